@@ -1,0 +1,52 @@
+// @ts-check
+// The production HTTP server: SvelteKit's adapter-node handler behind the headers every response
+// needs. adapter-node serves prerendered pages and static files without passing through `handle`,
+// so they are set here, once, for everything.
+import http from 'node:http';
+import { handler } from '../../build/handler.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
+const isHttps = (process.env.PUBLIC_ORIGIN ?? '').startsWith('https://');
+
+/** @type {Record<string, string>} */
+const securityHeaders = {
+	// Pages carry their full policy (a header from SvelteKit, or a <meta> when prerendered); a
+	// <meta> cannot forbid framing, so this one always travels as a header. SvelteKit's own header
+	// on server-rendered pages replaces it and includes the same frame-ancestors.
+	'content-security-policy': "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+	'x-frame-options': 'DENY',
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+	'cross-origin-opener-policy': 'same-origin',
+	...(isHttps ? { 'strict-transport-security': 'max-age=31536000' } : {})
+};
+
+const server = http.createServer((req, res) => {
+	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.setHeader('content-type', 'text/plain; charset=utf-8');
+		res.end('Not found');
+	});
+});
+
+server.listen(port, host, () => {
+	console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+});
+
+let isShuttingDown = false;
+/** @param {string} reason */
+function shutdown(reason) {
+	if (isShuttingDown) return;
+	isShuttingDown = true;
+	// Lets the app close long-lived responses (event streams) and its store, as adapter-node does.
+	process.emit(/** @type {any} */ ('sveltekit:shutdown'), reason);
+	server.closeIdleConnections();
+	server.close(() => process.exit(0));
+	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

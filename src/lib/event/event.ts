@@ -1,0 +1,97 @@
+import type { EventFacts, Segment, Speaker } from './types';
+
+/** The event's facts, from the brief. Words about them live in locales/. */
+export const event: EventFacts = {
+	id: 'imrf-2022-side-event-localizing-global-compacts',
+	// 1.30–2.30 pm EDT (UTC−4) on Wednesday 18 May 2022.
+	start: new Date('2022-05-18T17:30:00Z'),
+	end: new Date('2022-05-18T18:30:00Z'),
+	timeZone: 'America/New_York',
+	venue: {
+		geo: { lat: 40.7489, lon: -73.968 },
+		address: { street: '405 East 42nd Street', locality: 'New York', region: 'NY', postalCode: '10017', country: 'US' }
+	},
+	segments: [
+		{
+			id: 'welcome',
+			start: new Date('2022-05-18T17:30:00Z'),
+			end: new Date('2022-05-18T17:40:00Z'),
+			speakers: [{ speaker: 'saiz' }, { speaker: 'vitorino' }, { speaker: 'zanuso' }]
+		},
+		{
+			id: 'panel',
+			start: new Date('2022-05-18T17:40:00Z'),
+			end: new Date('2022-05-18T18:20:00Z'),
+			speakers: [
+				{ speaker: 'goyenche', isModerator: true },
+				{ speaker: 'lukwago' },
+				{ speaker: 'rio' },
+				{ speaker: 'scharf' },
+				{ speaker: 'balz' }
+			]
+		},
+		{
+			id: 'handover',
+			start: new Date('2022-05-18T18:20:00Z'),
+			end: new Date('2022-05-18T18:30:00Z'),
+			speakers: [{ speaker: 'vitorino' }, { speaker: 'lukwago' }]
+		}
+	],
+	speakers: [
+		{ id: 'saiz', honorific: 'ms', name: 'Emilia Sáiz', organization: 'uclg' },
+		{ id: 'vitorino', honorific: 'mr', name: 'Antonio Vitorino', organization: 'iom' },
+		{ id: 'zanuso', honorific: 'ms', name: 'Vittoria Zanuso', organization: 'mmc' },
+		{ id: 'goyenche', honorific: 'ms', name: 'Fabiana Goyenche', organization: 'montevideo', country: 'UY' },
+		{ id: 'lukwago', honorific: 'mr', name: 'Erias Lukwago', organization: 'kcca', country: 'UG' },
+		{ id: 'rio', honorific: 'mr', name: 'Philippe Rio', country: 'FR' },
+		{ id: 'scharf', honorific: 'ms', name: 'Stefanie Scharf', organization: 'bmz' },
+		{ id: 'balz', honorific: 'ms', name: 'Ottilie Bälz', organization: 'boschStiftung' }
+	],
+	organizers: ['mayorsMechanism', 'uclg', 'mmc', 'iom'],
+	partners: ['unhcr', 'bmz'],
+	organizations: [
+		{ id: 'mayorsMechanism', link: 'mayorsMechanism' },
+		{ id: 'uclg', link: 'uclg' },
+		{ id: 'mmc', link: 'mmc' },
+		{ id: 'iom', link: 'iom' },
+		{ id: 'unhcr', link: 'unhcr' },
+		{ id: 'bmz', link: 'bmz' },
+		{ id: 'boschStiftung', link: 'boschStiftung' },
+		{ id: 'kcca' },
+		{ id: 'montevideo' },
+		{ id: 'unNetwork', link: 'unNetwork' }
+	],
+	accounts: [
+		{ handle: 'GFMDMayors', organization: 'mayorsMechanism' },
+		{ handle: 'uclg_org', organization: 'uclg' },
+		{ handle: 'MayorsMigration', organization: 'mmc' },
+		{ handle: 'UNmigration', organization: 'iom' },
+		{ handle: 'Refugees', organization: 'unhcr' }
+	],
+	hashtags: ['CitiesIMRF', 'Call2Action'],
+	objectiveCount: 5,
+	interpretation: ['en', 'fr']
+};
+
+export function speakerById(id: string): Speaker {
+	const speaker = event.speakers.find((s) => s.id === id);
+	if (!speaker) throw new Error(`Unknown speaker ${id}`);
+	return speaker;
+}
+
+export function accountUrl(handle: string): string {
+	return `https://twitter.com/${encodeURIComponent(handle)}`;
+}
+
+export function hashtagUrl(tag: string): string {
+	return `https://twitter.com/hashtag/${encodeURIComponent(tag)}`;
+}
+
+/** Speakers in order of first appearance, with whether they moderate. */
+export function speakersInOrder(segments: Segment[] = event.segments): { speaker: Speaker; isModerator: boolean }[] {
+	const seen = new Map<string, boolean>();
+	for (const segment of segments) {
+		for (const entry of segment.speakers) seen.set(entry.speaker, (seen.get(entry.speaker) ?? false) || !!entry.isModerator);
+	}
+	return [...seen].map(([id, isModerator]) => ({ speaker: speakerById(id), isModerator }));
+}

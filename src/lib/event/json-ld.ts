@@ -1,0 +1,58 @@
+import { isoInZone } from '$lib/i18n/format';
+import type { Language } from '$lib/i18n/languages';
+import type { Translator } from '$lib/i18n/translator';
+import { settings } from '$lib/settings';
+import { organizationUrl } from './links';
+import { event, speakersInOrder } from './event';
+import { speakerAffiliation } from './describe';
+
+/** schema.org Event for one language's page. */
+export function eventJsonLd(lang: Language, t: Translator, pageUrl: string, imageUrl: string): Record<string, unknown> {
+	const { venue } = event;
+	const organization = (id: Parameters<typeof organizationUrl>[0]) => ({
+		'@type': 'Organization',
+		name: t(`event:organizations.${id}`),
+		url: organizationUrl(id, lang)
+	});
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'Event',
+		'@id': `${settings.origin}/#event`,
+		name: t('event:fullTitle'),
+		description: t('event:description'),
+		inLanguage: lang,
+		url: pageUrl,
+		image: [imageUrl],
+		startDate: isoInZone(event.start, event.timeZone),
+		endDate: isoInZone(event.end, event.timeZone),
+		eventStatus: 'https://schema.org/EventScheduled',
+		eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
+		location: [
+			{
+				'@type': 'Place',
+				name: t('event:when.placeName'),
+				address: {
+					'@type': 'PostalAddress',
+					streetAddress: venue.address.street,
+					addressLocality: venue.address.locality,
+					addressRegion: venue.address.region,
+					postalCode: venue.address.postalCode,
+					addressCountry: venue.address.country
+				},
+				geo: { '@type': 'GeoCoordinates', latitude: venue.geo.lat, longitude: venue.geo.lon }
+			},
+			{ '@type': 'VirtualLocation', url: settings.livestreamUrl[lang] }
+		],
+		organizer: [...event.organizers, ...event.partners].map(organization),
+		performer: speakersInOrder().map(({ speaker }) => ({
+			'@type': 'Person',
+			name: speaker.name,
+			jobTitle: speakerAffiliation(speaker, t, lang)
+		}))
+	};
+}
+
+/** JSON for a <script type="application/ld+json"> block: `<` escaped so it cannot close the tag. */
+export function jsonForScript(value: unknown): string {
+	return JSON.stringify(value).replace(/</g, '\\u003c');
+}

@@ -1,0 +1,48 @@
+import i18next, { type TFunction } from 'i18next';
+import type { Language } from './languages';
+
+export type Translator = TFunction;
+
+type Resource = Record<string, unknown>;
+
+// One lazy chunk per language and namespace: a page loads only its own language's words.
+const files = import.meta.glob<Resource>('/locales/*/*.json', { import: 'default' });
+
+export const NAMESPACES = [...new Set(Object.keys(files).map((path) => path.split('/')[3].replace(/\.json$/, '')))];
+
+async function loadResources(lang: Language): Promise<Record<string, Resource>> {
+	const entries = await Promise.all(
+		Object.entries(files)
+			.filter(([path]) => path.startsWith(`/locales/${lang}/`))
+			.map(async ([path, load]) => [path.split('/')[3].replace(/\.json$/, ''), await load()] as const)
+	);
+	return Object.fromEntries(entries);
+}
+
+const translators = new Map<Language, Promise<Translator>>();
+
+async function createTranslator(lang: Language): Promise<Translator> {
+	// An instance per language, never a shared changeLanguage: concurrent renders cannot mix.
+	const instance = i18next.createInstance();
+	await instance.init({
+		lng: lang,
+		fallbackLng: false,
+		ns: NAMESPACES,
+		defaultNS: 'common',
+		resources: { [lang]: await loadResources(lang) },
+		// Svelte escapes every interpolated value; escaping here would double it.
+		interpolation: { escapeValue: false },
+		returnNull: false
+	});
+	return instance.getFixedT(lang);
+}
+
+/** A translator fixed to one language (cached per language). */
+export function translatorFor(lang: Language): Promise<Translator> {
+	let translator = translators.get(lang);
+	if (!translator) {
+		translator = createTranslator(lang);
+		translators.set(lang, translator);
+	}
+	return translator;
+}

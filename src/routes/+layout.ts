@@ -1,0 +1,11 @@
+import { languageOfPath, LANGUAGES, type Language } from '$lib/i18n/languages';
+import { translatorFor, type Translator } from '$lib/i18n/translator';
+import type { LayoutLoad } from './$types';
+
+/** Translators for the page's language, or for both on an address in no language (a 404). */
+export const load: LayoutLoad = async ({ url }) => {
+	const pathLanguage = languageOfPath(url.pathname);
+	const languages: readonly Language[] = pathLanguage ? [pathLanguage] : LANGUAGES;
+	const entries = await Promise.all(languages.map(async (lang) => [lang, await translatorFor(lang)] as const));
+	return { translators: Object.fromEntries(entries) as Partial<Record<Language, Translator>> };
+};

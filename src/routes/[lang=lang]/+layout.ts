@@ -1,0 +1,9 @@
+import type { Language } from '$lib/i18n/languages';
+import { translatorFor } from '$lib/i18n/translator';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = async ({ params, parent }) => {
+	const lang = params.lang as Language;
+	const { translators } = await parent();
+	return { lang, t: translators[lang] ?? (await translatorFor(lang)) };
+};
