@@ -4,14 +4,20 @@ export const EVENT_TIME_ZONE = 'America/New_York';
 
 const intlLocale: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
 
+// French writes times on the 24-hour clock with two-digit hours ("02:30"), English as "2:30 AM".
+const clock: Record<Language, Intl.DateTimeFormatOptions> = {
+	en: { hour: 'numeric', minute: '2-digit' },
+	fr: { hour: '2-digit', minute: '2-digit' }
+};
+
 /** "1:30 PM" / "13:30" for an instant in a time zone. */
 export function formatTime(instant: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
-	return new Intl.DateTimeFormat(intlLocale[lang], { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+	return new Intl.DateTimeFormat(intlLocale[lang], { ...clock[lang], timeZone }).format(instant);
 }
 
 /** "1:30 – 2:30 PM" / "13:30 – 14:30" between two instants in a time zone. */
 export function formatTimeRange(start: Date, end: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
-	return new Intl.DateTimeFormat(intlLocale[lang], { hour: 'numeric', minute: '2-digit', timeZone }).formatRange(start, end);
+	return new Intl.DateTimeFormat(intlLocale[lang], { ...clock[lang], timeZone }).formatRange(start, end);
 }
 
 /** "Wednesday, May 18, 2022" / "mercredi 18 mai 2022". */

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// Debian's Chromium where Playwright cannot download its own (CHROMIUM_PATH, or /usr/bin/chromium);
+// Playwright's own browser everywhere else.
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export const PORT = Number(process.env.TEST_PORT ?? 4173);
+// A fresh SQLite file per run; set once here and inherited by the test workers.
+process.env.E2E_DATABASE_URL ??= join(tmpdir(), `imrf-e2e-${process.pid}-${Date.now()}.db`);
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.test.ts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	timeout: 30_000,
+	reporter: 'list',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath,
+			args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		// The real, built server on a fresh SQLite file, started the way `npm start` does.
+		command: 'node src/bin/start.js',
+		url: `http://localhost:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'pipe',
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATABASE_URL: process.env.E2E_DATABASE_URL
+		}
+	}
+});

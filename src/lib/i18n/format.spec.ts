@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { event } from '$lib/event/event';
+import { countryName, differsFromEventZone, formatDate, formatTime, formatTimeRange, isoInZone, zoneCity } from './format';
+
+const nbsp = /[\u00a0\u202f]/g;
+const plain = (text: string) => text.replace(nbsp, ' ');
+
+describe('times of the event in New York time', () => {
+	it('shows the start in each language', () => {
+		expect(plain(formatTime(event.start, 'en'))).toBe('1:30 PM');
+		expect(formatTime(event.start, 'fr')).toBe('13:30');
+	});
+
+	it('shows the session as a range', () => {
+		expect(plain(formatTimeRange(event.start, event.end, 'en'))).toMatch(/^1:30\s?–\s?2:30 PM$/);
+		expect(plain(formatTimeRange(event.start, event.end, 'fr'))).toMatch(/^13:30\s?–\s?14:30$/);
+	});
+
+	it('names the day in each language', () => {
+		expect(formatDate(event.start, 'en')).toBe('Wednesday, May 18, 2022');
+		expect(formatDate(event.start, 'fr')).toBe('mercredi 18 mai 2022');
+	});
+
+	it('does not depend on the time zone of the process', () => {
+		// The instants are UTC; every formatter names its zone, so TZ cannot leak in.
+		expect(isoInZone(event.start)).toBe('2022-05-18T13:30:00-04:00');
+		expect(isoInZone(event.end)).toBe('2022-05-18T14:30:00-04:00');
+	});
+});
+
+describe("times in the visitor's zone", () => {
+	it('shows Paris and Tokyo wall-clock times', () => {
+		expect(formatTime(event.start, 'fr', 'Europe/Paris')).toBe('19:30');
+		expect(formatTime(event.start, 'fr', 'Asia/Tokyo')).toBe('02:30');
+		expect(formatDate(event.start, 'en', 'Asia/Tokyo')).toBe('Thursday, May 19, 2022');
+	});
+
+	it('tells when a zone differs from New York', () => {
+		expect(differsFromEventZone(event.start, 'America/New_York')).toBe(false);
+		expect(differsFromEventZone(event.start, 'America/Toronto')).toBe(false);
+		expect(differsFromEventZone(event.start, 'Europe/Paris')).toBe(true);
+	});
+
+	it('names a zone by its city', () => {
+		expect(zoneCity('Europe/Paris')).toBe('Paris');
+		expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+	});
+});
+
+describe('country names', () => {
+	it('come from the ISO code in the page language', () => {
+		expect(countryName('UG', 'en')).toBe('Uganda');
+		expect(countryName('UG', 'fr')).toBe('Ouganda');
+	});
+});

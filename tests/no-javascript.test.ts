@@ -1,0 +1,20 @@
+import { expect, test } from '@playwright/test';
+
+test.use({ javaScriptEnabled: false });
+
+for (const lang of ['en', 'fr']) {
+	test(`/${lang}/ can be read without JavaScript`, async ({ page }) => {
+		await page.goto(`/${lang}/`);
+		await expect(page.locator('#agenda .segment')).toHaveCount(3);
+		await expect(page.locator('#speakers .speaker')).toHaveCount(8);
+		await expect(page.locator('#background p').first()).toBeVisible();
+		await expect(page.locator('#livestream a.button')).toHaveAttribute('href', /^https:\/\//);
+	});
+}
+
+test('the language switch works without JavaScript', async ({ page }) => {
+	await page.goto('/en/');
+	await page.getByRole('link', { name: /français/i }).click();
+	await expect(page).toHaveURL(/\/fr\/$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+// Prerendered pages, server-rendered pages, redirects and static files all take a different path
+// through adapter-node: each must carry the headers.
+for (const path of ['/en/', '/fr/', '/', '/nowhere', '/favicon.svg', '/healthz']) {
+	test(`${path} carries the security headers`, async ({ request }) => {
+		const response = await request.get(path, { maxRedirects: 0 });
+		const headers = response.headers();
+		expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+		expect(headers['x-content-type-options']).toBe('nosniff');
+		expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+		expect(headers['x-frame-options']).toBe('DENY');
+	});
+}
+
+test('prerendered pages carry a script policy without unsafe-inline', async ({ page }) => {
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+	});
+	await page.goto('/en/');
+	const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+	expect(policy).toMatch(/script-src 'self' 'sha256-/);
+	expect(policy).not.toContain('unsafe-inline');
+	await page.waitForLoadState('networkidle');
+	expect(violations).toEqual([]);
+});
