@@ -3,7 +3,10 @@
 // needs. adapter-node serves prerendered pages and static files without passing through `handle`,
 // so they are set here, once, for everything.
 import http from 'node:http';
-import { handler } from '../../build/handler.js';
+
+// Imported by URL so that the type checker does not walk into the build output.
+/** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
+const { handler } = await import(new URL('../../build/handler.js', import.meta.url).href);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -43,7 +46,7 @@ function shutdown(reason) {
 	if (isShuttingDown) return;
 	isShuttingDown = true;
 	// Lets the app close long-lived responses (event streams) and its store, as adapter-node does.
-	process.emit(/** @type {any} */ ('sveltekit:shutdown'), reason);
+	/** @type {(event: string, reason: string) => boolean} */ (process.emit.bind(process))('sveltekit:shutdown', reason);
 	server.closeIdleConnections();
 	server.close(() => process.exit(0));
 	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
