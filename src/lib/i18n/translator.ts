@@ -1,5 +1,6 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import type { Language } from './languages';
+import { createLiteTranslator } from './lite-translator';
 
 export type Translator = TFunction;
 
@@ -10,7 +11,7 @@ const files = import.meta.glob<Resource>('/locales/*/*.json', { import: 'default
 
 export const NAMESPACES = [...new Set(Object.keys(files).map((path) => path.split('/')[3].replace(/\.json$/, '')))];
 
-async function loadResources(lang: Language): Promise<Record<string, Resource>> {
+export async function loadResources(lang: Language): Promise<Record<string, Resource>> {
 	const entries = await Promise.all(
 		Object.entries(files)
 			.filter(([path]) => path.startsWith(`/locales/${lang}/`))
@@ -22,14 +23,22 @@ async function loadResources(lang: Language): Promise<Record<string, Resource>> 
 const translators = new Map<Language, Promise<Translator>>();
 
 async function createTranslator(lang: Language): Promise<Translator> {
-	// An instance per language, never a shared changeLanguage: concurrent renders cannot mix.
+	const resources = await loadResources(lang);
+	// In the browser, the same words through a small look-up (see lite-translator.ts).
+	if (!import.meta.env.SSR) return createLiteTranslator(lang, resources) as unknown as Translator;
+	return createI18nextTranslator(lang, resources);
+}
+
+/** An i18next instance per language, never a shared changeLanguage: concurrent renders cannot mix. */
+export async function createI18nextTranslator(lang: Language, resources: Record<string, Resource>): Promise<Translator> {
+	const { default: i18next } = await import('i18next');
 	const instance = i18next.createInstance();
 	await instance.init({
 		lng: lang,
 		fallbackLng: false,
 		ns: NAMESPACES,
 		defaultNS: 'common',
-		resources: { [lang]: await loadResources(lang) },
+		resources: { [lang]: resources },
 		// Svelte escapes every interpolated value; escaping here would double it.
 		interpolation: { escapeValue: false },
 		returnNull: false
