@@ -1,0 +1,62 @@
+// @ts-check
+// The built server for a bench part: started the way `npm start` does (building first if needed),
+// on a free port and a fresh SQLite file, so that figures come from the real thing.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** @returns {Promise<number>} */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/**
+ * @param {{ env?: Record<string, string> }} [options]
+ * @returns {Promise<{ origin: string, pid: number, databaseFile: string, rssBytes: () => number, stop: () => Promise<void> }>}
+ */
+export async function startServer(options = {}) {
+	const port = await freePort();
+	const databaseFile = join(tmpdir(), `imrf-bench-${process.pid}-${Date.now()}.db`);
+	const child = spawn(process.execPath, [join(root, 'src/bin/start.js')], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile, ...options.env },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const origin = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+		try {
+			if ((await fetch(`${origin}/healthz`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error('server did not start within 180 s');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	const pid = /** @type {number} */ (child.pid);
+	return {
+		origin,
+		pid,
+		databaseFile,
+		rssBytes: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
