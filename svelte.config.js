@@ -27,7 +27,11 @@ const config = {
 				'frame-ancestors': ['none']
 			}
 		},
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// Registered by the [lang] layout, in production only (src/lib/offline/register.ts).
+		serviceWorker: { register: false },
+		// A new deploy is noticed within a minute; the next navigation is then a full load.
+		version: { pollInterval: 60_000 }
 	}
 };
 

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cacheName, isCacheable, languageHome } from './cache-policy';
+
+describe('offline cache policy', () => {
+	it('names a cache per deploy version', () => {
+		expect(cacheName('123')).not.toBe(cacheName('124'));
+	});
+
+	it('never caches the API, the organizers console or the health check', () => {
+		for (const path of ['/api/pledges', '/api/pledges/stream', '/api', '/organizers', '/organizers/sign-in', '/healthz']) {
+			expect(isCacheable(path), path).toBe(false);
+		}
+	});
+
+	it('caches pages, assets and calendar files', () => {
+		for (const path of ['/en/', '/fr/', '/_app/immutable/entry/start.js', '/en/calendar.ics', '/og/fr.png', '/apiary']) {
+			expect(isCacheable(path), path).toBe(true);
+		}
+	});
+
+	it('falls back to the event page in the address language', () => {
+		expect(languageHome('/fr/pledges')).toBe('/fr/');
+		expect(languageHome('/en/live')).toBe('/en/');
+		expect(languageHome('/')).toBe('/en/');
+	});
+});

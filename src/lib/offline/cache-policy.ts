@@ -1,0 +1,19 @@
+import { DEFAULT_LANGUAGE, languageOfPath } from '$lib/i18n/languages';
+
+/** One cache per deploy: activating a new version deletes the others. */
+export function cacheName(version: string): string {
+	return `imrf-offline-${version}`;
+}
+
+// Live data and the organizers' console must always be fresh or fail visibly, never replayed.
+const NEVER_CACHED = [/^\/api(\/|$)/, /^\/organizers(\/|$)/, /^\/healthz$/];
+
+/** Whether the service worker may keep a copy of this path. */
+export function isCacheable(pathname: string): boolean {
+	return !NEVER_CACHED.some((pattern) => pattern.test(pathname));
+}
+
+/** The event page in the language of a path (English for a path in none): the offline fallback. */
+export function languageHome(pathname: string): string {
+	return `/${languageOfPath(pathname) ?? DEFAULT_LANGUAGE}/`;
+}
