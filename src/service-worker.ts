@@ -6,15 +6,15 @@
 // calendar files, manifest and images are cached once per deploy. Pages are fetched network-first,
 // so a new deploy is never hidden behind this cache; live data (/api/) is never cached.
 import { build, files, prerendered, version } from '$service-worker';
-import { cacheName, isCacheable, languageHome } from './lib/offline/cache-policy';
+import { cacheName, isCacheable, isPrecached, languageHome } from './lib/offline/cache-policy';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = cacheName(version);
 
-const precached = [...build, ...files, ...prerendered].filter(isCacheable);
+const precached = [...build, ...files, ...prerendered].filter(isPrecached);
 // Build output and static files never change within a version: served from the cache first.
-const immutable = new Set([...build, ...files]);
-const cachedPages = new Set(prerendered.filter(isCacheable));
+const immutable = new Set([...build, ...files].filter(isPrecached));
+const cachedPages = new Set(prerendered.filter(isPrecached));
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(

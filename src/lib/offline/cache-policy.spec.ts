@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, isCacheable, languageHome } from './cache-policy';
+import { cacheName, isCacheable, isPrecached, languageHome } from './cache-policy';
 
 describe('offline cache policy', () => {
 	it('names a cache per deploy version', () => {
@@ -22,5 +22,12 @@ describe('offline cache policy', () => {
 		expect(languageHome('/fr/pledges')).toBe('/fr/');
 		expect(languageHome('/en/live')).toBe('/en/');
 		expect(languageHome('/')).toBe('/en/');
+	});
+
+	it('downloads pages, assets and calendars ahead, not the share cards', () => {
+		expect(isPrecached('/fr/')).toBe(true);
+		expect(isPrecached('/fr/calendar.ics')).toBe(true);
+		expect(isPrecached('/og/fr.png')).toBe(false);
+		expect(isPrecached('/api/pledges')).toBe(false);
 	});
 });

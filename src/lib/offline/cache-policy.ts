@@ -17,3 +17,11 @@ export function isCacheable(pathname: string): boolean {
 export function languageHome(pathname: string): string {
 	return `/${languageOfPath(pathname) ?? DEFAULT_LANGUAGE}/`;
 }
+
+// Share cards are fetched by other sites' crawlers, not read offline: not worth a weak signal.
+const NOT_PRECACHED = [/^\/og\//];
+
+/** Whether the service worker downloads this path ahead of time when it installs. */
+export function isPrecached(pathname: string): boolean {
+	return isCacheable(pathname) && !NOT_PRECACHED.some((pattern) => pattern.test(pathname));
+}

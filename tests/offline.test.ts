@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startRedeployProxy } from './support/redeploy-proxy';
+
+/** Waits until the service worker is active and controls the page. */
+async function waitForServiceWorker(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
+}
+
+/** The deploy version of the service worker that controls the page. */
+function serviceWorkerVersion(page: Page): Promise<string> {
+	return page.evaluate(
+		() =>
+			new Promise<string>((resolve, reject) => {
+				const controller = navigator.serviceWorker.controller;
+				if (!controller) return reject(new Error('no controlling service worker'));
+				const channel = new MessageChannel();
+				channel.port1.onmessage = (message) => resolve(String(message.data));
+				controller.postMessage('version', [channel.port2]);
+			})
+	);
+}
+
+test('after one visit, both languages show the agenda with the network cut', async ({ page, context }) => {
+	await page.goto('/en/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+
+	// French was never opened: it was cached ahead with the English visit.
+	await page.goto('/fr/');
+	await expect(page.locator('#agenda')).toContainText('Accueil et introduction');
+	await expect(page.locator('#speakers')).toContainText('Erias Lukwago');
+	await expect(page.locator('#practical')).toContainText('Interprétation');
+	await expect(page.getByRole('status')).toContainText('Vous êtes hors ligne.');
+
+	await page.goto('/en/');
+	await expect(page.locator('#agenda')).toContainText('Welcome and introduction');
+	await expect(page.getByRole('status')).toContainText('You are offline.');
+});
+
+test('the offline notice goes away by itself when the connection returns', async ({ page, context }) => {
+	await page.goto('/en/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await expect(page.getByRole('status')).toContainText('Live data');
+	await context.setOffline(false);
+	await expect(page.getByRole('status')).toBeEmpty();
+});
+
+test('offline, an address never visited leads to the event page in its language', async ({ page, context }) => {
+	await page.goto('/fr/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.goto('/fr/page-jamais-vue');
+	await expect(page).toHaveURL(/\/fr\/$/);
+	await expect(page.locator('#agenda')).toContainText('Table ronde');
+});
+
+test('the live API is never answered from the cache', async ({ page, context }) => {
+	await page.goto('/en/');
+	await waitForServiceWorker(page);
+	const health = await page.evaluate(async () => (await fetch('/healthz')).status);
+	expect(health).toBe(200);
+	await context.setOffline(true);
+	const offline = await page.evaluate(() => fetch('/healthz').then((response) => response.status, () => 'failed'));
+	expect(offline).toBe('failed');
+	const cached = await page.evaluate(async () => (await caches.keys()).length > 0 && (await (await caches.open((await caches.keys())[0])).keys()).map((request) => new URL(request.url).pathname));
+	expect(cached).toEqual(expect.arrayContaining(['/en/', '/fr/']));
+	expect((cached as string[]).filter((path) => path.startsWith('/api/') || path.startsWith('/organizers'))).toEqual([]);
+});
+
+test("a new build's service worker replaces the old one on the next navigation", async ({ page, request, baseURL }) => {
+	const { version } = (await (await request.get('/_app/version.json')).json()) as { version: string };
+	const proxy = await startRedeployProxy(baseURL!, version);
+	try {
+		await page.goto(`${proxy.origin}/en/`);
+		await waitForServiceWorker(page);
+		expect(await serviceWorkerVersion(page)).toBe(version);
+
+		const next = `${version}-next`;
+		proxy.deploy(next);
+		await page.goto(`${proxy.origin}/fr/`);
+		await expect.poll(() => serviceWorkerVersion(page), { timeout: 15_000 }).toBe(next);
+		// The old deploy's cache is gone: no visitor is left on its pages.
+		await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`imrf-offline-${next}`]);
+		await page.reload();
+		await expect(page.locator('#agenda')).toContainText('Accueil et introduction');
+		expect(await serviceWorkerVersion(page)).toBe(next);
+	} finally {
+		await proxy.close();
+	}
+});
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer) {
+	expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+	return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
+}
+
+for (const lang of ['en', 'fr'] as const) {
+	test(`the ${lang} page links a valid web app manifest whose icons are PNGs of their stated size`, async ({ page, request }) => {
+		await page.goto(`/${lang}/`);
+		const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+		expect(href).toBe(`/${lang}/manifest.webmanifest`);
+
+		const response = await request.get(href!);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toContain('application/manifest+json');
+		const manifest = await response.json();
+		expect(manifest).toMatchObject({ lang, dir: 'ltr', start_url: `/${lang}/`, scope: `/${lang}/`, display: 'standalone' });
+		expect(manifest.name).toContain(lang === 'en' ? 'From Marrakech to New York' : 'De Marrakech à New York');
+		expect(manifest.short_name.length).toBeLessThanOrEqual(15);
+		expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+
+		const purposes = new Set<string>();
+		for (const icon of manifest.icons as { src: string; sizes: string; type: string; purpose: string }[]) {
+			const image = await request.get(icon.src);
+			expect(image.headers()['content-type']).toBe('image/png');
+			expect(pngSize(await image.body())).toBe(icon.sizes);
+			purposes.add(icon.purpose);
+		}
+		expect([...purposes].sort()).toEqual(['any', 'maskable']);
+		expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+	});
+}
