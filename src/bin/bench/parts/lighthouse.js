@@ -1,0 +1,55 @@
+// @ts-check
+// Lighthouse scores (performance, accessibility, best practices, SEO) with its default mobile
+// settings (simulated slow 4G and a mid-range phone), against the built server, in the machine's
+// Chromium (CHROME_PATH, CHROMIUM_PATH or /usr/bin/chromium). Audits that lose points are listed.
+import { existsSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { startServer } from '../server.js';
+
+export const name = 'lighthouse (mobile)';
+
+const PATHS = ['/en/', '/fr/', '/en/live'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+function chromePath() {
+	for (const path of [process.env.CHROME_PATH, process.env.CHROMIUM_PATH, '/usr/bin/chromium']) {
+		if (path && existsSync(path)) return path;
+	}
+	return undefined;
+}
+
+export async function run() {
+	const server = await startServer();
+	const chrome = await chromeLauncher.launch({
+		chromePath: chromePath(),
+		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
+	});
+	try {
+		console.log(`page        ${CATEGORIES.map((category) => category.padEnd(15)).join('')}`);
+		for (const path of PATHS) {
+			const url = `${server.origin}${path}`;
+			const status = (await fetch(url)).status;
+			if (status !== 200) {
+				console.log(`${path.padEnd(11)} (answers ${status}: skipped)`);
+				continue;
+			}
+			const result = await lighthouse(url, { port: chrome.port, logLevel: 'error', output: 'json', onlyCategories: CATEGORIES });
+			if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+			const { categories, audits } = result.lhr;
+			const scores = CATEGORIES.map((category) => String(Math.round((categories[category]?.score ?? 0) * 100)).padEnd(15));
+			console.log(`${path.padEnd(11)} ${scores.join('')}`);
+			const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'];
+			console.log(`            ${metrics.map((id) => `${id}: ${audits[id]?.displayValue ?? '-'}`).join(', ')}`);
+			const lost = CATEGORIES.flatMap((category) =>
+				(categories[category]?.auditRefs ?? [])
+					.filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
+					.map((ref) => `${category}: ${ref.id} (${audits[ref.id].score})`)
+			);
+			for (const line of lost) console.log(`            loses points: ${line}`);
+		}
+	} finally {
+		chrome.kill();
+		await server.stop();
+	}
+}

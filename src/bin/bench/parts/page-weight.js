@@ -1,0 +1,104 @@
+// @ts-check
+// First-view weight of each page in Chromium: bytes by kind (HTML, CSS, JS, other), as gzip would
+// send them (each body gzipped at level 9, whatever the server chose), and the request count.
+// The service worker is blocked here: its offline copy downloads after the first view (reported
+// on its own line below), so it is not part of what a visitor waits for.
+import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { startServer } from '../server.js';
+
+export const name = 'page weight (first view, gzip)';
+
+const PATHS = ['/en/', '/fr/', '/en/live', '/fr/live', '/en/pledges'];
+const BUDGET_BYTES = 100 * 1024;
+
+function executablePath() {
+	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	return existsSync(path) ? path : undefined;
+}
+
+/** @param {string} resourceType @param {string} contentType */
+function kindOf(resourceType, contentType) {
+	if (resourceType === 'document') return 'html';
+	if (resourceType === 'stylesheet' || contentType.includes('text/css')) return 'css';
+	if (resourceType === 'script' || contentType.includes('javascript')) return 'js';
+	return 'other';
+}
+
+/** @param {number} bytes */
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function firstView(browser, url) {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	/** @type {import('@playwright/test').Response[]} */
+	const responses = [];
+	page.on('response', (response) => responses.push(response));
+	await page.goto(url, { waitUntil: 'load' });
+	await page.waitForTimeout(1500);
+	const totals = { html: 0, css: 0, js: 0, other: 0, requests: 0 };
+	for (const response of responses) {
+		const contentType = response.headers()['content-type'] ?? '';
+		totals.requests++;
+		// An event stream never ends: it is live data, not page weight.
+		if (contentType.includes('text/event-stream')) continue;
+		const body = await Promise.race([response.body().catch(() => Buffer.alloc(0)), new Promise((resolve) => setTimeout(resolve, 3000, Buffer.alloc(0)))]);
+		const size = /** @type {Buffer} */ (body).length === 0 ? 0 : gzipSync(/** @type {Buffer} */ (body), { level: 9 }).length;
+		totals[kindOf(response.request().resourceType(), contentType)] += size;
+	}
+	await context.close();
+	return totals;
+}
+
+/**
+ * What the service worker downloads for offline use after the first view.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function offlineCopy(browser, url) {
+	const context = await browser.newContext();
+	let bytes = 0;
+	let requests = 0;
+	context.on('requestfinished', async (request) => {
+		if (!request.serviceWorker()) return;
+		requests++;
+		bytes += (await request.sizes()).responseBodySize;
+	});
+	const page = await context.newPage();
+	await page.goto(url);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForTimeout(1000);
+	await context.close();
+	return { bytes, requests };
+}
+
+export async function run() {
+	const server = await startServer();
+	const browser = await chromium.launch({ executablePath: executablePath(), args: ['--disable-background-networking', '--no-first-run'] });
+	try {
+		console.log('page          HTML      CSS       JS        other     total     requests');
+		for (const path of PATHS) {
+			const status = (await fetch(`${server.origin}${path}`)).status;
+			if (status !== 200) {
+				console.log(`${path.padEnd(13)} (answers ${status}: skipped)`);
+				continue;
+			}
+			const t = await firstView(browser, `${server.origin}${path}`);
+			const total = t.html + t.css + t.js + t.other;
+			const verdict = total <= BUDGET_BYTES ? 'within' : 'OVER';
+			console.log(
+				`${path.padEnd(13)} ${kb(t.html).padEnd(9)} ${kb(t.css).padEnd(9)} ${kb(t.js).padEnd(9)} ${kb(t.other).padEnd(9)} ${kb(total).padEnd(9)} ${String(t.requests).padEnd(4)} ${verdict} the 100 KB budget`
+			);
+		}
+		const offline = await offlineCopy(browser, `${server.origin}/en/`);
+		console.log(`extra download by the service worker for offline use, after the first view of /en/: ${kb(offline.bytes)} in ${offline.requests} requests (as served, HTTP cache reused)`);
+	} finally {
+		await browser.close();
+		await server.stop();
+	}
+}
