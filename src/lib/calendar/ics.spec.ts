@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
@@ -21,10 +23,12 @@ function parse(text: string) {
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
 const originalZone = process.env.TZ;
+// Set when this file runs again in a child process started with its own TZ (see the end).
+const isChild = process.env.CALENDAR_TZ_CHILD === '1';
 
 // Node re-reads TZ when it is assigned, so one test process runs the generator under several zones;
-// each block first checks that the zone really changed.
-for (const zone of ['UTC', 'Asia/Tokyo', 'America/Los_Angeles']) {
+// each block first checks that the zone really changed. A child keeps the zone it was started with.
+for (const zone of isChild ? [process.env.TZ ?? 'UTC'] : ['UTC', 'Asia/Tokyo', 'America/Los_Angeles']) {
 	describe(`the .ics file generated with TZ=${zone}`, () => {
 		it('runs in that zone', () => {
 			process.env.TZ = zone;
@@ -115,4 +119,21 @@ describe('the .ics file', () => {
 		expect(event.description).toContain('Livestream: https://webtv.un.org/');
 		expect(event.description).toMatch(/Event page: https?:\/\/\S+\/en\//);
 	});
+});
+
+describe.skipIf(isChild)('in a fresh process started under another TZ', () => {
+	for (const zone of ['Asia/Tokyo', 'America/Los_Angeles']) {
+		it(`every check of this file passes with TZ=${zone}`, () => {
+			const vitest = join(process.cwd(), 'node_modules', 'vitest', 'vitest.mjs');
+			const child = spawnSync(process.execPath, [vitest, 'run', '--reporter=verbose', 'src/lib/calendar/ics.spec.ts'], {
+				cwd: process.cwd(),
+				env: { ...process.env, TZ: zone, CALENDAR_TZ_CHILD: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+				encoding: 'utf8',
+				timeout: 60_000
+			});
+			expect(child.status, `${child.stdout}\n${child.stderr}`).toBe(0);
+			expect(child.stdout).toContain(`TZ=${zone} > starts at 17:30Z`);
+			expect(child.stdout).toMatch(/Tests\s+\d+ passed/);
+		}, 60_000);
+	}
 });
