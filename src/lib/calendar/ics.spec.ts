@@ -95,6 +95,14 @@ describe('the .ics file', () => {
 		});
 	}
 
+	it('escapes commas, semicolons, backslashes and line breaks so they come back as written', async () => {
+		const t = await translatorFor('en');
+		const tricky = 'a; b, c\\d\nnext line';
+		const entry = { ...calendarEntry('en', t), summary: tricky, location: tricky, description: tricky };
+		const { event } = parse(icsFile(entry, t));
+		expect([event.summary, event.location, event.description]).toEqual([tricky, tricky, tricky]);
+	});
+
 	it('carries one UID for both languages, the same on every generation', async () => {
 		const uids = await Promise.all([...LANGUAGES, ...LANGUAGES].map(async (lang) => parse(await generate(lang)).event.uid));
 		expect(new Set(uids).size).toBe(1);
