@@ -40,6 +40,12 @@ test('after one visit, both languages show the agenda with the network cut', asy
 	await page.goto('/en/');
 	await expect(page.locator('#agenda')).toContainText('Welcome and introduction');
 	await expect(page.getByRole('status')).toContainText('You are offline.');
+
+	// The calendar files too, for "add to calendar" in the room.
+	for (const lang of ['en', 'fr']) {
+		const calendar = await page.evaluate(async (path) => (await fetch(path)).text(), `/${lang}/calendar.ics`);
+		expect(calendar).toContain('BEGIN:VCALENDAR');
+	}
 });
 
 test('the offline notice goes away by itself when the connection returns', async ({ page, context }) => {
