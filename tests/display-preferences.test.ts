@@ -4,7 +4,10 @@ test('with reduced motion asked for, no element animates or transitions, even on
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.goto('/en/');
 	// As a future component might: the global rule must still win.
-	await page.addStyleTag({ content: '.button { transition: background-color 2s; animation: pulse 3s infinite } @keyframes pulse { to { opacity: 0.5 } }' });
+	await page.locator('.button').first().evaluate((element: HTMLElement) => {
+		element.style.transition = 'background-color 2s';
+		element.style.animation = 'pulse 3s infinite';
+	});
 	const longest = await page.evaluate(() =>
 		Math.max(
 			...[...document.querySelectorAll('*')].flatMap((element) => {
