@@ -9,6 +9,8 @@ export interface ManifestIcon {
 /** Colours shared by the manifest and the page head (the site's accent and light background). */
 export const THEME_COLOR = '#005a9c';
 export const BACKGROUND_COLOR = '#ffffff';
+/** The dark palette's background (app.css), for the browser's chrome in dark mode. */
+export const THEME_COLOR_DARK = '#101418';
 
 /** The web app manifest of one language: installs the event page of that language. */
 export function webManifest(lang: Language, words: { name: string; shortName: string; description: string }, icons: readonly ManifestIcon[]) {
