@@ -4,6 +4,9 @@
 // so they are set here, once, for everything.
 import http from 'node:http';
 
+// Form actions compare the request's Origin with the site's: behind a proxy, the public origin is the site's.
+if (!process.env.ORIGIN && process.env.PUBLIC_ORIGIN) process.env.ORIGIN = process.env.PUBLIC_ORIGIN;
+
 // Imported by URL so that the type checker does not walk into the build output.
 /** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
 const { handler } = await import(new URL('../../build/handler.js', import.meta.url).href);
