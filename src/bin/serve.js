@@ -6,8 +6,10 @@ import http from 'node:http';
 
 const port = Number(process.env.PORT ?? 3000);
 // Form actions compare a request's Origin with the site's, which adapter-node otherwise guesses as
-// https://<Host>: the public origin when set, else this local server.
-process.env.ORIGIN ||= process.env.PUBLIC_ORIGIN || `http://localhost:${port}`;
+// https://<Host>: the public origin when set, else this local server (unless a proxy's headers say it).
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEADER) {
+	process.env.ORIGIN = process.env.PUBLIC_ORIGIN || `http://localhost:${port}`;
+}
 
 // Imported by URL so that the type checker does not walk into the build output.
 /** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
