@@ -63,6 +63,12 @@ test('an organizer adds, corrects, withdraws and undoes; visitors see each step'
 	await expect(rows.nth(0)).toContainText('Restored');
 	await expect(rows.nth(3)).toContainText('Added');
 	await expectNoAxeFindings(page);
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organizers’ sign-in');
+	await page.goto('/organizers/audit');
+	await expect(page).toHaveURL(/\/organizers$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organizers’ sign-in');
 });
 
 test('a form with bad fields shows messages beside them and stores nothing', async ({ page }) => {

@@ -43,7 +43,7 @@ export const actions: Actions = {
 		const address = getClientAddress();
 		if (signInLimiter.isBlocked(email, address)) return fail(429, { signInError: 'tooManyAttempts' as const, email });
 		const store = getStore();
-		const organizer = email && password ? store.organizers.checkPassword(email, password) : undefined;
+		const organizer = email && password ? await store.organizers.checkPassword(email, password) : undefined;
 		if (!organizer) {
 			signInLimiter.recordFailure(email, address);
 			return fail(400, { signInError: 'wrongCredentials' as const, email });
