@@ -55,12 +55,21 @@ const moments = [
 	}
 ] as const;
 
-async function expectSegmentOnNow(page: Page, segment: string | undefined) {
+const onNowLabel = { en: 'On now', fr: 'En cours' };
+
+async function expectSegmentOnNow(page: Page, segment: string | undefined, lang: 'en' | 'fr' = 'en') {
 	const current = page.locator('#agenda [aria-current]');
-	if (!segment) return expect(current).toHaveCount(0);
+	const label = page.locator('#agenda .segment-now');
+	if (!segment) {
+		await expect(current).toHaveCount(0);
+		return expect(label).toHaveCount(0);
+	}
 	await expect(current).toHaveCount(1);
 	await expect(current).toHaveAttribute('data-segment', segment);
 	await expect(current).toHaveAttribute('aria-current', 'time');
+	// Seen, not only announced: the colour of the border is not the only mark.
+	await expect(label).toHaveCount(1);
+	await expect(current.locator('.segment-now')).toHaveText(onNowLabel[lang]);
 }
 
 for (const lang of ['en', 'fr'] as const) {
@@ -75,7 +84,7 @@ for (const lang of ['en', 'fr'] as const) {
 				const detail = phase.locator('.phase-detail');
 				if (moment[lang].detail) await expect(detail).toHaveText(moment[lang].detail);
 				else await expect(detail).toHaveCount(0);
-				await expectSegmentOnNow(page, moment.segment);
+				await expectSegmentOnNow(page, moment.segment, lang);
 			});
 		}
 	});
