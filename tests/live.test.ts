@@ -216,6 +216,15 @@ for (const lang of ['en', 'fr']) {
 	}
 }
 
+test('axe finds nothing on /fr/live in dark mode while it is about to start', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.clock.setFixedTime(new Date('2022-05-18T17:20:00Z'));
+	await page.goto('/fr/live');
+	await expect(page.locator('.hero .phase')).toHaveAttribute('data-phase', 'soon');
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
