@@ -158,7 +158,9 @@ test.describe('joining the stream', () => {
 
 	test('"add to calendar" is reachable from the page', async ({ page }) => {
 		await page.goto('/fr/live');
-		await expect(page.getByRole('link', { name: 'Ajouter l’événement à votre agenda' })).toHaveAttribute('href', '/fr/calendar.ics');
+		await page.locator('#join').getByText('Ajouter à l’agenda').click();
+		await expect(page.locator('#join a[data-calendar="ics"]')).toHaveAttribute('href', '/fr/calendar.ics');
+		await expect(page.locator('#join a[data-calendar="ics"]')).toBeVisible();
 	});
 
 	test('no frame may load while no player is set', async ({ request }) => {

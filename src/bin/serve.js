@@ -3,6 +3,7 @@
 // needs. adapter-node serves prerendered pages and static files without passing through `handle`,
 // so they are set here, once, for everything.
 import http from 'node:http';
+import { calendarHeadersForPath } from '../lib/calendar/http.js';
 
 // Imported by URL so that the type checker does not walk into the build output.
 /** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
@@ -29,6 +30,9 @@ const securityHeaders = {
 
 const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+	// The prerendered .ics files are static: sirv would send them without charset or file name.
+	const calendarHeaders = calendarHeadersForPath(new URL(req.url ?? '/', 'http://localhost').pathname);
+	for (const [name, value] of Object.entries(calendarHeaders ?? {})) res.setHeader(name, value);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
