@@ -5,11 +5,17 @@
 import http from 'node:http';
 import { calendarHeadersForPath } from '../lib/calendar/http.js';
 
+const port = Number(process.env.PORT ?? 3000);
+// Form actions compare a request's Origin with the site's, which adapter-node otherwise guesses as
+// https://<Host>: the public origin when set, else this local server (unless a proxy's headers say it).
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEADER) {
+	process.env.ORIGIN = process.env.PUBLIC_ORIGIN || `http://localhost:${port}`;
+}
+
 // Imported by URL so that the type checker does not walk into the build output.
 /** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
 const { handler } = await import(new URL('../../build/handler.js', import.meta.url).href);
 
-const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
 const isHttps = (process.env.PUBLIC_ORIGIN ?? '').startsWith('https://');
