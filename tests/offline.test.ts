@@ -35,11 +35,11 @@ test('after one visit, both languages show the agenda with the network cut', asy
 	await expect(page.locator('#agenda')).toContainText('Accueil et introduction');
 	await expect(page.locator('#speakers')).toContainText('Erias Lukwago');
 	await expect(page.locator('#practical')).toContainText('Interprétation');
-	await expect(page.getByRole('status')).toContainText('Vous êtes hors ligne.');
+	await expect(page.locator('.offline-status[role="status"]')).toContainText('Vous êtes hors ligne.');
 
 	await page.goto('/en/');
 	await expect(page.locator('#agenda')).toContainText('Welcome and introduction');
-	await expect(page.getByRole('status')).toContainText('You are offline.');
+	await expect(page.locator('.offline-status[role="status"]')).toContainText('You are offline.');
 
 	// The calendar files too, for "add to calendar" in the room.
 	for (const lang of ['en', 'fr']) {
@@ -52,9 +52,9 @@ test('the offline notice goes away by itself when the connection returns', async
 	await page.goto('/en/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
-	await expect(page.getByRole('status')).toContainText('Live data');
+	await expect(page.locator('.offline-status[role="status"]')).toContainText('Live data');
 	await context.setOffline(false);
-	await expect(page.getByRole('status')).toBeEmpty();
+	await expect(page.locator('.offline-status[role="status"]')).toBeEmpty();
 });
 
 test('offline, an address never visited leads to the event page in its language', async ({ page, context }) => {

@@ -30,9 +30,12 @@ for (const { lang, segment, address } of LANGS) {
 		await page.goto(`/${lang}/`);
 		const url = await canonicalUrl(page);
 		await expect(page.locator('.print-reference')).toBeHidden();
+		const navigations = await page.getByRole('navigation').all();
+		expect(navigations.length).toBeGreaterThan(0);
 
 		await page.emulateMedia({ media: 'print' });
-		await expect(page.locator('.site-header nav')).toBeHidden();
+		await expect(page.locator('.site-header')).toBeHidden();
+		for (const navigation of navigations) await expect(navigation).toBeHidden();
 		await expect(page.locator('.site-footer')).toBeHidden();
 		await expect(page.locator('#follow')).toBeHidden();
 		await expect(page.locator('#agenda')).toBeVisible();
