@@ -25,12 +25,22 @@ worker.addEventListener('install', (event) => {
 	);
 });
 
+// The page that installed the worker loaded before it: keep a copy of it too (a server-rendered
+// page such as the pledge list is in no precache list).
+async function cacheOpenPages(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const windows = await worker.clients.matchAll({ type: 'window' });
+	const paths = windows.map((client) => new URL(client.url)).filter((url) => url.origin === worker.location.origin && isCacheable(url.pathname));
+	await Promise.all(paths.map((url) => cache.add(url.pathname).catch(() => undefined)));
+}
+
 worker.addEventListener('activate', (event) => {
 	event.waitUntil(
 		caches
 			.keys()
 			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
 			.then(() => worker.clients.claim())
+			.then(cacheOpenPages)
 	);
 });
 

@@ -48,6 +48,25 @@ test('after one visit, both languages show the agenda with the network cut', asy
 	}
 });
 
+test('the livestream companion, never opened, reads offline and says live data is paused', async ({ page, context }) => {
+	await page.goto('/en/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.goto('/fr/live');
+	await expect(page.locator('h1')).toContainText('Suivre en direct');
+	await expect(page.locator('.offline-status[role="status"]')).toContainText('données en direct');
+});
+
+test('a server-rendered page visited once reads offline as last seen', async ({ page, context }) => {
+	await page.goto('/fr/pledges');
+	await waitForServiceWorker(page);
+	await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/fr/pledges')))).toBe(true);
+	await context.setOffline(true);
+	await page.goto('/fr/pledges');
+	await expect(page.locator('h1')).toContainText('Engagements pris dans le cadre');
+	await expect(page.locator('.offline-status[role="status"]')).toContainText('Vous êtes hors ligne.');
+});
+
 test('the offline notice goes away by itself when the connection returns', async ({ page, context }) => {
 	await page.goto('/en/');
 	await waitForServiceWorker(page);
