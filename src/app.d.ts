@@ -1,8 +1,16 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Language } from '$lib/i18n/languages';
+import type { Organizer } from '$lib/server/organizers/accounts';
+
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** The signed-in organizer (console session or API token), set by the guard. */
+			organizer?: Organizer;
+			/** The console's language, when the path does not carry one. */
+			lang?: Language;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

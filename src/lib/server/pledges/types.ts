@@ -38,3 +38,55 @@ export type PledgeChangeListener = () => void;
 export interface PledgeChanges {
 	subscribe(listener: PledgeChangeListener): () => void;
 }
+
+/** A pledge as organizers see it: withdrawn ones stay, marked. */
+export interface LedgerEntry extends Pledge {
+	withdrawnAt?: string;
+}
+
+/** Who made a change, for the audit log. */
+export interface Actor {
+	id: string;
+	email: string;
+}
+
+export interface AuditEntry {
+	at: string;
+	organizerEmail: string;
+	action: 'add' | 'update' | 'withdraw' | 'restore' | 'import';
+	pledgeId?: string;
+	detail?: string;
+}
+
+export interface PledgeFilter {
+	country?: string;
+	compact?: Compact;
+	limit?: number;
+}
+
+/** The answer to a write made with an Idempotency-Key: replayed as is on a retry. */
+export type IdempotentResult =
+	| { kind: 'stored'; status: number; body: string; replayed: boolean }
+	| { kind: 'key-reused' };
+
+/** The ledger's operations; SQLite implements them today, another engine could later. */
+export interface PledgeStore {
+	snapshot(): PledgeSnapshot;
+	readonly changes: PledgeChanges;
+	/** Pledges handed over (not withdrawn), newest first. */
+	list(filter?: PledgeFilter): Pledge[];
+	/** Every pledge, withdrawn ones included, newest first. */
+	entries(): LedgerEntry[];
+	get(id: string): LedgerEntry | undefined;
+	add(input: PledgeInput, actor: Actor): Pledge;
+	/** All or nothing. */
+	addMany(inputs: PledgeInput[], actor: Actor): Pledge[];
+	/** Adds once per (organizer, key): a retry gets the first answer; the same key with another body is refused. */
+	addOnce(input: PledgeInput, actor: Actor, key: string, requestHash: string): IdempotentResult;
+	update(id: string, input: PledgeInput, actor: Actor): Pledge | undefined;
+	withdraw(id: string, actor: Actor): boolean;
+	restore(id: string, actor: Actor): boolean;
+	auditLog(limit?: number): AuditEntry[];
+	/** Countries that have at least one pledge handed over. */
+	countries(): string[];
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { negotiateLanguage } from '$lib/i18n/languages';
+import { translatorFor } from '$lib/i18n/translator';
+import { LIMITS, validatePledge, type FieldErrors } from '$lib/pledges/schema';
+import type { Organizer } from '$lib/server/organizers/accounts';
+import { getStore } from '$lib/server/store';
+
+/** A pledge is a few kilobytes at most; anything far larger is refused before parsing. */
+export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_LIMIT = 1000;
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+	return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, ...headers } });
+}
+
+class TooLarge extends Error {}
+
+/** The body as text, refusing more than `limit` bytes whatever Content-Length claims. */
+async function readBody(request: Request, limit: number): Promise<string> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > limit) throw new TooLarge();
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			size += value.byteLength;
+			if (size > limit) {
+				await reader.cancel();
+				throw new TooLarge();
+			}
+			chunks.push(value);
+		}
+	} catch (error) {
+		// adapter-node's own BODY_SIZE_LIMIT surfaces here as a stream error with status 413.
+		if (error instanceof TooLarge || (error as { status?: number }).status === 413) throw new TooLarge();
+		throw error;
+	}
+	return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/** `GET /api/pledges`: the public ledger, newest first. */
+export function listPledgesResponse(url: URL): Response {
+	const store = getStore();
+	const limitParam = url.searchParams.get('limit');
+	const limit = limitParam === null ? MAX_LIMIT : Number(limitParam);
+	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+		return json(400, { error: 'invalid-limit', message: `limit must be a whole number from 1 to ${MAX_LIMIT}.` });
+	}
+	const { count, updatedAt } = store.snapshot();
+	return json(200, { count, updatedAt, pledges: store.list({ limit }) });
+}
+
+async function translatedErrors(errors: FieldErrors, acceptLanguage: string | null) {
+	const t = await translatorFor(negotiateLanguage(undefined, acceptLanguage));
+	const fields = Object.fromEntries(
+		Object.entries(errors).map(([field, key]) => [field, t(`pledges:errors.${key}`, { max: LIMITS[field as keyof typeof LIMITS] ?? 0 })])
+	);
+	return { error: 'invalid', message: t('pledges:errors.summary'), fields };
+}
+
+/** `POST /api/pledges` by an organizer already authorized by the guard. */
+export async function createPledgeResponse(request: Request, organizer: Organizer): Promise<Response> {
+	const acceptLanguage = request.headers.get('accept-language');
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/json\s*(;|$)/i.test(type)) {
+		return json(415, { error: 'unsupported-media-type', message: 'Send the pledge as application/json.' });
+	}
+	let text: string;
+	try {
+		text = await readBody(request, MAX_BODY_BYTES);
+	} catch (error) {
+		if (error instanceof TooLarge) return json(413, { error: 'too-large', message: `The body may not exceed ${MAX_BODY_BYTES} bytes.` });
+		throw error;
+	}
+	let input: unknown;
+	try {
+		input = JSON.parse(text);
+	} catch {
+		return json(400, { error: 'invalid-json', message: 'The body is not valid JSON.' });
+	}
+	const result = validatePledge(input);
+	if (!result.success) return json(400, await translatedErrors(result.errors, acceptLanguage));
+
+	const store = getStore();
+	const actor = { id: organizer.id, email: organizer.email };
+	const key = request.headers.get('idempotency-key')?.trim();
+	if (key === undefined || key === '') {
+		return json(201, store.add(result.pledge, actor));
+	}
+	if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+		return json(400, { error: 'invalid-idempotency-key', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters.' });
+	}
+	const requestHash = createHash('sha256').update(JSON.stringify(result.pledge)).digest('hex');
+	const outcome = store.addOnce(result.pledge, actor, key, requestHash);
+	if (outcome.kind === 'key-reused') {
+		return json(422, { error: 'idempotency-key-reused', message: 'This Idempotency-Key was already used for a different pledge.' });
+	}
+	return new Response(outcome.body, {
+		status: outcome.status,
+		headers: { ...jsonHeaders, ...(outcome.replayed ? { 'idempotent-replayed': 'true' } : {}) }
+	});
+}

@@ -1,0 +1,52 @@
+/** The store's schema, one step per entry, applied in order and never edited once shipped. */
+export const MIGRATIONS: readonly string[] = [
+	`
+	CREATE TABLE pledges (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		id TEXT NOT NULL UNIQUE,
+		government TEXT NOT NULL,
+		country TEXT NOT NULL,
+		title TEXT NOT NULL,
+		description TEXT,
+		compacts TEXT NOT NULL,
+		url TEXT,
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL,
+		withdrawn_at TEXT
+	);
+	CREATE INDEX pledges_country ON pledges (country);
+	CREATE TABLE organizers (
+		id TEXT PRIMARY KEY,
+		email TEXT NOT NULL UNIQUE,
+		password_hash TEXT NOT NULL,
+		token_hash TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
+	CREATE TABLE sessions (
+		id_hash TEXT PRIMARY KEY,
+		organizer_id TEXT NOT NULL REFERENCES organizers (id) ON DELETE CASCADE,
+		expires_at TEXT NOT NULL
+	);
+	CREATE TABLE audit_log (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		at TEXT NOT NULL,
+		organizer_email TEXT NOT NULL,
+		action TEXT NOT NULL,
+		pledge_id TEXT,
+		detail TEXT
+	);
+	CREATE TABLE idempotency_keys (
+		organizer_id TEXT NOT NULL,
+		key TEXT NOT NULL,
+		request_hash TEXT NOT NULL,
+		status INTEGER NOT NULL,
+		body TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (organizer_id, key)
+	);
+	CREATE TABLE ledger (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		updated_at TEXT NOT NULL
+	);
+	`
+];
