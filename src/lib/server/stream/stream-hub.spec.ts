@@ -82,6 +82,19 @@ describe('StreamHub', () => {
 		expect(sink.events).toEqual([expect.objectContaining({ count: 1, latest: [expect.objectContaining({ title: 'Welcome desk' })] })]);
 	});
 
+	it('starts a stream that opens while an update is pending with that update, never the stale count', async () => {
+		const ledger = fakeLedger();
+		const hub = hubFor(ledger, { coalesceMs: 50 });
+		ledger.add('a');
+		await wait(5);
+		ledger.add('b');
+		const sink = new RecordingSink();
+		hub.attach(sink);
+		expect(sink.events).toEqual([]);
+		await wait(70);
+		expect(sink.events.map((event) => event.count)).toEqual([2]);
+	});
+
 	it('reads and encodes a change once and writes the same bytes to every stream', async () => {
 		const ledger = fakeLedger();
 		const hub = hubFor(ledger);

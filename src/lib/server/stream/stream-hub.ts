@@ -77,7 +77,8 @@ export class StreamHub {
 		this.#subscribers.add(subscriber);
 		const [minRetry, maxRetry] = this.#options.retryMs;
 		sink.write(Buffer.from(encodeRetry(minRetry, maxRetry)));
-		this.#send(subscriber, this.#frame, true);
+		// With an update on its way, the cached frame is already stale: the newcomer gets that update.
+		if (!this.#flushTimer) this.#send(subscriber, this.#frame, true);
 		return () => this.#subscribers.delete(subscriber);
 	}
 
