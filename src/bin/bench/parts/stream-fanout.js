@@ -4,6 +4,7 @@
 // clients, the server's memory per client, and durable pledge writes per second.
 // Targets (issue 6): 10,000 held; p99 ≤ 250 ms at 5,000 and ≤ 500 ms at 10,000; ≤ 32 KiB per client.
 import { execFileSync, fork } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../server.js';
 
@@ -77,6 +78,8 @@ export async function run() {
 		await fetch(`${server.origin}/api/pledges/stream`).then((r) => r.body?.cancel());
 		await sleep(500);
 		const baselineRss = server.rssBytes();
+		// Figures depend on what else the machine runs: say so next to them.
+		console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${GENERATORS} load generators`);
 		console.log(`server RSS before clients: ${(baselineRss / 2 ** 20).toFixed(1)} MiB`);
 		console.log('clients | held | open failures | RSS per client | arrival p50 / p99 (each client) | all clients p50 / p99 (per pledge) | lost');
 
@@ -123,6 +126,7 @@ export async function run() {
 					`${ms(percentile(perClient, 50))} / ${ms(percentile(perClient, 99))} | ${ms(percentile(allClients, 50))} / ${ms(percentile(allClients, 99))} | ${lost}`
 			);
 		}
+		console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 		const health = await fetch(`${server.origin}/healthz`);
 		console.log(`server reports ${health.headers.get('x-stream-clients')} open streams`);
 	} finally {
