@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import adapter from '@sveltejs/adapter-node';
+import { loadEnv } from 'vite';
+import { frameSources } from './src/lib/livestream/frame-sources.js';
 
 // SvelteKit's route announcer carries this style attribute; allowing exactly it keeps
 // style-src free of 'unsafe-inline'.
 const announcerStyle =
 	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px';
 const announcerHash = `sha256-${createHash('sha256').update(announcerStyle).digest('base64')}`;
+
+// Frames only from the livestream player the settings name (read as the build reads them: the
+// environment, then .env files); none at all when no player is set.
+const playerOrigins = frameSources({ ...loadEnv('production', process.cwd(), 'PUBLIC_'), ...process.env });
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -21,6 +27,7 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
+				'frame-src': playerOrigins.length ? playerOrigins : ['none'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self'],

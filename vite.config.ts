@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// When the site was built: prerendered pages may state the event's phase only if it can no longer change (src/lib/event/built-at.ts).
+	define: { __BUILT_AT__: JSON.stringify(new Date().toISOString()) },
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node'

@@ -15,6 +15,8 @@ declare global {
 		// interface PageState {}
 		// interface Platform {}
 	}
+	/** The instant the site was built (vite.config.ts `define`), the same in server and browser code. */
+	const __BUILT_AT__: string;
 }
 
 export {};

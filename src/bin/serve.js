@@ -3,12 +3,19 @@
 // needs. adapter-node serves prerendered pages and static files without passing through `handle`,
 // so they are set here, once, for everything.
 import http from 'node:http';
+import { calendarHeadersForPath } from '../lib/calendar/http.js';
+
+const port = Number(process.env.PORT ?? 3000);
+// Form actions compare a request's Origin with the site's, which adapter-node otherwise guesses as
+// https://<Host>: the public origin when set, else this local server (unless a proxy's headers say it).
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEADER) {
+	process.env.ORIGIN = process.env.PUBLIC_ORIGIN || `http://localhost:${port}`;
+}
 
 // Imported by URL so that the type checker does not walk into the build output.
 /** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
 const { handler } = await import(new URL('../../build/handler.js', import.meta.url).href);
 
-const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
 const isHttps = (process.env.PUBLIC_ORIGIN ?? '').startsWith('https://');
@@ -28,7 +35,7 @@ const securityHeaders = {
 };
 
 // The live pledge stream is served on the raw response, ahead of SvelteKit: ten thousand viewers
-// cost far less memory this way (src/lib/server/stream/node-stream.ts publishes it at startup).
+// cost about half the memory this way (src/lib/server/stream/node-stream.ts publishes it at startup).
 const STREAM_PATH = '/api/pledges/stream';
 const nodeStreamEndpoint = () =>
 	/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined} */ (
@@ -41,6 +48,9 @@ const server = http.createServer((req, res) => {
 	if (streamEndpoint && (req.method === 'GET' || req.method === 'HEAD') && req.url?.split('?')[0] === STREAM_PATH) {
 		return streamEndpoint(req, res);
 	}
+	// The prerendered .ics files are static: sirv would send them without charset or file name.
+	const calendarHeaders = calendarHeadersForPath(new URL(req.url ?? '/', 'http://localhost').pathname);
+	for (const [name, value] of Object.entries(calendarHeaders ?? {})) res.setHeader(name, value);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

@@ -1,5 +1,6 @@
 import * as publicEnv from '$env/static/public';
 import type { Language } from './i18n/languages';
+import { embeddableUrl } from './livestream/frame-sources.js';
 
 /**
  * Site settings: environment variables read when the site is built (pages are prerendered with
@@ -17,6 +18,16 @@ function perLanguage(name: string, fallback: Record<Language, string>): Record<L
 	return { en: setting(`${name}_EN`, fallback.en), fr: setting(`${name}_FR`, fallback.fr) };
 }
 
+/** Optional per-language setting: NAME_EN / NAME_FR, kept only when `accept` takes it. */
+function optionalPerLanguage(name: string, accept: (value: string | undefined) => string | undefined): Record<Language, string | undefined> {
+	return { en: accept(env[`${name}_EN`]), fr: accept(env[`${name}_FR`]) };
+}
+
+function httpUrl(value: string | undefined): string | undefined {
+	const text = value?.trim();
+	return text && /^https?:\/\/[^\s]+$/i.test(text) ? text : undefined;
+}
+
 const imrfPage = { en: 'https://www.un.org/en/migration2022', fr: 'https://www.un.org/fr/migration2022' };
 
 export const settings = {
@@ -24,6 +35,10 @@ export const settings = {
 	origin: setting('PUBLIC_ORIGIN', 'http://localhost:3000').replace(/\/+$/, ''),
 	/** Where to watch, per language (UN Web TV carries IMRF sessions with interpretation). */
 	livestreamUrl: perLanguage('PUBLIC_LIVESTREAM_URL', { en: 'https://webtv.un.org/', fr: 'https://webtv.un.org/' }),
+	/** An embeddable player per language (https only, optional); svelte.config.js lets frames come from its host only. */
+	livestreamEmbedUrl: optionalPerLanguage('PUBLIC_LIVESTREAM_EMBED_URL', embeddableUrl),
+	/** The recording per language (optional), offered once the event is over. */
+	recordingUrl: optionalPerLanguage('PUBLIC_RECORDING_URL', httpUrl),
 	/** Links the brief leaves as placeholders: official home pages unless set. */
 	links: {
 		imrf: perLanguage('PUBLIC_LINK_IMRF', imrfPage),

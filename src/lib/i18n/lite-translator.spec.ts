@@ -8,7 +8,7 @@ function keysOf(tree: unknown, prefix = ''): string[] {
 	return Object.entries(tree).flatMap(([key, value]) => keysOf(value, prefix ? `${prefix}.${key}` : key));
 }
 
-const options = { time: '19:30', zone: 'Paris', date: 'jeudi 19 mai 2022', handle: '@x', tag: '#y', language: 'français', n: 3 };
+const options = { time: '19:30', zone: 'Paris', date: 'jeudi 19 mai 2022', handle: '@x', tag: '#y', language: 'français', n: 3, duration: '5 minutes', segment: 'Table ronde' };
 
 describe('the browser translator', () => {
 	for (const lang of LANGUAGES) {

@@ -69,14 +69,14 @@ export function organizerAccounts(db: DatabaseSync) {
 		},
 
 		/** The organizer whose email and password these are, else undefined. */
-		checkPassword(emailInput: string, password: string): Organizer | undefined {
+		async checkPassword(emailInput: string, password: string): Promise<Organizer | undefined> {
 			const row = db.prepare('SELECT * FROM organizers WHERE email = ?').get(normalizeEmail(emailInput)) as OrganizerRow | undefined;
 			if (!row) {
 				decoyHash ??= hashPassword(newSecret());
-				verifyPassword(password, decoyHash);
+				await verifyPassword(password, decoyHash);
 				return undefined;
 			}
-			return verifyPassword(password, row.password_hash) ? toOrganizer(row) : undefined;
+			return (await verifyPassword(password, row.password_hash)) ? toOrganizer(row) : undefined;
 		},
 
 		/** The organizer an API token belongs to, else undefined. */

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword, hashSecret, newApiToken, parseApiToken, secretMatches, verifyPassword } from './secrets';
 
 describe('password hashing', () => {
-	it('verifies the right password against its scrypt hash', () => {
+	it('verifies the right password against its scrypt hash', async () => {
 		const hash = hashPassword('correct horse battery staple');
 		expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
 		expect(hash).not.toContain('correct horse');
-		expect(verifyPassword('correct horse battery staple', hash)).toBe(true);
+		expect(await verifyPassword('correct horse battery staple', hash)).toBe(true);
 	});
 
-	it('refuses a wrong password and a tampered hash', () => {
+	it('refuses a wrong password and a tampered hash', async () => {
 		const hash = hashPassword('secret-one');
-		expect(verifyPassword('secret-two', hash)).toBe(false);
-		expect(verifyPassword('secret-one', 'plain$secret-one')).toBe(false);
+		expect(await verifyPassword('secret-two', hash)).toBe(false);
+		expect(await verifyPassword('secret-one', 'plain$secret-one')).toBe(false);
 	});
 
 	it('salts: the same password gives two different hashes', () => {

@@ -62,6 +62,10 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 		return toPledge(db.prepare('SELECT * FROM pledges WHERE id = ?').get(id) as unknown as PledgeRow);
 	}
 
+	function titleOf(id: string): string | null {
+		return (db.prepare('SELECT title FROM pledges WHERE id = ?').get(id) as { title: string } | undefined)?.title ?? null;
+	}
+
 	/** A write, then the news of it once it is on disk. */
 	function write<T>(work: () => T): T {
 		const result = inTransaction(db, work);
@@ -169,7 +173,7 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				const at = new Date().toISOString();
 				const changed = db.prepare('UPDATE pledges SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(at, id).changes > 0;
 				if (changed) {
-					audit(actor, 'withdraw', id, null, at);
+					audit(actor, 'withdraw', id, titleOf(id), at);
 					touch(at);
 				}
 				return changed;
@@ -181,7 +185,7 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				const at = new Date().toISOString();
 				const changed = db.prepare('UPDATE pledges SET withdrawn_at = NULL WHERE id = ? AND withdrawn_at IS NOT NULL').run(id).changes > 0;
 				if (changed) {
-					audit(actor, 'restore', id, null, at);
+					audit(actor, 'restore', id, titleOf(id), at);
 					touch(at);
 				}
 				return changed;

@@ -1,0 +1,67 @@
+// @ts-check
+// Durable pledge writes: POST /api/pledges against the built server on a fresh SQLite file
+// (WAL, synchronous=FULL: each 201 means the pledge is on disk), with 1, 4 and 16 writers.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../server.js';
+
+export const name = 'pledge writes (durable, POST /api/pledges)';
+
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
+const SECONDS = 4;
+
+/** @param {string} databaseFile */
+function createToken(databaseFile) {
+	const output = execFileSync(
+		process.execPath,
+		['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', 'add', `bench-${Date.now()}@example.org`],
+		{ cwd: root, env: { ...process.env, DATABASE_URL: databaseFile }, encoding: 'utf8' }
+	);
+	const match = /^token: (\S+)$/m.exec(output);
+	if (!match) throw new Error(`no token in: ${output}`);
+	return match[1];
+}
+
+/** @param {number[]} sorted @param {number} q */
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+export async function run() {
+	const server = await startServer();
+	try {
+		const token = createToken(server.databaseFile);
+		let n = 0;
+		for (const writers of [1, 4, 16]) {
+			/** @type {number[]} */
+			const latencies = [];
+			let errors = 0;
+			const until = performance.now() + SECONDS * 1000;
+			const started = performance.now();
+			await Promise.all(
+				Array.from({ length: writers }, async () => {
+					while (performance.now() < until) {
+						const i = n++;
+						const sent = performance.now();
+						const response = await fetch(`${server.origin}/api/pledges`, {
+							method: 'POST',
+							headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `bench-${i}` },
+							body: JSON.stringify({ government: `City ${i}`, country: 'UG', title: `Bench pledge ${i}`, compacts: ['GCM'], url: 'https://example.org/' })
+						});
+						await response.arrayBuffer();
+						if (response.status === 201) latencies.push(performance.now() - sent);
+						else errors++;
+					}
+				})
+			);
+			const elapsed = (performance.now() - started) / 1000;
+			latencies.sort((a, b) => a - b);
+			console.log(
+				`${String(writers).padStart(2)} writer(s): ${(latencies.length / elapsed).toFixed(0)} durable writes/s, ack p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms (${latencies.length} writes${errors ? `, ${errors} errors` : ''})`
+			);
+		}
+		console.log(`server RSS after writes: ${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB`);
+	} finally {
+		await server.stop();
+		for (const suffix of ['', '-wal', '-shm']) rmSync(`${server.databaseFile}${suffix}`, { force: true });
+	}
+}

@@ -1,0 +1,86 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { countriesByName, countryName } from '$lib/pledges/countries';
+import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
+import { normalizeEmail } from '$lib/server/organizers/accounts';
+import { actorOf } from '$lib/server/organizers/actor';
+import { SESSION_COOKIE } from '$lib/server/organizers/guard';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/organizers/session-cookie';
+import { signInLimiter } from '$lib/server/organizers/sign-in-limiter';
+import { getStore } from '$lib/server/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (!locals.organizer) return { signedIn: false as const };
+	const store = getStore();
+	const lang = locals.lang ?? 'en';
+	const entries = store.entries().map((entry) => ({ ...entry, countryName: countryName(entry.country, lang) }));
+	const noticeId = url.searchParams.get('withdrawn') ?? url.searchParams.get('restored') ?? url.searchParams.get('added') ?? url.searchParams.get('updated');
+	const notice = noticeId ? store.get(noticeId) : undefined;
+	return {
+		signedIn: true as const,
+		entries,
+		countries: countriesByName(lang),
+		notice: notice && {
+			kind: (['withdrawn', 'restored', 'added', 'updated'] as const).find((kind) => url.searchParams.has(kind))!,
+			id: notice.id,
+			title: notice.title,
+			isWithdrawn: Boolean(notice.withdrawnAt)
+		},
+		imported: Number(url.searchParams.get('imported') ?? 0) || undefined
+	};
+};
+
+const text = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+export const actions: Actions = {
+	signIn: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = normalizeEmail(text(form, 'email'));
+		const password = text(form, 'password');
+		const address = getClientAddress();
+		if (signInLimiter.isBlocked(email, address)) return fail(429, { signInError: 'tooManyAttempts' as const, email });
+		const store = getStore();
+		const organizer = email && password ? await store.organizers.checkPassword(email, password) : undefined;
+		if (!organizer) {
+			signInLimiter.recordFailure(email, address);
+			return fail(400, { signInError: 'wrongCredentials' as const, email });
+		}
+		signInLimiter.recordSuccess(email);
+		const session = store.sessions.start(organizer.id);
+		setSessionCookie(cookies, url, session.id, session.expiresAt);
+		redirect(303, '/organizers');
+	},
+
+	signOut: ({ cookies, url }) => {
+		const id = cookies.get(SESSION_COOKIE);
+		if (id) getStore().sessions.end(id);
+		clearSessionCookie(cookies, url);
+		redirect(303, '/organizers');
+	},
+
+	add: async (event) => {
+		const actor = actorOf(event);
+		const values = pledgeFromForm(await event.request.formData());
+		const result = validatePledge(values);
+		if (!result.success) return fail(400, { addErrors: result.errors, values });
+		const pledge = getStore().add(result.pledge, actor);
+		redirect(303, `/organizers?added=${pledge.id}`);
+	},
+
+	withdraw: async (event) => {
+		const actor = actorOf(event);
+		const id = text(await event.request.formData(), 'id');
+		if (!getStore().withdraw(id, actor) && !getStore().get(id)) return fail(404, { missing: true });
+		redirect(303, `/organizers?withdrawn=${encodeURIComponent(id)}`);
+	},
+
+	restore: async (event) => {
+		const actor = actorOf(event);
+		const id = text(await event.request.formData(), 'id');
+		if (!getStore().restore(id, actor) && !getStore().get(id)) return fail(404, { missing: true });
+		redirect(303, `/organizers?restored=${encodeURIComponent(id)}`);
+	}
+};

@@ -1,0 +1,239 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { createOrganizer, uniqueTitle } from './support/organizers';
+
+const organizer = createOrganizer();
+const auth = { authorization: `Bearer ${organizer.token}` };
+const pledge = (title: string) => ({ government: 'Kampala Capital City Authority', country: 'UG', title, compacts: ['GCM'] });
+
+async function storedTitles(request: APIRequestContext): Promise<string[]> {
+	const response = await request.get('/api/pledges?limit=1000');
+	expect(response.status()).toBe(200);
+	return ((await response.json()) as { pledges: { title: string }[] }).pledges.map((p) => p.title);
+}
+
+async function expectNotStored(request: APIRequestContext, title: string) {
+	expect(await storedTitles(request)).not.toContain(title);
+}
+
+test.describe('GET /api/pledges', () => {
+	test('answers the count, the time of the last change and the pledges, newest first', async ({ request }) => {
+		const first = uniqueTitle('first');
+		const second = uniqueTitle('second');
+		for (const title of [first, second]) expect((await request.post('/api/pledges', { headers: auth, data: pledge(title) })).status()).toBe(201);
+		const body = await (await request.get('/api/pledges')).json();
+		expect(body.count).toBeGreaterThanOrEqual(2);
+		expect(Number.isNaN(Date.parse(body.updatedAt))).toBe(false);
+		const titles = body.pledges.map((p: { title: string }) => p.title);
+		expect(titles.indexOf(second)).toBeLessThan(titles.indexOf(first));
+	});
+
+	test('limits the list with ?limit= and refuses a limit above 1000', async ({ request }) => {
+		await request.post('/api/pledges', { headers: auth, data: pledge(uniqueTitle('limit')) });
+		expect((await (await request.get('/api/pledges?limit=1')).json()).pledges).toHaveLength(1);
+		expect((await request.get('/api/pledges?limit=1001')).status()).toBe(400);
+		expect((await request.get('/api/pledges?limit=abc')).status()).toBe(400);
+	});
+});
+
+test.describe('who may write', () => {
+	test('a pledge with a valid token is stored and answered with its id', async ({ request }) => {
+		const title = uniqueTitle('valid token');
+		const response = await request.post('/api/pledges', { headers: auth, data: pledge(title) });
+		expect(response.status()).toBe(201);
+		const body = await response.json();
+		expect(body).toMatchObject({ ...pledge(title), id: expect.any(String), createdAt: expect.any(String) });
+		expect(await storedTitles(request)).toContain(title);
+	});
+
+	test('no token: 401 and nothing stored', async ({ request }) => {
+		const title = uniqueTitle('no token');
+		const response = await request.post('/api/pledges', { data: pledge(title) });
+		expect(response.status()).toBe(401);
+		expect((await response.json()).message).toMatch(/token/i);
+		await expectNotStored(request, title);
+	});
+
+	test('a wrong token, even one naming a real organizer: 401 and nothing stored', async ({ request }) => {
+		const title = uniqueTitle('wrong token');
+		const forged = organizer.token.replace(/_[^_]+$/, '_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+		for (const token of [forged, 'not-a-token', `${organizer.token}x`]) {
+			const response = await request.post('/api/pledges', { headers: { authorization: `Bearer ${token}` }, data: pledge(title) });
+			expect(response.status()).toBe(401);
+		}
+		await expectNotStored(request, title);
+	});
+
+	test('a forged session cookie opens neither the API nor the console', async ({ request, baseURL }) => {
+		const title = uniqueTitle('forged cookie');
+		const cookie = { cookie: 'organizer_session=forged-session-id-0123456789abcdef' };
+		const api = await request.post('/api/pledges', { headers: cookie, data: pledge(title) });
+		expect(api.status()).toBe(403);
+		const form = await request.post('/organizers?/add', {
+			headers: { ...cookie, origin: baseURL!, accept: 'text/html' },
+			form: { government: 'Forged', country: 'UG', title },
+			maxRedirects: 0
+		});
+		expect(form.status()).toBe(403);
+		const page = await request.get('/organizers/audit', { headers: cookie, maxRedirects: 0 });
+		expect(page.status()).toBe(303);
+		await expectNotStored(request, title);
+	});
+
+	test('a signed-in organizer can post the add form from the site, but not from another site', async ({ playwright, baseURL }) => {
+		const context = await playwright.request.newContext({ baseURL });
+		const signIn = await context.post('/organizers?/signIn', {
+			headers: { origin: baseURL!, accept: 'text/html' },
+			form: { email: organizer.email, password: organizer.password },
+			maxRedirects: 0
+		});
+		expect(signIn.status()).toBe(303);
+		const crossSite = uniqueTitle('cross-site');
+		const refused = await context.post('/organizers?/add', {
+			headers: { origin: 'https://evil.example', accept: 'text/html' },
+			form: { government: 'Evil', country: 'UG', title: crossSite },
+			maxRedirects: 0
+		});
+		expect(refused.status()).toBe(403);
+		const sameSite = uniqueTitle('same-site');
+		const accepted = await context.post('/organizers?/add', {
+			headers: { origin: baseURL!, accept: 'text/html' },
+			form: { government: 'Good', country: 'UG', title: sameSite },
+			maxRedirects: 0
+		});
+		expect(accepted.status()).toBe(303);
+		const titles = await storedTitles(context);
+		expect(titles).toContain(sameSite);
+		expect(titles).not.toContain(crossSite);
+		await context.dispose();
+	});
+
+	test('failed sign-ins are rate-limited', async ({ request, baseURL }) => {
+		const target = createOrganizer();
+		const statuses = [];
+		for (let i = 0; i < 6; i++) {
+			const response = await request.post('/organizers?/signIn', {
+				headers: { origin: baseURL!, accept: 'text/html' },
+				form: { email: target.email, password: 'wrong-password' },
+				maxRedirects: 0
+			});
+			statuses.push(response.status());
+		}
+		expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+		const rightButBlocked = await request.post('/organizers?/signIn', {
+			headers: { origin: baseURL!, accept: 'text/html' },
+			form: { email: target.email, password: target.password },
+			maxRedirects: 0
+		});
+		expect(rightButBlocked.status()).toBe(429);
+	});
+});
+
+test.describe('bad input gets a 4xx with a message and stores nothing', () => {
+	test('broken JSON', async ({ request }) => {
+		const title = uniqueTitle('broken json');
+		const response = await request.post('/api/pledges', {
+			headers: { ...auth, 'content-type': 'application/json' },
+			data: Buffer.from(`{"government": "Kampala", "country": "UG", "title": "${title}"`)
+		});
+		expect(response.status()).toBe(400);
+		expect((await response.json()).message).toMatch(/JSON/);
+		await expectNotStored(request, title);
+	});
+
+	test('wrong types, with field messages in the requested language', async ({ request }) => {
+		const title = uniqueTitle('wrong types');
+		const response = await request.post('/api/pledges', {
+			headers: { ...auth, 'accept-language': 'fr-CA,fr;q=0.9' },
+			data: { government: 42, country: ['UG'], title, compacts: 'GCM', url: true }
+		});
+		expect(response.status()).toBe(400);
+		const body = await response.json();
+		expect(body.message).toBe('Certains champs sont à corriger.');
+		expect(Object.keys(body.fields).sort()).toEqual(['compacts', 'country', 'government', 'url']);
+		expect(body.fields.government).toBe('Cette valeur n’a pas le bon type.');
+		await expectNotStored(request, title);
+	});
+
+	test('a body that is not an object', async ({ request }) => {
+		const response = await request.post('/api/pledges', { headers: { ...auth, 'content-type': 'application/json' }, data: Buffer.from('[1, 2]') });
+		expect(response.status()).toBe(400);
+		expect((await response.json()).fields).toHaveProperty('body');
+	});
+
+	test('a 2 MB body is refused with 413', async ({ request }) => {
+		const title = uniqueTitle('huge');
+		const data = JSON.stringify({ ...pledge(title), description: 'x'.repeat(2 * 1024 * 1024) });
+		const response = await request.post('/api/pledges', { headers: { ...auth, 'content-type': 'application/json' }, data });
+		expect(response.status()).toBe(413);
+		expect((await response.json()).message).toMatch(/bytes/);
+		await expectNotStored(request, title);
+	});
+
+	test('a javascript: URL', async ({ request }) => {
+		const title = uniqueTitle('javascript url');
+		const response = await request.post('/api/pledges', { headers: auth, data: { ...pledge(title), url: 'javascript:alert(document.cookie)' } });
+		expect(response.status()).toBe(400);
+		expect((await response.json()).fields.url).toMatch(/http/);
+		await expectNotStored(request, title);
+	});
+
+	test('markup in every text field', async ({ request }) => {
+		const marker = uniqueTitle('markup');
+		const response = await request.post('/api/pledges', {
+			headers: auth,
+			data: {
+				government: '<b>Kampala</b>',
+				country: '<UG>',
+				title: `<script>alert(1)</script>${marker}`,
+				description: '<img src=x onerror=alert(1)>',
+				compacts: ['<GCM>'],
+				url: 'https://example.org/"><svg onload=alert(1)>'
+			}
+		});
+		expect(response.status()).toBe(400);
+		const body = await response.json();
+		expect(Object.keys(body.fields).sort()).toEqual(['compacts', 'country', 'description', 'government', 'title', 'url']);
+		expect(body.fields.title).toMatch(/Plain text/);
+		expect((await storedTitles(request)).some((t) => t.includes(marker))).toBe(false);
+	});
+});
+
+test.describe('Idempotency-Key', () => {
+	test('a retry with the same Idempotency-Key stores one pledge and gets the same answer', async ({ request }) => {
+		const title = uniqueTitle('idempotent');
+		const headers = { ...auth, 'idempotency-key': `key-${randomUUID()}` };
+		const first = await request.post('/api/pledges', { headers, data: pledge(title) });
+		const retry = await request.post('/api/pledges', { headers, data: pledge(title) });
+		expect(first.status()).toBe(201);
+		expect(retry.status()).toBe(201);
+		expect(retry.headers()['idempotent-replayed']).toBe('true');
+		expect(await retry.json()).toEqual(await first.json());
+		expect((await storedTitles(request)).filter((t) => t === title)).toHaveLength(1);
+	});
+
+	test('concurrent retries with one key store one pledge', async ({ request }) => {
+		const title = uniqueTitle('concurrent idempotent');
+		const headers = { ...auth, 'idempotency-key': `key-${randomUUID()}` };
+		const responses = await Promise.all(Array.from({ length: 8 }, () => request.post('/api/pledges', { headers, data: pledge(title) })));
+		const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id)));
+		expect(responses.map((r) => r.status())).toEqual(Array(8).fill(201));
+		expect(ids.size).toBe(1);
+		expect((await storedTitles(request)).filter((t) => t === title)).toHaveLength(1);
+	});
+
+	test('the same key with a different pledge is refused', async ({ request }) => {
+		const key = `key-${randomUUID()}`;
+		const title = uniqueTitle('other body');
+		expect((await request.post('/api/pledges', { headers: { ...auth, 'idempotency-key': key }, data: pledge(uniqueTitle('one')) })).status()).toBe(201);
+		const reused = await request.post('/api/pledges', { headers: { ...auth, 'idempotency-key': key }, data: pledge(title) });
+		expect(reused.status()).toBe(422);
+		await expectNotStored(request, title);
+	});
+});
+
+test('/healthz answers when the store does', async ({ request }) => {
+	const response = await request.get('/healthz');
+	expect(response.status()).toBe(200);
+	expect(await response.text()).toBe('ok\n');
+});

@@ -1,0 +1,32 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** The built server in its own process (so a test can kill it), on the given port and SQLite file. */
+export async function startServerProcess(port: number, databaseFile: string): Promise<ChildProcess> {
+	const child = spawn(process.execPath, ['src/bin/serve.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+		try {
+			if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) throw new Error('server did not start');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
