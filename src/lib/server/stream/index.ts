@@ -34,6 +34,17 @@ export type NodeStreamEndpoint = (request: IncomingMessage, response: ServerResp
 
 /** Lets serve.js answer `GET /api/pledges/stream` on the raw Node response (see node-stream.ts). */
 export function publishNodeStreamEndpoint(): void {
-	const endpoint: NodeStreamEndpoint = (request, response) => serveNodeStream(pledgeStreamHub(), request, response);
+	const endpoint: NodeStreamEndpoint = (request, response) => {
+		let hub: StreamHub;
+		try {
+			hub = pledgeStreamHub();
+		} catch (error) {
+			// Outside SvelteKit nothing catches for us: answer as /healthz would rather than crash.
+			console.error('pledge stream: the store is unavailable', error);
+			response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }).end('store unavailable\n');
+			return;
+		}
+		serveNodeStream(hub, request, response);
+	};
 	(globalThis as Record<symbol, unknown>)[NODE_STREAM_ENDPOINT] = endpoint;
 }

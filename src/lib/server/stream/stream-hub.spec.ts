@@ -156,6 +156,28 @@ describe('StreamHub', () => {
 		expect(sink.events.at(-1)?.count).toBe(3);
 	});
 
+	it('survives a ledger that cannot be read, and recovers on the next change', async () => {
+		const ledger = fakeLedger();
+		let isBroken = false;
+		const sink = new RecordingSink();
+		const errors = console.error;
+		console.error = () => {};
+		try {
+			const hub = hubFor({ ...ledger, snapshot: () => (isBroken ? (() => { throw new Error('database is locked'); })() : ledger.snapshot()) } as typeof ledger, { coalesceMs: 0 });
+			hub.attach(sink);
+			isBroken = true;
+			ledger.add('a');
+			await wait(5);
+			expect(sink.events.map((event) => event.count)).toEqual([0]);
+			isBroken = false;
+			ledger.add('b');
+			await wait(5);
+			expect(sink.events.map((event) => event.count)).toEqual([0, 2]);
+		} finally {
+			console.error = errors;
+		}
+	});
+
 	it('stops writing to a stream once it is detached', async () => {
 		const ledger = fakeLedger();
 		const hub = hubFor(ledger, { coalesceMs: 0 });

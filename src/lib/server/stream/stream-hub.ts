@@ -109,7 +109,13 @@ export class StreamHub {
 	#flush(): void {
 		this.#flushTimer = undefined;
 		this.#lastFlushAt = this.#options.now();
-		this.#frame = this.#encodeSnapshot();
+		try {
+			this.#frame = this.#encodeSnapshot();
+		} catch (error) {
+			// A store that cannot be read now must not take the server down; the next change retries.
+			console.error('pledge stream: could not read the ledger', error);
+			return;
+		}
 		this.#broadcast(this.#frame, true);
 	}
 
