@@ -103,3 +103,26 @@ for (const path of ['/en/screen', '/fr/screen']) {
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 	});
 }
+
+test('when the stream cannot be reached, the counter says it is reconnecting, then polls and still updates', async ({ page, baseURL }) => {
+	test.setTimeout(60_000);
+	await page.route('**/api/pledges/stream', (route) => route.abort('connectionrefused'));
+	await page.goto('/en/live');
+	const counter = page.locator('.pledge-counter');
+	await expect(counter.locator('.status')).toHaveText('Reconnecting…', { timeout: 10_000 });
+	await expect(counter).toHaveAttribute('data-status', 'polling', { timeout: 30_000 });
+	await expect(politeRegion(page)).not.toBeEmpty();
+	const before = await shownCount(page);
+	const title = `Polled ${Date.now()}`;
+	await recordPledge(baseURL!, token, title);
+	await expect.poll(() => shownCount(page), { timeout: 8_000 }).toBeGreaterThan(before);
+	await expect(counter.locator('.latest')).toContainText(title);
+});
+
+test('the room screen shows the agenda segment on now, by the clock', async ({ page }) => {
+	await page.clock.install({ time: new Date('2022-05-18T17:45:00Z') });
+	await page.goto('/en/screen');
+	await expect(page.locator('.now-on .what')).toHaveText('Panel conversation');
+	await page.clock.runFor(40 * 60_000);
+	await expect(page.locator('.now-on .what')).toHaveText('Handing over of Call to Local Action pledges to the UN Network on Migration');
+});
