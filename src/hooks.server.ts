@@ -1,6 +1,8 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { DEFAULT_LANGUAGE, languageOfPath } from '$lib/i18n/languages';
 import { guard } from '$lib/server/organizers/guard';
+import { publishNodeStreamEndpoint } from '$lib/server/stream';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const refused = guard(event);
@@ -9,4 +11,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
 	});
+};
+
+/** At startup, hand src/bin/serve.js the pledge stream's raw-response endpoint (none while prerendering). */
+export const init: ServerInit = () => {
+	if (!building) publishNodeStreamEndpoint();
 };

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { createOrganizer, uniqueTitle } from './support/organizers';
+import { createOrganizer, organizersCommand, uniqueTitle } from './support/organizers';
 
 const organizer = createOrganizer();
 const auth = { authorization: `Bearer ${organizer.token}` };
@@ -106,6 +106,18 @@ test.describe('who may write', () => {
 		expect(titles).toContain(sameSite);
 		expect(titles).not.toContain(crossSite);
 		await context.dispose();
+	});
+
+	test('an organizer removed with the command while the server runs loses API access at once', async ({ request }) => {
+		const leaving = createOrganizer();
+		const headers = { authorization: `Bearer ${leaving.token}` };
+		expect((await request.post('/api/pledges', { headers, data: pledge(uniqueTitle('before removal')) })).status()).toBe(201);
+		expect(organizersCommand(['list'])).toContain(leaving.email);
+		organizersCommand(['remove', leaving.email]);
+		expect(organizersCommand(['list'])).not.toContain(leaving.email);
+		const title = uniqueTitle('after removal');
+		expect((await request.post('/api/pledges', { headers, data: pledge(title) })).status()).toBe(401);
+		await expectNotStored(request, title);
 	});
 
 	test('failed sign-ins are rate-limited', async ({ request, baseURL }) => {

@@ -7,17 +7,21 @@ import { randomUUID } from 'node:crypto';
  */
 export function createOrganizer(databaseUrl = process.env.E2E_DATABASE_URL): { email: string; password: string; token: string } {
 	const email = `organizer-${randomUUID()}@example.org`;
-	const output = execFileSync(
-		process.execPath,
-		['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', 'add', email],
-		{ env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' }
-	);
+	const output = organizersCommand(['add', email], databaseUrl);
 	const line = (name: string) => {
 		const match = new RegExp(`^${name}: (\\S+)$`, 'm').exec(output);
 		if (!match) throw new Error(`no ${name} line in: ${output}`);
 		return match[1];
 	};
 	return { email, password: line('password'), token: line('token') };
+}
+
+/** `npm run organizers -- <args>` against the test store; its output. */
+export function organizersCommand(args: string[], databaseUrl = process.env.E2E_DATABASE_URL): string {
+	return execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', ...args], {
+		env: { ...process.env, DATABASE_URL: databaseUrl },
+		encoding: 'utf8'
+	});
 }
 
 export const uniqueTitle = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;

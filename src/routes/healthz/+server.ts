@@ -1,4 +1,5 @@
 import { getStore } from '$lib/server/store';
+import { openStreamCount } from '$lib/server/stream';
 import type { RequestHandler } from './$types';
 
 const headers = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
@@ -11,5 +12,8 @@ function storeAnswers(): boolean {
 	}
 }
 
-export const GET: RequestHandler = () =>
-	storeAnswers() ? new Response('ok\n', { headers }) : new Response('store unavailable\n', { status: 503, headers });
+// X-Stream-Clients: open pledge streams, for operators (and the test that disconnects release them).
+export const GET: RequestHandler = () => {
+	const withStreams = { ...headers, 'x-stream-clients': String(openStreamCount()) };
+	return storeAnswers() ? new Response('ok\n', { headers: withStreams }) : new Response('store unavailable\n', { status: 503, headers: withStreams });
+};

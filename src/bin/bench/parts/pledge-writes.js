@@ -1,6 +1,7 @@
 // @ts-check
 // Durable pledge writes: POST /api/pledges against the built server on a fresh SQLite file
-// (WAL, synchronous=FULL: each 201 means the pledge is on disk), with 1, 4 and 16 writers.
+// (WAL, synchronous=FULL: each 201 means the pledge is on disk), with 1, 4 and 16 writers; then the
+// store alone, in process, to tell the disk's share from HTTP's.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +65,8 @@ export async function run() {
 		await server.stop();
 		for (const suffix of ['', '-wal', '-shm']) rmSync(`${server.databaseFile}${suffix}`, { force: true });
 	}
+	execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/bench/pledge-store-writes.ts'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 }

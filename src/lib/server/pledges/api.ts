@@ -90,14 +90,11 @@ export async function createPledgeResponse(request: Request, organizer: Organize
 	const store = getStore();
 	const actor = { id: organizer.id, email: organizer.email };
 	const key = request.headers.get('idempotency-key')?.trim();
-	if (key === undefined || key === '') {
-		return json(201, store.add(result.pledge, actor));
-	}
-	if (key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+	if (key !== undefined && (key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {
 		return json(400, { error: 'invalid-idempotency-key', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters.' });
 	}
 	const requestHash = createHash('sha256').update(JSON.stringify(result.pledge)).digest('hex');
-	const outcome = store.addOnce(result.pledge, actor, key, requestHash);
+	const outcome = await store.addOnce(result.pledge, actor, key ? { key, requestHash } : undefined);
 	if (outcome.kind === 'key-reused') {
 		return json(422, { error: 'idempotency-key-reused', message: 'This Idempotency-Key was already used for a different pledge.' });
 	}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../store/database.ts';
+import { createGroupCommit } from '../store/group-commit.ts';
 import { createChanges } from './changes.ts';
 import type { Actor, AuditEntry, Compact, LedgerEntry, Pledge, PledgeInput, PledgeStore } from './types.ts';
 
@@ -44,6 +45,7 @@ const MAX_LIMIT = 1000;
 /** The pledge ledger on SQLite: every write is one IMMEDIATE transaction, told to listeners after commit. */
 export function sqliteLedger(db: DatabaseSync): PledgeStore {
 	const changes = createChanges();
+	const groupedWrite = createGroupCommit(db, () => changes.notify());
 
 	function touch(at: string): void {
 		db.prepare('INSERT INTO ledger (id, updated_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at').run(at);
@@ -124,33 +126,35 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			});
 		},
 
-		addOnce(input, actor, key, requestHash) {
-			const result = inTransaction(db, () => {
-				const previous = db
-					.prepare('SELECT request_hash, status, body FROM idempotency_keys WHERE organizer_id = ? AND key = ?')
-					.get(actor.id, key) as { request_hash: string; status: number; body: string } | undefined;
-				if (previous) {
-					return previous.request_hash === requestHash
-						? ({ kind: 'stored', status: previous.status, body: previous.body, replayed: true } as const)
-						: ({ kind: 'key-reused' } as const);
+		addOnce(input, actor, idempotency) {
+			return groupedWrite(() => {
+				if (idempotency) {
+					const previous = db
+						.prepare('SELECT request_hash, status, body FROM idempotency_keys WHERE organizer_id = ? AND key = ?')
+						.get(actor.id, idempotency.key) as { request_hash: string; status: number; body: string } | undefined;
+					if (previous) {
+						return previous.request_hash === idempotency.requestHash
+							? ({ kind: 'stored', status: previous.status, body: previous.body, replayed: true } as const)
+							: ({ kind: 'key-reused' } as const);
+					}
 				}
 				const at = new Date().toISOString();
 				const pledge = insert(input, at);
 				audit(actor, 'add', pledge.id, pledge.title, at);
 				touch(at);
 				const body = JSON.stringify(pledge);
-				db.prepare('INSERT INTO idempotency_keys (organizer_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-					actor.id,
-					key,
-					requestHash,
-					201,
-					body,
-					at
-				);
+				if (idempotency) {
+					db.prepare('INSERT INTO idempotency_keys (organizer_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+						actor.id,
+						idempotency.key,
+						idempotency.requestHash,
+						201,
+						body,
+						at
+					);
+				}
 				return { kind: 'stored', status: 201, body, replayed: false } as const;
 			});
-			if (result.kind === 'stored' && !result.replayed) changes.notify();
-			return result;
 		},
 
 		update(id, input, actor) {

@@ -81,8 +81,12 @@ export interface PledgeStore {
 	add(input: PledgeInput, actor: Actor): Pledge;
 	/** All or nothing. */
 	addMany(inputs: PledgeInput[], actor: Actor): Pledge[];
-	/** Adds once per (organizer, key): a retry gets the first answer; the same key with another body is refused. */
-	addOnce(input: PledgeInput, actor: Actor, key: string, requestHash: string): IdempotentResult;
+	/**
+	 * Adds a pledge, grouped into one commit with writes arriving at the same time; settles once it is
+	 * on disk. With an idempotency key, adds once per (organizer, key): a retry gets the first answer,
+	 * the same key with another pledge is refused.
+	 */
+	addOnce(input: PledgeInput, actor: Actor, idempotency?: { key: string; requestHash: string }): Promise<IdempotentResult>;
 	update(id: string, input: PledgeInput, actor: Actor): Pledge | undefined;
 	withdraw(id: string, actor: Actor): boolean;
 	restore(id: string, actor: Actor): boolean;

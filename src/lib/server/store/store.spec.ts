@@ -75,13 +75,29 @@ describe('the SQLite store', () => {
 		]);
 	});
 
-	it('stores once per idempotency key and organizer, and refuses the key for another pledge', () => {
-		const first = store.addOnce(pledge('Once'), actor, 'k', 'hash-a');
-		const retry = store.addOnce(pledge('Once'), actor, 'k', 'hash-a');
+	it('stores once per idempotency key and organizer, and refuses the key for another pledge', async () => {
+		const first = await store.addOnce(pledge('Once'), actor, { key: 'k', requestHash: 'hash-a' });
+		const retry = await store.addOnce(pledge('Once'), actor, { key: 'k', requestHash: 'hash-a' });
 		expect(first).toMatchObject({ kind: 'stored', status: 201, replayed: false });
 		expect(retry).toEqual({ ...first, replayed: true });
-		expect(store.addOnce(pledge('Other'), actor, 'k', 'hash-b')).toEqual({ kind: 'key-reused' });
+		expect(await store.addOnce(pledge('Other'), actor, { key: 'k', requestHash: 'hash-b' })).toEqual({ kind: 'key-reused' });
 		expect(store.list().map((p) => p.title)).toEqual(['Once']);
+	});
+
+	it('groups writes arriving together into one commit, each settling on its own', async () => {
+		let commits = 0;
+		store.changes.subscribe(() => commits++);
+		const bad = { ...pledge('Bad'), government: null as unknown as string };
+		const outcomes = await Promise.allSettled([
+			store.addOnce(pledge('One'), actor),
+			store.addOnce(bad, actor),
+			store.addOnce(pledge('Two'), actor, { key: 'same', requestHash: 'h' }),
+			store.addOnce(pledge('Two'), actor, { key: 'same', requestHash: 'h' })
+		]);
+		expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+		expect(outcomes[3]).toMatchObject({ value: { replayed: true } });
+		expect(commits).toBe(1);
+		expect(store.list().map((p) => p.title)).toEqual(['Two', 'One']);
 	});
 
 	it('imports all or nothing', () => {

@@ -9,8 +9,9 @@ export const prerender = false;
 export const load: PageServerLoad = ({ params, url, setHeaders }) => {
 	const store = getStore();
 	const filter = filterFromQuery(url.searchParams);
-	const { count, updatedAt } = store.snapshot();
+	const { count, updatedAt, latest } = store.snapshot();
 	const pledges = store.list(filter).map((pledge) => ({ ...pledge, countryName: countryName(pledge.country, params.lang) }));
 	setHeaders({ 'cache-control': 'no-cache' });
-	return { count, updatedAt, filter, pledges, countries: countriesByName(params.lang, store.countries()) };
+	// `live`: the counter's starting point; the stream keeps it current.
+	return { count, updatedAt, live: { count, updatedAt, latest: latest.slice(0, 3) }, filter, pledges, countries: countriesByName(params.lang, store.countries()) };
 };

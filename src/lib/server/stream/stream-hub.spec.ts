@@ -1,0 +1,215 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Pledge, PledgeChangeListener, PledgeSnapshot } from '../pledges/types';
+import { StreamHub, type StreamSink } from './stream-hub';
+
+/** A ledger in memory: enough to drive the hub as the SQLite store does (listeners told after each change). */
+function fakeLedger() {
+	const listeners = new Set<PledgeChangeListener>();
+	const state: PledgeSnapshot = { count: 0, updatedAt: '2022-05-18T18:20:00.000Z', latest: [] };
+	let reads = 0;
+	return {
+		listeners,
+		get reads() {
+			return reads;
+		},
+		snapshot: () => {
+			reads += 1;
+			return structuredClone(state);
+		},
+		changes: {
+			subscribe(listener: PledgeChangeListener) {
+				listeners.add(listener);
+				return () => listeners.delete(listener);
+			}
+		},
+		add(title: string) {
+			state.count += 1;
+			const pledge: Pledge = { id: String(state.count), government: 'Kampala Capital City Authority', country: 'UG', title, compacts: ['GCM'], createdAt: '', updatedAt: '' };
+			state.latest.unshift(pledge);
+			for (const listener of listeners) listener();
+		}
+	};
+}
+
+/** Records what the hub writes; can play a client whose buffer is full. */
+class RecordingSink implements StreamSink {
+	chunks: Uint8Array[] = [];
+	isFull = false;
+	hasEnded = false;
+	#drain: (() => void) | undefined;
+	write(chunk: Uint8Array) {
+		this.chunks.push(chunk);
+		return !this.isFull;
+	}
+	once(_event: 'drain', listener: () => void) {
+		this.#drain = listener;
+	}
+	end() {
+		this.hasEnded = true;
+	}
+	drain() {
+		this.isFull = false;
+		const listener = this.#drain;
+		this.#drain = undefined;
+		listener?.();
+	}
+	get text() {
+		return this.chunks.map((chunk) => Buffer.from(chunk).toString()).join('');
+	}
+	get events() {
+		return [...this.text.matchAll(/id: (\d+)\nevent: count\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), ...JSON.parse(m[2]) }));
+	}
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const hubs: StreamHub[] = [];
+function hubFor(ledger: ReturnType<typeof fakeLedger>, options: Partial<ConstructorParameters<typeof StreamHub>[0]> = {}) {
+	const hub = new StreamHub({ snapshot: ledger.snapshot, changes: ledger.changes, coalesceMs: 30, ...options });
+	hubs.push(hub);
+	return hub;
+}
+afterEach(() => {
+	for (const hub of hubs.splice(0)) hub.closeAll();
+});
+
+describe('StreamHub', () => {
+	it('starts each stream with a jittered retry and the current count', () => {
+		const ledger = fakeLedger();
+		ledger.add('Welcome desk');
+		const sink = new RecordingSink();
+		hubFor(ledger).attach(sink);
+		expect(sink.text).toMatch(/^retry: \d+\n\n/);
+		expect(sink.events).toEqual([expect.objectContaining({ count: 1, latest: [expect.objectContaining({ title: 'Welcome desk' })] })]);
+	});
+
+	it('starts a stream that opens while an update is pending with that update, never the stale count', async () => {
+		const ledger = fakeLedger();
+		const hub = hubFor(ledger, { coalesceMs: 50 });
+		ledger.add('a');
+		await wait(5);
+		ledger.add('b');
+		const sink = new RecordingSink();
+		hub.attach(sink);
+		expect(sink.events).toEqual([]);
+		await wait(70);
+		expect(sink.events.map((event) => event.count)).toEqual([2]);
+	});
+
+	it('reads and encodes a change once and writes the same bytes to every stream', async () => {
+		const ledger = fakeLedger();
+		const hub = hubFor(ledger);
+		const sinks = [new RecordingSink(), new RecordingSink(), new RecordingSink()];
+		for (const sink of sinks) hub.attach(sink);
+		const readsBefore = ledger.reads;
+		ledger.add('Language classes');
+		await wait(10);
+		expect(ledger.reads - readsBefore).toBe(1);
+		const frames = sinks.map((sink) => sink.chunks.at(-1));
+		expect(frames[0]).toBe(frames[1]);
+		expect(frames[1]).toBe(frames[2]);
+		for (const sink of sinks) expect(sink.events.at(-1)?.count).toBe(1);
+	});
+
+	it('coalesces a burst of changes into at most one update per window, ending on the latest count', async () => {
+		const ledger = fakeLedger();
+		const sink = new RecordingSink();
+		hubFor(ledger, { coalesceMs: 50 }).attach(sink);
+		for (let i = 0; i < 20; i += 1) {
+			ledger.add(`Action ${i}`);
+			await wait(5);
+		}
+		await wait(80);
+		const updates = sink.events.slice(1);
+		expect(updates.length).toBeGreaterThan(1);
+		expect(updates.length).toBeLessThanOrEqual(4);
+		expect(updates.at(-1)?.count).toBe(20);
+	});
+
+	it('gives every update a larger id than the last, starting from the clock', async () => {
+		const ledger = fakeLedger();
+		const sink = new RecordingSink();
+		const hub = hubFor(ledger, { coalesceMs: 0, now: () => 1_000 });
+		hub.attach(sink);
+		ledger.add('a');
+		await wait(5);
+		ledger.add('b');
+		await wait(5);
+		expect(sink.events.map((event) => event.id)).toEqual([1_000, 1_001, 1_002]);
+		expect(hub.lastEventId).toBe(1_002);
+	});
+
+	it('keeps only the newest update for a client that is behind, and sends it when it drains', async () => {
+		const ledger = fakeLedger();
+		const sink = new RecordingSink();
+		hubFor(ledger, { coalesceMs: 0 }).attach(sink);
+		sink.isFull = true;
+		ledger.add('a');
+		await wait(5);
+		const writesWhileBehind = sink.chunks.length;
+		ledger.add('b');
+		await wait(5);
+		ledger.add('c');
+		await wait(5);
+		expect(sink.chunks.length).toBe(writesWhileBehind);
+		sink.drain();
+		expect(sink.chunks.length).toBe(writesWhileBehind + 1);
+		expect(sink.events.at(-1)?.count).toBe(3);
+	});
+
+	it('survives a ledger that cannot be read, and recovers on the next change', async () => {
+		const ledger = fakeLedger();
+		let isBroken = false;
+		const sink = new RecordingSink();
+		const errors = console.error;
+		console.error = () => {};
+		try {
+			const hub = hubFor({ ...ledger, snapshot: () => (isBroken ? (() => { throw new Error('database is locked'); })() : ledger.snapshot()) } as typeof ledger, { coalesceMs: 0 });
+			hub.attach(sink);
+			isBroken = true;
+			ledger.add('a');
+			await wait(5);
+			expect(sink.events.map((event) => event.count)).toEqual([0]);
+			isBroken = false;
+			ledger.add('b');
+			await wait(5);
+			expect(sink.events.map((event) => event.count)).toEqual([0, 2]);
+		} finally {
+			console.error = errors;
+		}
+	});
+
+	it('stops writing to a stream once it is detached', async () => {
+		const ledger = fakeLedger();
+		const hub = hubFor(ledger, { coalesceMs: 0 });
+		const sink = new RecordingSink();
+		const detach = hub.attach(sink);
+		expect(hub.size).toBe(1);
+		detach();
+		expect(hub.size).toBe(0);
+		const writes = sink.chunks.length;
+		ledger.add('a');
+		await wait(5);
+		expect(sink.chunks.length).toBe(writes);
+	});
+
+	it('sends comment heartbeats to idle streams', async () => {
+		const sink = new RecordingSink();
+		hubFor(fakeLedger(), { heartbeatMs: 10 }).attach(sink);
+		await wait(45);
+		expect(sink.text.match(/^:\n\n/gm)?.length ?? 0).toBeGreaterThanOrEqual(2);
+	});
+
+	it('ends every stream and stops listening on close', () => {
+		const ledger = fakeLedger();
+		const hub = hubFor(ledger);
+		const sinks = [new RecordingSink(), new RecordingSink()];
+		for (const sink of sinks) hub.attach(sink);
+		hub.closeAll();
+		expect(sinks.every((sink) => sink.hasEnded)).toBe(true);
+		expect(hub.size).toBe(0);
+		expect(ledger.listeners.size).toBe(0);
+		const late = new RecordingSink();
+		hub.attach(late);
+		expect(late.hasEnded).toBe(true);
+	});
+});

@@ -1,0 +1,128 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createOrganizerToken, recordPledge } from './support/organizer-token';
+
+const PAGES = ['/fr/', '/en/', '/fr/pledges', '/en/live', '/fr/screen'];
+
+let token: string;
+test.beforeAll(() => {
+	token = createOrganizerToken();
+});
+
+const politeRegion = (page: Page) => page.locator('.pledge-counter [aria-live="polite"]');
+const shownCount = async (page: Page) => Number(((await politeRegion(page).textContent()) ?? '').replace(/\D+(.*)$/, '').replace(/\D/g, '') || NaN);
+
+async function openLive(page: Page, path: string) {
+	expect((await page.goto(path))?.status()).toBe(200);
+	await expect(page.locator('.pledge-counter')).toHaveAttribute('data-status', 'live');
+	await expect(politeRegion(page)).not.toBeEmpty();
+}
+
+for (const path of PAGES) {
+	test(`${path} shows a new pledge within 3 s, without reload`, async ({ page, baseURL }) => {
+		await openLive(page, path);
+		const before = await shownCount(page);
+		await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+		const title = `E2E ${path} ${Date.now()}`;
+		await recordPledge(baseURL!, token, title);
+		await expect.poll(() => shownCount(page), { timeout: 3_000 }).toBeGreaterThan(before);
+		await expect(page.locator('.pledge-counter .latest')).toContainText(title, { timeout: 3_000 });
+		expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+	});
+}
+
+test('the count sits in a polite live region that announces a burst of pledges once', async ({ page, baseURL }) => {
+	await openLive(page, '/en/');
+	await expect(politeRegion(page)).toHaveAttribute('aria-atomic', 'true');
+	await page.evaluate(() => {
+		const region = document.querySelector('.pledge-counter [aria-live="polite"]')!;
+		const w = window as unknown as { announcements: string[] };
+		w.announcements = [];
+		new MutationObserver(() => w.announcements.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });
+	});
+	const before = await shownCount(page);
+	// Spaced beyond the server's coalescing window: four updates reach the page, one announcement is made.
+	for (let i = 0; i < 4; i += 1) {
+		await recordPledge(baseURL!, token, `Burst ${i} ${Date.now()}`);
+		await page.waitForTimeout(200);
+	}
+	await expect.poll(() => shownCount(page), { timeout: 3_000 }).toBeGreaterThanOrEqual(before + 4);
+	await page.waitForTimeout(1_500);
+	const announcements = await page.evaluate(() => (window as unknown as { announcements: string[] }).announcements);
+	expect(new Set(announcements).size).toBe(1);
+	expect(announcements[0]).toMatch(/pledges handed over to the UN Network on Migration/);
+});
+
+test.describe('with reduced motion', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('the count changes without animation', async ({ page, baseURL }) => {
+		await openLive(page, '/en/screen');
+		const before = await shownCount(page);
+		await recordPledge(baseURL!, token, `Reduced motion ${Date.now()}`);
+		await expect.poll(() => shownCount(page), { timeout: 3_000 }).toBeGreaterThan(before);
+		const animation = await page.locator('.pledge-counter .number').evaluate((element) => getComputedStyle(element).animationName);
+		expect(animation).toBe('none');
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the room screen shows the current count, the hashtags and a QR code', async ({ page, baseURL }) => {
+		const count = ((await (await fetch(`${baseURL}/api/pledges?limit=1`)).json()) as { count: number }).count;
+		await page.goto('/fr/screen');
+		await expect(politeRegion(page)).toContainText(/engagements? remis au Réseau des Nations Unies sur les migrations/);
+		expect(await shownCount(page)).toBeGreaterThanOrEqual(count);
+		await expect(page.locator('.hashtags')).toContainText('#CitiesIMRF');
+		await expect(page.locator('.hashtags')).toContainText('#Call2Action');
+		await expect(page.getByRole('img', { name: /Code QR vers https?:\/\/.+\/fr\// })).toBeVisible();
+	});
+
+	test('the pledges list shows the count as the server rendered it', async ({ page, baseURL }) => {
+		const count = ((await (await fetch(`${baseURL}/api/pledges?limit=1`)).json()) as { count: number }).count;
+		await page.goto('/en/pledges');
+		expect(await shownCount(page)).toBeGreaterThanOrEqual(count);
+		await expect(politeRegion(page)).toContainText(/pledges? handed over to the UN Network on Migration/);
+	});
+
+	test('prerendered pages show no stale count and link to the pledges list', async ({ page }) => {
+		for (const path of ['/en/', '/en/live']) {
+			await page.goto(path);
+			await expect(page.locator('#pledges .pledge-counter .number')).toHaveCount(0);
+			await expect(page.locator('#pledges a[href="/en/pledges"]')).toBeVisible();
+		}
+	});
+});
+
+for (const path of ['/en/screen', '/fr/screen']) {
+	test(`axe finds nothing on ${path}`, async ({ page }) => {
+		await page.goto(path);
+		await expect(page.locator('.pledge-counter')).toHaveAttribute('data-status', 'live');
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+	});
+}
+
+test('when the stream cannot be reached, the counter says it is reconnecting, then polls and still updates', async ({ page, baseURL }) => {
+	test.setTimeout(60_000);
+	await page.route('**/api/pledges/stream', (route) => route.abort('connectionrefused'));
+	await page.goto('/en/live');
+	const counter = page.locator('.pledge-counter');
+	await expect(counter.locator('.status')).toHaveText('Reconnecting…', { timeout: 10_000 });
+	await expect(counter).toHaveAttribute('data-status', 'polling', { timeout: 30_000 });
+	await expect(politeRegion(page)).not.toBeEmpty();
+	const before = await shownCount(page);
+	const title = `Polled ${Date.now()}`;
+	await recordPledge(baseURL!, token, title);
+	await expect.poll(() => shownCount(page), { timeout: 8_000 }).toBeGreaterThan(before);
+	await expect(counter.locator('.latest')).toContainText(title);
+});
+
+test('the room screen shows the agenda segment on now, by the clock', async ({ page }) => {
+	await page.clock.install({ time: new Date('2022-05-18T17:45:00Z') });
+	await page.goto('/en/screen');
+	await expect(page.locator('.now-on .what')).toHaveText('Panel conversation');
+	await page.clock.runFor(40 * 60_000);
+	await expect(page.locator('.now-on .what')).toHaveText('Handing over of Call to Local Action pledges to the UN Network on Migration');
+});

@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { startServer } from '../src/bin/bench/server.js';
+import { EventStreamClient } from './support/event-stream';
+import { createOrganizerToken, recordPledge } from './support/organizer-token';
+
+const STREAM = '/api/pledges/stream';
+
+async function currentCount(origin: string): Promise<number> {
+	return ((await (await fetch(`${origin}/api/pledges?limit=1`)).json()) as { count: number }).count;
+}
+
+let token: string;
+test.beforeAll(() => {
+	token = createOrganizerToken();
+});
+
+test.describe('GET /api/pledges/stream', () => {
+	test('answers with event-stream headers that proxies neither buffer nor transform', async ({ baseURL }) => {
+		const client = new EventStreamClient(`${baseURL}${STREAM}`);
+		const response = await client.response;
+		client.close();
+		expect(response.statusCode).toBe(200);
+		expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
+		expect(response.headers['cache-control']).toContain('no-cache');
+		expect(response.headers['cache-control']).toContain('no-transform');
+		expect(response.headers['x-accel-buffering']).toBe('no');
+		expect(response.headers['x-frame-options']).toBe('DENY');
+	});
+
+	test('starts with a jittered retry and an event carrying the current count', async ({ baseURL }) => {
+		const before = await currentCount(baseURL!);
+		const client = new EventStreamClient(`${baseURL}${STREAM}`);
+		const first = await client.until(() => client.counts[0], 5_000, 'the first count event');
+		const after = await currentCount(baseURL!);
+		client.close();
+		expect(client.text).toMatch(/^retry: \d+\n\n/);
+		expect(client.events[0].event).toBe('count');
+		expect(first.count).toBeGreaterThanOrEqual(before);
+		expect(first.count).toBeLessThanOrEqual(after);
+		expect(first.id).toBeGreaterThan(0);
+	});
+
+	test('a pledge recorded through the API reaches an open stream', async ({ baseURL }) => {
+		const client = new EventStreamClient(`${baseURL}${STREAM}`);
+		const first = await client.until(() => client.counts[0], 5_000, 'the first count event');
+		const title = `Stream test ${Date.now()} ${Math.random()}`;
+		await recordPledge(baseURL!, token, title);
+		const update = await client.until(() => client.counts.find((c) => c.latest.some((p) => p.title === title)), 3_000, 'the new pledge');
+		client.close();
+		expect(update.count).toBeGreaterThan(first.count);
+	});
+
+	test('each update has a larger id than the one before', async ({ baseURL }) => {
+		const client = new EventStreamClient(`${baseURL}${STREAM}`);
+		await client.until(() => client.counts[0], 5_000, 'the first count event');
+		for (let i = 0; i < 3; i += 1) {
+			const title = `Id test ${i} ${Date.now()} ${Math.random()}`;
+			await recordPledge(baseURL!, token, title);
+			await client.until(() => client.counts.some((c) => c.latest.some((p) => p.title === title)), 3_000, title);
+		}
+		client.close();
+		const ids = client.counts.map((c) => c.id);
+		expect(ids.length).toBeGreaterThanOrEqual(4);
+		for (let i = 1; i < ids.length; i += 1) expect(ids[i]).toBeGreaterThan(ids[i - 1]);
+	});
+
+	test('a client resuming with an old Last-Event-ID gets the current count, not a replay', async ({ baseURL }) => {
+		await recordPledge(baseURL!, token, `Before resume ${Date.now()}`);
+		const before = await currentCount(baseURL!);
+		const client = new EventStreamClient(`${baseURL}${STREAM}`, { 'last-event-id': '1' });
+		const first = await client.until(() => client.counts[0], 5_000, 'the first count event');
+		client.close();
+		expect(first.id).toBeGreaterThan(1);
+		expect(first.count).toBeGreaterThanOrEqual(before);
+	});
+});
+
+test.describe('the stream on a server of its own', () => {
+	test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+	let server: Awaited<ReturnType<typeof startServer>>;
+	test.beforeAll(async () => {
+		server = await startServer({ env: { STREAM_HEARTBEAT_MS: '300' } });
+	});
+	test.afterAll(async () => {
+		await server?.stop();
+	});
+
+	const openStreams = async () => Number((await fetch(`${server.origin}/healthz`)).headers.get('x-stream-clients'));
+
+	test('an idle stream stays open through many heartbeats', async () => {
+		const client = new EventStreamClient(`${server.origin}${STREAM}`);
+		await client.until(() => client.counts[0], 5_000, 'the first count event');
+		await new Promise((resolve) => setTimeout(resolve, 4_000));
+		client.close();
+		expect(client.isEnded).toBe(false);
+		expect(client.text.match(/^:\n\n/gm)?.length ?? 0).toBeGreaterThanOrEqual(8);
+	});
+
+	test('a client that disconnects is unsubscribed', async () => {
+		const clients = [0, 1, 2].map(() => new EventStreamClient(`${server.origin}${STREAM}`));
+		for (const client of clients) await client.until(() => client.counts[0], 5_000, 'the first count event');
+		await expect.poll(openStreams).toBe(3);
+		clients[0].close();
+		clients[1].close();
+		await expect.poll(openStreams).toBe(1);
+		clients[2].close();
+		await expect.poll(openStreams).toBe(0);
+	});
+
+	test('ids keep increasing across a restart of the server', async () => {
+		const before = new EventStreamClient(`${server.origin}${STREAM}`);
+		const { id: lastId } = await before.until(() => before.counts[0], 5_000, 'the first count event');
+		before.close();
+		await server.stop();
+		server = await startServer({ env: { STREAM_HEARTBEAT_MS: '300', DATABASE_URL: server.databaseFile } });
+		const after = new EventStreamClient(`${server.origin}${STREAM}`, { 'last-event-id': String(lastId) });
+		const { id } = await after.until(() => after.counts[0], 5_000, 'the first count event');
+		after.close();
+		expect(id).toBeGreaterThan(lastId);
+	});
+
+	test('on SIGTERM the open streams end and the server exits without waiting for them', async () => {
+		const clients = [0, 1, 2].map(() => new EventStreamClient(`${server.origin}${STREAM}`));
+		for (const client of clients) await client.until(() => client.counts[0], 5_000, 'the first count event');
+		const started = performance.now();
+		await server.stop();
+		const elapsed = performance.now() - started;
+		// SHUTDOWN_TIMEOUT (10 s) is what open connections would otherwise hold the exit for.
+		expect(elapsed).toBeLessThan(3_000);
+		for (const client of clients) await client.until(() => client.isEnded, 2_000, 'the end of the stream');
+	});
+});
