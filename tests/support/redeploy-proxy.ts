@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReadableStream } from 'node:stream/web';
 
 /**
  * A pass-through proxy in front of the real server that can play "a new deploy": once `deploy()` is
@@ -17,18 +19,25 @@ export async function startRedeployProxy(upstream: string, version: string) {
 		const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !dropped.includes(name))) as Record<string, string>;
 		try {
 			const response = await fetch(url, { headers, redirect: 'manual' });
-			const body = Buffer.from(await response.arrayBuffer());
-			const out = rewritten.has(url.pathname) ? Buffer.from(body.toString('utf8').replaceAll(version, servedVersion)) : body;
+			const isRewritten = rewritten.has(url.pathname);
 			response.headers.forEach((value, name) => {
 				if (['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) return;
-				if (rewritten.has(url.pathname) && ['etag', 'last-modified'].includes(name)) return;
+				if (isRewritten && ['etag', 'last-modified'].includes(name)) return;
 				res.setHeader(name, value);
 			});
-			res.setHeader('content-length', out.length);
+			if (!isRewritten || !response.body) {
+				// Streamed through as it comes: the live counter's event stream never ends.
+				res.writeHead(response.status);
+				if (response.body) Readable.fromWeb(response.body as ReadableStream).on('error', () => res.destroy()).pipe(res);
+				else res.end();
+				return;
+			}
+			const body = Buffer.from((await response.text()).replaceAll(version, servedVersion));
+			res.setHeader('content-length', body.length);
 			res.writeHead(response.status);
-			res.end(out);
+			res.end(body);
 		} catch {
-			res.writeHead(502);
+			if (!res.headersSent) res.writeHead(502);
 			res.end();
 		}
 	});
@@ -39,6 +48,10 @@ export async function startRedeployProxy(upstream: string, version: string) {
 		deploy(nextVersion: string) {
 			servedVersion = nextVersion;
 		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			})
 	};
 }
