@@ -8,7 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const unavailable = { 'napi-windows-process-start-time': { version: '0.1.0', os: ['win32'] } };
 
 const file = new URL('../package-lock.json', import.meta.url);
-const lock = JSON.parse(readFileSync(file, 'utf8'));
+const text = readFileSync(file, 'utf8');
+const lock = JSON.parse(text);
+// npm indents the lock like package.json (tabs here): keep whatever the file uses.
+const indent = /^\{\n([ \t]+)"/.exec(text)?.[1] ?? '\t';
 const wanted = new Set(
 	Object.values(lock.packages).flatMap((entry) => Object.keys(entry.optionalDependencies ?? {})),
 );
@@ -23,6 +26,6 @@ if (added > 0) {
 	const [root, ...rest] = Object.keys(lock.packages);
 	rest.sort((a, b) => a.localeCompare(b, 'en'));
 	lock.packages = Object.fromEntries([root, ...rest].map((key) => [key, lock.packages[key]]));
-	writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
+	writeFileSync(file, `${JSON.stringify(lock, null, indent)}\n`);
 }
 console.log(`lock-optionals: ${added} entr${added === 1 ? 'y' : 'ies'} added`);
