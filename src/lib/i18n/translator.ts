@@ -9,13 +9,19 @@ type Resource = Record<string, unknown>;
 // One lazy chunk per language and namespace: a page loads only its own language's words.
 const files = import.meta.glob<Resource>('/locales/*/*.json', { import: 'default' });
 
-export const NAMESPACES = [...new Set(Object.keys(files).map((path) => path.split('/')[3].replace(/\.json$/, '')))];
+// Words only server-rendered pages use (the console runs without client JavaScript): never sent to browsers.
+const SERVER_ONLY_NAMESPACES = new Set(['organizers']);
+
+const namespaceOf = (path: string) => path.split('/')[3].replace(/\.json$/, '');
+
+export const NAMESPACES = [...new Set(Object.keys(files).map(namespaceOf))];
 
 export async function loadResources(lang: Language): Promise<Record<string, Resource>> {
 	const entries = await Promise.all(
 		Object.entries(files)
 			.filter(([path]) => path.startsWith(`/locales/${lang}/`))
-			.map(async ([path, load]) => [path.split('/')[3].replace(/\.json$/, ''), await load()] as const)
+			.filter(([path]) => import.meta.env.SSR || !SERVER_ONLY_NAMESPACES.has(namespaceOf(path)))
+			.map(async ([path, load]) => [namespaceOf(path), await load()] as const)
 	);
 	return Object.fromEntries(entries);
 }
