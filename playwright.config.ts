@@ -17,7 +17,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,
-	timeout: 30_000,
+	// Long journeys (the console, axe on several pages) need room on a loaded 2-core machine.
+	timeout: 60_000,
 	reporter: 'list',
 	use: {
 		baseURL: `http://localhost:${PORT}`,
