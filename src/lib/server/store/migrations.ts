@@ -48,5 +48,9 @@ export const MIGRATIONS: readonly string[] = [
 		id INTEGER PRIMARY KEY CHECK (id = 1),
 		updated_at TEXT NOT NULL
 	);
+	`,
+	// A ledger that never changed was last updated when it was created, not in 1970.
+	`
+	INSERT OR IGNORE INTO ledger (id, updated_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 	`
 ];

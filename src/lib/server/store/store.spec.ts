@@ -33,6 +33,15 @@ describe('the SQLite store', () => {
 		expect(store.list().map((p) => p.title)).toEqual(['Kept']);
 	});
 
+	it('dates an empty ledger from its creation', () => {
+		const before = Date.now();
+		const fresh = createStore(openDatabase(join(dir, 'fresh.db')));
+		const updatedAt = Date.parse(fresh.snapshot().updatedAt);
+		fresh.close();
+		expect(updatedAt).toBeGreaterThanOrEqual(before - 1000);
+		expect(updatedAt).toBeLessThanOrEqual(Date.now());
+	});
+
 	it('lists pledges newest first and counts only those handed over', () => {
 		const first = store.add(pledge('First'), actor);
 		store.add(pledge('Second'), actor);
