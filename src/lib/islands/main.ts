@@ -5,7 +5,7 @@ import { mount, type Component } from 'svelte';
 import { isLanguage, LANGUAGE_COOKIE } from '$lib/i18n/languages';
 import { registerServiceWorker } from '$lib/offline/register';
 import { parseProps } from './props';
-import { islands } from './registry';
+import { isIslandName, islands, type IslandName } from './registry';
 import { islandTranslator } from './words';
 
 function rememberLanguageChoice(): void {
@@ -21,17 +21,31 @@ async function mountIslands(): Promise<void> {
 	if (!isLanguage(lang)) return;
 	// Outermost islands only: an island inside another is mounted with it.
 	const places = [...document.querySelectorAll<HTMLElement>('[data-island]')].filter((place) => !place.parentElement?.closest('[data-island]'));
-	if (places.length === 0) return;
-	const t = await islandTranslator(lang);
+	const names = new Set(places.map((place) => place.dataset.island).filter(isIslandName));
+	if (names.size === 0) return;
+	const [t, components] = await Promise.all([
+		islandTranslator(lang),
+		Promise.all([...names].map(async (name) => [name, (await islands[name]()).default as Component<Record<string, unknown>>] as const)).then((entries) => new Map(entries))
+	]);
+	let taskStart = performance.now();
 	for (const place of places) {
-		const component = islands[place.dataset.island as keyof typeof islands] as Component<Record<string, unknown>> | undefined;
+		const component = components.get(place.dataset.island as IslandName);
 		if (!component) continue;
 		const props = { ...parseProps(place.dataset.props), t };
 		place.replaceChildren();
 		mount(component, { target: place, props });
+		// A slow phone stays responsive while the page comes alive: no task much over 30 ms.
+		if (performance.now() - taskStart > TASK_BUDGET_MS) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			taskStart = performance.now();
+		}
 	}
 }
 
+const TASK_BUDGET_MS = 30;
+
 rememberLanguageChoice();
-registerServiceWorker();
 void mountIslands();
+// The offline cache downloads both languages' pages: not while this one is still loading.
+if (document.readyState === 'complete') registerServiceWorker();
+else window.addEventListener('load', registerServiceWorker, { once: true });

@@ -1,14 +1,25 @@
-import AddToCalendar from '$lib/components/AddToCalendar.svelte';
-import LiveAgenda from '$lib/components/LiveAgenda.svelte';
-import LocalTime from '$lib/components/LocalTime.svelte';
-import NowOnAir from '$lib/components/NowOnAir.svelte';
-import OfflineStatus from '$lib/components/OfflineStatus.svelte';
-import PhaseNow from '$lib/components/PhaseNow.svelte';
-import PledgeCounter from '$lib/components/PledgeCounter.svelte';
-import ShareLinks from '$lib/components/ShareLinks.svelte';
-import LiveJoin from '$lib/livestream/LiveJoin.svelte';
+import type { Component } from 'svelte';
 
-/** Every component a page may mark as an island (Island.svelte), by the name it is marked with. */
-export const islands = { AddToCalendar, LiveAgenda, LiveJoin, LocalTime, NowOnAir, OfflineStatus, PhaseNow, PledgeCounter, ShareLinks };
+type Load = () => Promise<{ default: Component<never> }>;
+
+/**
+ * Every component a page may mark as an island (Island.svelte), by the name it is marked with.
+ * Each loads on demand: a page downloads only the code of the islands it has.
+ */
+export const islands = {
+	AddToCalendar: () => import('$lib/components/AddToCalendar.svelte'),
+	LiveAgenda: () => import('$lib/components/LiveAgenda.svelte'),
+	LiveJoin: () => import('$lib/livestream/LiveJoin.svelte'),
+	LocalTime: () => import('$lib/components/LocalTime.svelte'),
+	NowOnAir: () => import('$lib/components/NowOnAir.svelte'),
+	OfflineStatus: () => import('$lib/components/OfflineStatus.svelte'),
+	PhaseNow: () => import('$lib/components/PhaseNow.svelte'),
+	PledgeCounter: () => import('$lib/components/PledgeCounter.svelte'),
+	ShareLinks: () => import('$lib/components/ShareLinks.svelte')
+} satisfies Record<string, Load>;
 
 export type IslandName = keyof typeof islands;
+
+export function isIslandName(name: string | undefined): name is IslandName {
+	return name !== undefined && Object.hasOwn(islands, name);
+}
