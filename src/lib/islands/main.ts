@@ -1,7 +1,7 @@
 // The only JavaScript of the public pages (they are rendered with csr = false): it mounts each
 // island (Island.svelte) in place of its server-rendered copy, installs the offline cache and
 // remembers the visitor's language choice. Without it the pages read the same.
-import { mount, type Component } from 'svelte';
+import { flushSync, mount, type Component } from 'svelte';
 import { isLanguage, LANGUAGE_COOKIE } from '$lib/i18n/languages';
 import { registerServiceWorker } from '$lib/offline/register';
 import { parseProps } from './props';
@@ -27,22 +27,17 @@ async function mountIslands(): Promise<void> {
 		islandTranslator(lang),
 		Promise.all([...names].map(async (name) => [name, (await islands[name]()).default as Component<Record<string, unknown>>] as const)).then((entries) => new Map(entries))
 	]);
-	let taskStart = performance.now();
 	for (const place of places) {
 		const component = components.get(place.dataset.island as IslandName);
 		if (!component) continue;
 		const props = { ...parseProps(place.dataset.props), t };
 		place.replaceChildren();
 		mount(component, { target: place, props });
-		// A slow phone stays responsive while the page comes alive: no task much over 30 ms.
-		if (performance.now() - taskStart > TASK_BUDGET_MS) {
-			await new Promise((resolve) => setTimeout(resolve, 0));
-			taskStart = performance.now();
-		}
+		// One island per task, its effects included: a slow phone stays responsive while the page comes alive.
+		flushSync();
+		await new Promise((resolve) => setTimeout(resolve, 0));
 	}
 }
-
-const TASK_BUDGET_MS = 30;
 
 rememberLanguageChoice();
 void mountIslands();
