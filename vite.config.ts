@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { islandsEntry } from './src/lib/islands/vite-plugin.js';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), islandsEntry()],
 	// When the site was built: prerendered pages may state the event's phase only if it can no longer change (src/lib/event/built-at.ts).
 	define: { __BUILT_AT__: JSON.stringify(new Date().toISOString()) },
 	test: {

@@ -4,6 +4,7 @@
 // so they are set here, once, for everything.
 import http from 'node:http';
 import { calendarHeadersForPath } from '../lib/calendar/http.js';
+import { ISLANDS_PATH } from '../lib/islands/path.js';
 
 const port = Number(process.env.PORT ?? 3000);
 // Form actions compare a request's Origin with the site's, which adapter-node otherwise guesses as
@@ -49,8 +50,11 @@ const server = http.createServer((req, res) => {
 		return streamEndpoint(req, res);
 	}
 	// The prerendered .ics files are static: sirv would send them without charset or file name.
-	const calendarHeaders = calendarHeadersForPath(new URL(req.url ?? '/', 'http://localhost').pathname);
+	const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+	const calendarHeaders = calendarHeadersForPath(pathname);
 	for (const [name, value] of Object.entries(calendarHeaders ?? {})) res.setHeader(name, value);
+	// The islands' module keeps one address across deploys (src/lib/islands/path.js): browsers check it each time (304 when unchanged).
+	if (pathname === ISLANDS_PATH) res.setHeader('cache-control', 'no-cache');
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

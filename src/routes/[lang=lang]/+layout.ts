@@ -2,6 +2,9 @@ import type { Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import type { LayoutLoad } from './$types';
 
+// No client-side app: every navigation loads a page, and only its islands run (src/lib/islands/).
+export const csr = false;
+
 export const load: LayoutLoad = async ({ params, parent }) => {
 	const lang = params.lang as Language;
 	const { translators } = await parent();

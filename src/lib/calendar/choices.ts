@@ -1,0 +1,26 @@
+import type { Language } from '$lib/i18n/languages';
+import type { Translator } from '$lib/i18n/translator';
+import { calendarEntry, calendarPath, subscriptionUrl } from './entry';
+import { serviceLinks } from './links';
+
+export type CalendarChoiceId = 'ics' | 'google' | 'outlookCom' | 'office365' | 'yahoo' | 'subscribe';
+
+/** One way to add the session to a calendar: a file, a service's form, or a subscription. */
+export interface CalendarChoice {
+	id: CalendarChoiceId;
+	href: string;
+	type?: string;
+}
+
+/** Every way to add the session to a calendar, in the menu's order (computed where the page is rendered). */
+export function calendarChoices(lang: Language, t: Translator): CalendarChoice[] {
+	const services = serviceLinks(calendarEntry(lang, t));
+	return [
+		{ id: 'ics', href: calendarPath(lang), type: 'text/calendar' },
+		{ id: 'google', href: services.google },
+		{ id: 'outlookCom', href: services.outlookCom },
+		{ id: 'office365', href: services.office365 },
+		{ id: 'yahoo', href: services.yahoo },
+		{ id: 'subscribe', href: subscriptionUrl(lang), type: 'text/calendar' }
+	];
+}

@@ -1,0 +1,15 @@
+/** An island's props as text for a `data-props` attribute, dates included (`{"$date": "…"}`). */
+export function serializeProps(props: Record<string, unknown>): string {
+	return JSON.stringify(props, function (this: Record<string, unknown>, key, value) {
+		const original = this[key];
+		return original instanceof Date ? { $date: original.toISOString() } : value;
+	});
+}
+
+/** The props back from `serializeProps`, dates as Date objects. */
+export function parseProps(text: string | undefined): Record<string, unknown> {
+	if (!text) return {};
+	return JSON.parse(text, (_key, value) =>
+		value && typeof value === 'object' && !Array.isArray(value) && typeof value.$date === 'string' && Object.keys(value).length === 1 ? new Date(value.$date) : value
+	);
+}
