@@ -32,3 +32,28 @@ test('an island keeps working where the server left it: the visitor’s own time
 	await expect(page.locator('#agenda .segment-time .local').first()).toContainText('Tokyo');
 	await context.close();
 });
+
+test('a menu opened before its island mounts stays open, with the focus where it was', async ({ page }) => {
+	// Hold the islands' module back, as a slow connection would, while the visitor opens the menu.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/islands.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	// A module script delays DOMContentLoaded: wait for the markup instead.
+	await page.goto('/fr/live', { waitUntil: 'commit' });
+	const summary = page.locator('#join details summary');
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#join details')).toHaveJSProperty('open', true);
+	await summary.evaluate((element) => element.setAttribute('data-server-copy', ''));
+	release();
+	// Mounted: the server's copy has been replaced by the component's own markup.
+	await expect(page.locator('#join summary[data-server-copy]')).toHaveCount(0, { timeout: 10_000 });
+	await expect(page.locator('#join details')).toHaveJSProperty('open', true);
+	await expect(summary).toBeFocused();
+	// And the island works: Escape closes it.
+	await page.keyboard.press('Escape');
+	await expect(page.locator('#join details')).toHaveJSProperty('open', false);
+});

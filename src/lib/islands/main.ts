@@ -16,6 +16,23 @@ function rememberLanguageChoice(): void {
 	}
 }
 
+const FOCUSABLE = 'a[href], button, summary, input, select, textarea';
+
+/**
+ * What a visitor already did in an island's server copy (opened a disclosure, moved focus) before
+ * its code arrived: returns how to apply it to the mounted component, which renders the same markup.
+ */
+function keepVisitorState(place: HTMLElement): () => void {
+	const open = [...place.querySelectorAll('details')].map((details) => details.open);
+	const focused = [...place.querySelectorAll(FOCUSABLE)].indexOf(document.activeElement as Element);
+	return () => {
+		place.querySelectorAll('details').forEach((details, index) => {
+			if (open[index]) details.open = true;
+		});
+		if (focused >= 0) place.querySelectorAll<HTMLElement>(FOCUSABLE)[focused]?.focus();
+	};
+}
+
 async function mountIslands(): Promise<void> {
 	const lang = document.documentElement.lang;
 	if (!isLanguage(lang)) return;
@@ -31,10 +48,12 @@ async function mountIslands(): Promise<void> {
 		const component = components.get(place.dataset.island as IslandName);
 		if (!component) continue;
 		const props = { ...parseProps(place.dataset.props), t };
+		const restore = keepVisitorState(place);
 		place.replaceChildren();
 		mount(component, { target: place, props });
 		// One island per task, its effects included: a slow phone stays responsive while the page comes alive.
 		flushSync();
+		restore();
 		await new Promise((resolve) => setTimeout(resolve, 0));
 	}
 }
