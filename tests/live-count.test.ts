@@ -112,13 +112,13 @@ test('when the stream cannot be reached, the counter says it is reconnecting, th
 	await page.route('**/api/pledges/stream', (route) => route.abort('connectionrefused'));
 	await page.goto('/en/live');
 	const counter = page.locator('.pledge-counter');
-	await expect(counter.locator('.status')).toHaveText('Reconnecting…', { timeout: 10_000 });
+	await expect(counter.locator('.status')).toHaveText('Reconnecting…', { timeout: 15_000 });
 	await expect(counter).toHaveAttribute('data-status', 'polling', { timeout: 30_000 });
 	await expect(politeRegion(page)).not.toBeEmpty();
 	const before = await shownCount(page);
 	const title = `Polled ${Date.now()}`;
 	await recordPledge(baseURL!, token, title);
-	await expect.poll(() => shownCount(page), { timeout: 8_000 }).toBeGreaterThan(before);
+	await expect.poll(() => shownCount(page), { timeout: 15_000 }).toBeGreaterThan(before);
 	await expect(counter.locator('.latest')).toContainText(title);
 });
 

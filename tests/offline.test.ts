@@ -109,9 +109,10 @@ test("a new build's service worker replaces the old one on the next navigation",
 		const next = `${version}-next`;
 		proxy.deploy(next);
 		await page.goto(`${proxy.origin}/fr/`);
-		await expect.poll(() => serviceWorkerVersion(page), { timeout: 15_000 }).toBe(next);
+		// The new worker precaches the whole site before it takes over: slow on a loaded machine.
+		await expect.poll(() => serviceWorkerVersion(page), { timeout: 40_000 }).toBe(next);
 		// The old deploy's cache is gone: no visitor is left on its pages.
-		await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`imrf-offline-${next}`]);
+		await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10_000 }).toEqual([`imrf-offline-${next}`]);
 		await page.reload();
 		await expect(page.locator('#agenda')).toContainText('Accueil et introduction');
 		expect(await serviceWorkerVersion(page)).toBe(next);
