@@ -1,4 +1,5 @@
 import { formatDate, formatTime, formatTimeRange } from '$lib/i18n/format';
+import { listFormat, numberFormat } from '$lib/i18n/intl-cache';
 import type { Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';
 import type { Phase } from './phase';
@@ -21,7 +22,7 @@ export function countdownParts(msUntilStart: number): { days: number; hours: num
 }
 
 function unit(value: number, name: 'day' | 'hour' | 'minute', lang: Language): string {
-	return new Intl.NumberFormat(intlLocale[lang], { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+	return numberFormat(intlLocale[lang], { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
 }
 
 /** "3 days", then "5 hours and 20 minutes", then "12 minutes" (French: "3 jours", "5 heures et 20 minutes"). */
@@ -30,8 +31,7 @@ export function formatCountdown(msUntilStart: number, lang: Language): string {
 	if (days > 0) return unit(days, 'day', lang);
 	if (hours === 0) return unit(minutes, 'minute', lang);
 	if (minutes === 0) return unit(hours, 'hour', lang);
-	const list = new Intl.ListFormat(intlLocale[lang], { type: 'conjunction' });
-	return list.format([unit(hours, 'hour', lang), unit(minutes, 'minute', lang)]);
+	return listFormat(intlLocale[lang], { type: 'conjunction' }).format([unit(hours, 'hour', lang), unit(minutes, 'minute', lang)]);
 }
 
 /** The words for a phase; `undefined` (the phase is not known yet, e.g. in a prerendered page) gives the schedule only. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { event } from '$lib/event/event';
-import { countryName, differsFromEventZone, formatDate, formatTime, formatTimeRange, isoInZone, zoneCity } from './format';
+import { countryName, dayInZone, differsFromEventZone, formatDate, formatTime, formatTimeRange, isoInZone, zoneCity } from './format';
 
 const nbsp = /[\u00a0\u202f]/g;
 const plain = (text: string) => text.replace(nbsp, ' ');
@@ -39,6 +39,12 @@ describe("times in the visitor's zone", () => {
 		expect(differsFromEventZone(event.start, 'America/New_York')).toBe(false);
 		expect(differsFromEventZone(event.start, 'America/Toronto')).toBe(false);
 		expect(differsFromEventZone(event.start, 'Europe/Paris')).toBe(true);
+	});
+
+	it('tells the calendar day in a zone', () => {
+		expect(dayInZone(event.start, 'America/New_York')).toBe('2022-05-18');
+		expect(dayInZone(event.start, 'Asia/Tokyo')).toBe('2022-05-19');
+		expect(dayInZone(new Date('2022-05-18T03:59:00Z'), 'America/New_York')).toBe('2022-05-17');
 	});
 
 	it('names a zone by its city', () => {

@@ -8,7 +8,7 @@ type Load = () => Promise<{ default: Component<never> }>;
  */
 export const islands = {
 	AddToCalendar: () => import('$lib/components/AddToCalendar.svelte'),
-	LiveAgenda: () => import('$lib/components/LiveAgenda.svelte'),
+	AgendaNow: () => import('$lib/components/AgendaNow.svelte'),
 	LiveJoin: () => import('$lib/livestream/LiveJoin.svelte'),
 	LocalTime: () => import('$lib/components/LocalTime.svelte'),
 	NowOnAir: () => import('$lib/components/NowOnAir.svelte'),

@@ -1,0 +1,53 @@
+// The islands' code, loaded by src/lib/islands/main.ts after the first paint: it hydrates each island
+// (Island.svelte) where the server rendered it, so the markup, an opened menu and the focus stay as
+// the visitor left them.
+import { flushSync, hydrate, type Component } from 'svelte';
+import type { Language } from '$lib/i18n/languages';
+import { parseProps } from './props';
+import { isIslandName, islands, type IslandName } from './registry';
+import { yieldToBrowser } from './schedule';
+import { warmUpIntl } from './warm-intl';
+import { islandTranslator } from './words';
+
+const FOCUSABLE = 'a[href], button, summary, input, select, textarea';
+
+/**
+ * What a visitor already did in an island's server copy (opened a disclosure, moved focus) before
+ * its code arrived: returns how to apply it again if hydrating fails and Svelte renders the island
+ * afresh (or a component resets it).
+ */
+function keepVisitorState(place: HTMLElement): () => void {
+	const open = [...place.querySelectorAll('details')].map((details) => details.open);
+	const focused = [...place.querySelectorAll(FOCUSABLE)].indexOf(document.activeElement as Element);
+	return () => {
+		place.querySelectorAll('details').forEach((details, index) => {
+			if (open[index]) details.open = true;
+		});
+		if (focused >= 0 && !place.contains(document.activeElement)) place.querySelectorAll<HTMLElement>(FOCUSABLE)[focused]?.focus();
+	};
+}
+
+export async function hydrateIslands(lang: Language): Promise<void> {
+	// Evaluating this module (Svelte included) was a task of its own: start in the next one.
+	await yieldToBrowser();
+	// Outermost islands only: an island inside another is hydrated with it.
+	const places = [...document.querySelectorAll<HTMLElement>('[data-island]')].filter((place) => !place.parentElement?.closest('[data-island]'));
+	const names = new Set(places.map((place) => place.dataset.island).filter(isIslandName));
+	if (names.size === 0) return;
+	const [t, components] = await Promise.all([
+		islandTranslator(lang),
+		Promise.all([...names].map(async (name) => [name, (await islands[name]()).default as Component<Record<string, unknown>>] as const)).then((entries) => new Map(entries)),
+		warmUpIntl(lang)
+	]);
+	for (const place of places) {
+		const component = components.get(place.dataset.island as IslandName);
+		if (!component) continue;
+		const restore = keepVisitorState(place);
+		hydrate(component, { target: place, props: { ...parseProps(place.dataset.props), t } });
+		// One island per task, its effects included.
+		flushSync();
+		restore();
+		place.dataset.hydrated = '';
+		await yieldToBrowser();
+	}
+}
