@@ -14,6 +14,37 @@ for (const path of ['/en/', '/fr/live', '/en/pledges', '/fr/screen']) {
 	});
 }
 
+test("what runs before the first paint is small: Svelte and the components come after, in one chunk", async ({ page, request }) => {
+	// The static import graph of /islands.js: all a browser must fetch and run before the loader can wait for the paint.
+	const loaded = new Map<string, string>();
+	const pending = ['/islands.js'];
+	while (pending.length > 0) {
+		const path = pending.pop()!;
+		if (loaded.has(path)) continue;
+		const source = await (await request.get(path)).text();
+		loaded.set(path, source);
+		for (const [, specifier] of source.matchAll(/import\s*(?:[\w{},*\s]+from\s*)?["'`]([^"'`]+)["'`]/g)) pending.push(new URL(specifier, `http://site${path}`).pathname);
+	}
+	const bytes = [...loaded.values()].reduce((sum, source) => sum + Buffer.byteLength(source), 0);
+	// islands.js and the small chunk it shares with the islands' code (language names, scheduling).
+	expect(loaded.size).toBeGreaterThanOrEqual(2);
+	expect(loaded.size).toBeLessThanOrEqual(3);
+	expect(bytes).toBeLessThan(6_000);
+	expect([...loaded.values()].some((source) => source.includes('hydration_mismatch'))).toBe(false);
+
+	// The islands' code itself: one module (plus the words of the page's language).
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	await page.goto('/fr/live');
+	await expect(page.locator('[data-island="AgendaNow"][data-hydrated]')).toHaveCount(1);
+	const afterPaint = scripts.filter((script) => !loaded.has(script));
+	const code = [];
+	for (const script of afterPaint) if ((await (await request.get(script)).text()).includes('hydration_mismatch')) code.push(script);
+	expect(code).toHaveLength(1);
+});
+
 test("the islands' module is checked again on each visit (a deploy replaces it)", async ({ request }) => {
 	const response = await request.get('/islands.js');
 	expect(response.status()).toBe(200);
