@@ -34,7 +34,7 @@ async function medianRun(url, port) {
 	const runs = [];
 	for (let index = 0; index < RUNS; index++) runs.push(await audit(url, port));
 	runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
-	return runs[Math.floor(runs.length / 2)];
+	return { median: runs[Math.floor(runs.length / 2)], performances: runs.map((run) => Math.round((run.categories.performance?.score ?? 0) * 100)) };
 }
 
 export async function run() {
@@ -54,11 +54,13 @@ export async function run() {
 				console.log(`${path.padEnd(11)} (answers ${status}: skipped)`);
 				continue;
 			}
-			const { categories, audits } = await medianRun(url, chrome.port);
+			const { median, performances } = await medianRun(url, chrome.port);
+			const { categories, audits } = median;
 			const scores = CATEGORIES.map((category) => String(Math.round((categories[category]?.score ?? 0) * 100)).padEnd(15));
 			console.log(`${path.padEnd(11)} ${scores.join('')}`);
 			const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'];
 			console.log(`            ${metrics.map((id) => `${id}: ${audits[id]?.displayValue ?? '-'}`).join(', ')}`);
+			console.log(`            performance in each run: ${performances.join(', ')}`);
 			const lost = CATEGORIES.flatMap((category) =>
 				(categories[category]?.auditRefs ?? [])
 					.filter((ref) => ref.weight > 0 && audits[ref.id]?.score !== null && (audits[ref.id]?.score ?? 1) < 1)
