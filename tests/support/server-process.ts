@@ -1,16 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
+export { freePort } from '../../src/bin/free-port.js';
 
 /** The built server in its own process (so a test can kill it), on the given port and SQLite file. */
 export async function startServerProcess(port: number, databaseFile: string): Promise<ChildProcess> {

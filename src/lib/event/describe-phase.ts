@@ -1,6 +1,6 @@
 import { formatDate, formatTime, formatTimeRange } from '$lib/i18n/format';
 import { listFormat, numberFormat } from '$lib/i18n/intl-cache';
-import type { Language } from '$lib/i18n/languages';
+import { INTL_LOCALES as intlLocale, type Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';
 import type { Phase } from './phase';
 import type { EventFacts } from './types';
@@ -12,7 +12,6 @@ export interface PhaseWords {
 	detail?: string;
 }
 
-const intlLocale: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
 const MINUTE_MS = 60_000;
 
 /** Whole minutes left, rounded up (one second before the start still says "1 minute"), split for display. */

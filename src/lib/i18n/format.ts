@@ -1,9 +1,7 @@
 import { dateTimeFormat, numberFormat } from './intl-cache';
-import type { Language } from './languages';
+import { INTL_LOCALES as intlLocale, type Language } from './languages';
 
 export const EVENT_TIME_ZONE = 'America/New_York';
-
-const intlLocale: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
 
 const clock: Record<Language, Intl.DateTimeFormatOptions> = {
 	en: { hour: 'numeric', minute: '2-digit' },

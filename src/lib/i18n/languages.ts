@@ -6,8 +6,11 @@ export const LANGUAGE_COOKIE = 'lang';
 /** Language each language is named in, for the switch (a language names itself). */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
 
-/** Locale tag used by Intl and Open Graph. */
+/** Locale tag used by Open Graph. */
 export const LOCALE_TAGS: Record<Language, string> = { en: 'en_US', fr: 'fr_FR' };
+
+/** Locale each language's dates, times and numbers are formatted in (Intl). */
+export const INTL_LOCALES: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
 
 export function isLanguage(value: unknown): value is Language {
 	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

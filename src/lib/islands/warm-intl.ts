@@ -1,8 +1,6 @@
 import { formatCount, formatTime } from '$lib/i18n/format';
-import type { Language } from '$lib/i18n/languages';
+import { INTL_LOCALES, type Language } from '$lib/i18n/languages';
 import { yieldToBrowser } from './schedule';
-
-const LOCALE_TAGS: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
 
 /**
  * The first use of Intl in a page loads the browser's locale data: 20–40 ms in one piece on a
@@ -11,7 +9,7 @@ const LOCALE_TAGS: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
  * then the formatters the islands use most are built and cached (src/lib/i18n/intl-cache.ts).
  */
 export async function warmUpIntl(lang: Language): Promise<void> {
-	const locale = LOCALE_TAGS[lang];
+	const locale = INTL_LOCALES[lang];
 	const steps = [
 		() => new Intl.Locale(locale).maximize(),
 		// The locale list every service shares, then each service's own.
