@@ -165,6 +165,23 @@ test('the public list is accessible and links back to the event', async ({ page 
 	await expect(page).toHaveURL(/\/en\/pledges$/);
 });
 
+test('the console fits a 320 px phone: no horizontal scroll on any of its pages', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await signIn(page);
+	const title = uniqueTitle(`Reflow ${'Verylongunbrokenword'.repeat(4)}`);
+	await page.getByLabel('Local or regional government').fill('Kampala Capital City Authority');
+	await page.getByLabel('Country').selectOption('UG');
+	await page.getByLabel('Local action (title)').fill(title);
+	await page.getByRole('button', { name: 'Add the pledge' }).click();
+	await expect(page.getByRole('status')).toHaveText(`Added: ${title}`);
+	const correctionPage = await page.getByRole('link', { name: `Correct – ${title}` }).getAttribute('href');
+	for (const path of ['/organizers', correctionPage!, '/organizers/import', '/organizers/audit']) {
+		await page.goto(path);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+});
+
 test('the console speaks French when asked and remembers it', async ({ page }) => {
 	await page.goto('/organizers?lang=fr');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion des organisateurs');
