@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './src/bin/chromium-path.js';
 
 // Debian's Chromium where Playwright cannot download its own (CHROMIUM_PATH, or /usr/bin/chromium);
 // Playwright's own browser everywhere else.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath = chromiumPath();
 
 export const PORT = Number(process.env.TEST_PORT ?? 4173);
 // A fresh SQLite file per run; set once here and inherited by the test workers.

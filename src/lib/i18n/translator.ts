@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from './languages';
 import { createLiteTranslator } from './lite-translator';
+import { loadNamespaces, namespaceOf } from './locale-files';
 
 export type Translator = TFunction;
 
@@ -12,18 +13,10 @@ const files = import.meta.glob<Resource>('/locales/*/*.json', { import: 'default
 // Words only server-rendered pages use (the console runs without client JavaScript): never sent to browsers.
 const SERVER_ONLY_NAMESPACES = new Set(['organizers']);
 
-const namespaceOf = (path: string) => path.split('/')[3].replace(/\.json$/, '');
-
 export const NAMESPACES = [...new Set(Object.keys(files).map(namespaceOf))];
 
-export async function loadResources(lang: Language): Promise<Record<string, Resource>> {
-	const entries = await Promise.all(
-		Object.entries(files)
-			.filter(([path]) => path.startsWith(`/locales/${lang}/`))
-			.filter(([path]) => import.meta.env.SSR || !SERVER_ONLY_NAMESPACES.has(namespaceOf(path)))
-			.map(async ([path, load]) => [namespaceOf(path), await load()] as const)
-	);
-	return Object.fromEntries(entries);
+export function loadResources(lang: Language): Promise<Record<string, Resource>> {
+	return loadNamespaces(files, lang, (namespace) => import.meta.env.SSR || !SERVER_ONLY_NAMESPACES.has(namespace));
 }
 
 const translators = new Map<Language, Promise<Translator>>();

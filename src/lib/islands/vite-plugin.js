@@ -50,12 +50,16 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 			const codeSplitting = typeof options.codeSplitting === 'object' ? options.codeSplitting : {};
 			return {
 				...options,
-				codeSplitting: { ...codeSplitting, groups: [...(codeSplitting.groups ?? []), 
+				codeSplitting: {
+					...codeSplitting,
+					groups: [
+						...(codeSplitting.groups ?? []),
 						// What islands.js needs before the first paint stays out of the islands' chunk (a group
 						// takes its modules' dependencies along, unless an earlier group holds them).
 						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: 2 },
 						{ name: 'islands', test: (/** @type {string} */ id) => islandModules.has(id), priority: 1 }
-					] }
+					]
+				}
 			};
 		},
 		configureServer(server) {

@@ -4,9 +4,9 @@
 // Chromium (CHROME_PATH, CHROMIUM_PATH or /usr/bin/chromium). Audits that lose points are listed.
 // Blocking time swings with the machine's load: each page runs RUNS times (after one warm-up run)
 // and the run with the median performance score is reported.
-import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumPath } from '../../chromium-path.js';
 import { startServer } from '../server.js';
 
 export const name = 'lighthouse (mobile)';
@@ -14,13 +14,6 @@ export const name = 'lighthouse (mobile)';
 const PATHS = ['/en/', '/fr/', '/en/live'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-
-function chromePath() {
-	for (const path of [process.env.CHROME_PATH, process.env.CHROMIUM_PATH, '/usr/bin/chromium']) {
-		if (path && existsSync(path)) return path;
-	}
-	return undefined;
-}
 
 /** @param {string} url @param {number} port */
 async function audit(url, port) {
@@ -40,7 +33,7 @@ async function medianRun(url, port) {
 export async function run() {
 	const server = await startServer();
 	const chrome = await chromeLauncher.launch({
-		chromePath: chromePath(),
+		chromePath: process.env.CHROME_PATH ?? chromiumPath(),
 		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
 	});
 	try {

@@ -4,19 +4,14 @@
 // The service worker is blocked here: its offline copy downloads after the first view (reported
 // on its own line below), so it is not part of what a visitor waits for.
 import { gzipSync } from 'node:zlib';
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumPath } from '../../chromium-path.js';
 import { startServer } from '../server.js';
 
 export const name = 'page weight (first view, gzip)';
 
 const PATHS = ['/en/', '/fr/', '/en/live', '/fr/live', '/en/pledges'];
 const BUDGET_BYTES = 100 * 1024;
-
-function executablePath() {
-	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	return existsSync(path) ? path : undefined;
-}
 
 /** @param {string} resourceType @param {string} contentType */
 function kindOf(resourceType, contentType) {
@@ -88,7 +83,7 @@ async function offlineCopy(browser, url) {
 
 export async function run() {
 	const server = await startServer();
-	const browser = await chromium.launch({ executablePath: executablePath(), args: ['--disable-background-networking', '--no-first-run'] });
+	const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--disable-background-networking', '--no-first-run'] });
 	try {
 		console.log('page          HTML      CSS       JS        other     total     requests');
 		for (const path of PATHS) {
