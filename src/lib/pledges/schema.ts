@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Compact, PledgeInput } from '$lib/server/pledges/types';
+import { firstIssues, normalize, optionalText, requiredText, type TextErrorKey } from '$lib/text/plain-text';
 import { isCountryCode } from './countries';
 
 /**
@@ -11,39 +12,9 @@ export const COMPACTS: readonly Compact[] = ['GCM', 'GCR'];
 export const LIMITS = { government: 200, title: 300, description: 2000, url: 500 } as const;
 
 export type PledgeField = 'government' | 'country' | 'title' | 'description' | 'compacts' | 'url';
-export type ErrorKey = 'type' | 'required' | 'tooLong' | 'markup' | 'control' | 'country' | 'compacts' | 'url';
+export type ErrorKey = TextErrorKey | 'country' | 'compacts' | 'url';
 /** The first problem with each field, as an error key. */
 export type FieldErrors = Partial<Record<PledgeField | 'body', ErrorKey>>;
-
-// Anything a browser could read as a tag, comment or processing instruction: `<b`, `</`, `<!`, `<?`.
-const MARKUP = /<\s*[/!?a-zA-Z]/;
-// C0 and C1 controls, except the line breaks and tabs a description may hold.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
-
-const normalize = (value: string) => value.normalize('NFC').trim();
-const toSingleLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ');
-const toLineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
-
-const requiredText = (max: number) =>
-	v.pipe(
-		v.optional(v.string('type' satisfies ErrorKey), ''),
-		v.transform((value) => toSingleLine(normalize(value))),
-		v.nonEmpty('required' satisfies ErrorKey),
-		v.maxLength(max, 'tooLong' satisfies ErrorKey),
-		v.check((value) => !MARKUP.test(value), 'markup' satisfies ErrorKey),
-		v.check((value) => !CONTROL.test(value), 'control' satisfies ErrorKey)
-	);
-
-/** Absent, null and blank all mean "not given". */
-const optionalText = (max: number, lines: 'single' | 'multi' = 'single') =>
-	v.pipe(
-		v.optional(v.nullable(v.string('type' satisfies ErrorKey))),
-		v.transform((value): string => normalize(value ?? '')),
-		v.transform((value) => (lines === 'single' ? toSingleLine(value) : toLineBreaks(value))),
-		v.maxLength(max, 'tooLong' satisfies ErrorKey),
-		v.check((value) => !MARKUP.test(value), 'markup' satisfies ErrorKey),
-		v.check((value) => !CONTROL.test(value), 'control' satisfies ErrorKey)
-	);
 
 const isWebUrl = (value: string) => {
 	if (!URL.canParse(value)) return false;
@@ -82,12 +53,7 @@ export function validatePledge(input: unknown): PledgeValidation {
 		const { description, url, ...rest } = result.output;
 		return { success: true, pledge: { ...rest, ...(description ? { description } : {}), ...(url ? { url } : {}) } };
 	}
-	const errors: FieldErrors = {};
-	for (const issue of result.issues) {
-		const field = (issue.path?.[0]?.key as PledgeField | undefined) ?? 'body';
-		errors[field] ??= issue.message as ErrorKey;
-	}
-	return { success: false, errors };
+	return { success: false, errors: firstIssues<PledgeField, ErrorKey>(result.issues) };
 }
 
 /** Form fields (console add and correct) in the shape the schema reads. */

@@ -52,5 +52,57 @@ export const MIGRATIONS: readonly string[] = [
 	// A ledger that never changed was last updated when it was created, not in 1970.
 	`
 	INSERT OR IGNORE INTO ledger (id, updated_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	`,
+	// Questions from the audience (src/lib/server/questions/): who asked is kept only as keyed hashes.
+	`
+	CREATE TABLE questions (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		id TEXT NOT NULL UNIQUE,
+		text TEXT NOT NULL UNIQUE,
+		name TEXT,
+		affiliation TEXT,
+		lang TEXT NOT NULL,
+		status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'answered')),
+		on_screen INTEGER NOT NULL DEFAULT 0 CHECK (on_screen IN (0, 1)),
+		votes INTEGER NOT NULL DEFAULT 0,
+		browser_hash TEXT NOT NULL,
+		address_hash TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	);
+	CREATE INDEX questions_status ON questions (status, votes DESC, seq);
+	CREATE INDEX questions_browser ON questions (browser_hash, created_at);
+	CREATE INDEX questions_address ON questions (address_hash, created_at);
+	CREATE UNIQUE INDEX questions_one_on_screen ON questions (on_screen) WHERE on_screen = 1;
+	CREATE TABLE question_votes (
+		question_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+		voter_hash TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (question_id, voter_hash)
+	);
+	CREATE INDEX question_votes_voter ON question_votes (voter_hash);
+	CREATE TABLE question_activity (
+		browser_hash TEXT NOT NULL,
+		address_hash TEXT NOT NULL,
+		at TEXT NOT NULL
+	);
+	CREATE INDEX question_activity_browser ON question_activity (browser_hash, at);
+	CREATE INDEX question_activity_address ON question_activity (address_hash, at);
+	CREATE TABLE question_session (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		is_open INTEGER NOT NULL DEFAULT 0,
+		updated_at TEXT NOT NULL
+	);
+	INSERT INTO question_session (id, is_open, updated_at) VALUES (1, 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	CREATE TABLE question_keys (
+		period INTEGER PRIMARY KEY,
+		secret TEXT NOT NULL
+	);
+	CREATE TABLE site_secrets (
+		name TEXT PRIMARY KEY,
+		value TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
+	ALTER TABLE audit_log ADD COLUMN question_id TEXT;
 	`
 ];

@@ -1,0 +1,52 @@
+import type { Language } from '$lib/i18n/languages';
+
+/**
+ * Questions from the audience: the shapes shared by the store, the API, the pages and the browser.
+ * Nothing a viewer writes is public before an organizer approves it.
+ */
+export type QuestionStatus = 'pending' | 'approved' | 'rejected' | 'answered';
+export const QUESTION_STATUSES: readonly QuestionStatus[] = ['pending', 'approved', 'rejected', 'answered'];
+export type PublicStatus = Extract<QuestionStatus, 'approved' | 'answered'>;
+
+/** What a viewer submits (already validated and normalized). */
+export interface QuestionInput {
+	text: string;
+	name?: string;
+	affiliation?: string;
+	/** The language of the page it was asked on; shown with that `lang` everywhere. */
+	lang: Language;
+}
+
+/** A question as the public sees it (approved or answered). */
+export interface PublicQuestion {
+	id: string;
+	text: string;
+	name: string | null;
+	affiliation: string | null;
+	lang: Language;
+	votes: number;
+	status: PublicStatus;
+	onScreen: boolean;
+	createdAt: string;
+}
+
+/** A question as organizers see it: any status. */
+export interface Question extends Omit<PublicQuestion, 'status'> {
+	status: QuestionStatus;
+	updatedAt: string;
+}
+
+/** `GET /api/questions`, and the data of the stream's `questions` event. */
+export interface PublicQuestions {
+	open: boolean;
+	/** Sorted by votes (most first), then age (oldest first). */
+	questions: PublicQuestion[];
+}
+
+/** What an organizer may change on a question. */
+export interface Moderation {
+	status?: Exclude<QuestionStatus, 'pending'>;
+	onScreen?: boolean;
+}
+
+export const isPublicStatus = (status: QuestionStatus): status is PublicStatus => status === 'approved' || status === 'answered';

@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QuestionInput } from '$lib/questions/types';
+import type { QuestionLimits, QuestionStore, Writer } from './types';
+
+/** A store of one engine, fresh and empty, and how to let it go. */
+export interface EngineUnderTest {
+	store: QuestionStore;
+	close(): Promise<void> | void;
+}
+
+const actor = { id: 'organizer-1', email: 'moderator@example.org' };
+const generous: QuestionLimits = {
+	pendingPerBrowser: 100,
+	pendingPerAddress: 100,
+	askedPerHourPerBrowser: 100,
+	askedPerHourPerAddress: 100,
+	votesPerMinutePerBrowser: 100,
+	votesPerMinutePerAddress: 100
+};
+const writer = (browser: string, address = `address-${browser}`): Writer => ({ browser, addresses: [address] });
+const question = (text: string, lang: QuestionInput['lang'] = 'en'): QuestionInput => ({ text, lang });
+const at = (iso: string) => new Date(iso);
+
+/**
+ * The behaviour every questions engine must have: run it with a factory of fresh stores of that engine
+ * (sqlite-questions.spec.ts for SQLite; a PostgreSQL spec calls it the same way).
+ */
+export function questionStoreContract(engine: string, open: () => Promise<EngineUnderTest>): void {
+	describe(`the questions store (${engine})`, () => {
+		let engineUnderTest: EngineUnderTest;
+		let store: QuestionStore;
+
+		beforeEach(async () => {
+			engineUnderTest = await open();
+			store = engineUnderTest.store;
+		});
+		afterEach(async () => {
+			await engineUnderTest.close();
+		});
+
+		async function approved(text: string, by = writer('asker')) {
+			const outcome = await store.ask(question(text), by, generous);
+			if (outcome.kind !== 'accepted') throw new Error(`not accepted: ${outcome.kind}`);
+			await store.moderate(outcome.question.id, { status: 'approved' }, actor);
+			return outcome.question.id;
+		}
+
+		it('is closed until an organizer opens it, and refuses questions while closed', async () => {
+			expect(await store.isOpen()).toBe(false);
+			expect(await store.ask(question('Too early?'), writer('a'), generous)).toEqual({ kind: 'closed' });
+			await store.setOpen(true, actor);
+			expect((await store.publicState()).open).toBe(true);
+			await store.setOpen(false, actor);
+			expect(await store.isOpen()).toBe(false);
+		});
+
+		describe('once open', () => {
+			beforeEach(async () => {
+				await store.setOpen(true, actor);
+			});
+
+			it('keeps a new question pending and out of the public state until it is approved', async () => {
+				const outcome = await store.ask({ text: 'Comment financer ?', name: 'Ana', affiliation: 'Montevideo', lang: 'fr' }, writer('a'), generous);
+				expect(outcome).toMatchObject({ kind: 'accepted', question: { status: 'pending', lang: 'fr', name: 'Ana', votes: 0, onScreen: false } });
+				const id = outcome.kind === 'accepted' ? outcome.question.id : '';
+				expect((await store.publicState()).questions).toEqual([]);
+				expect((await store.list('pending')).map((q) => q.id)).toEqual([id]);
+				await store.moderate(id, { status: 'approved' }, actor);
+				expect((await store.publicState()).questions).toEqual([
+					{ id, text: 'Comment financer ?', name: 'Ana', affiliation: 'Montevideo', lang: 'fr', votes: 0, status: 'approved', onScreen: false, createdAt: expect.any(String) }
+				]);
+			});
+
+			it('lists pending questions oldest first', async () => {
+				await store.ask(question('First'), writer('a'), generous, at('2022-05-18T17:40:00Z'));
+				await store.ask(question('Second'), writer('b'), generous, at('2022-05-18T17:41:00Z'));
+				expect((await store.list('pending')).map((q) => q.text)).toEqual(['First', 'Second']);
+			});
+
+			it('refuses an exact duplicate of any stored question', async () => {
+				await store.ask(question('Same words'), writer('a'), generous);
+				expect(await store.ask(question('Same words'), writer('b'), generous)).toEqual({ kind: 'duplicate' });
+				expect(await store.list('pending')).toHaveLength(1);
+			});
+
+			it('limits pending questions per browser and per address', async () => {
+				const limits = { ...generous, pendingPerBrowser: 2, pendingPerAddress: 3 };
+				await store.ask(question('one'), writer('a', 'shared'), limits);
+				await store.ask(question('two'), writer('a', 'shared'), limits);
+				expect(await store.ask(question('three'), writer('a', 'shared'), limits)).toMatchObject({ kind: 'limited' });
+				await store.ask(question('three'), writer('b', 'shared'), limits);
+				expect(await store.ask(question('four'), writer('c', 'shared'), limits)).toMatchObject({ kind: 'limited' });
+				expect(await store.ask(question('four'), writer('c', 'elsewhere'), limits)).toMatchObject({ kind: 'accepted' });
+			});
+
+			it('limits questions an hour per browser, counting an address under the previous key too, and says when to retry', async () => {
+				const limits = { ...generous, askedPerHourPerBrowser: 2, askedPerHourPerAddress: 2 };
+				const browser = writer('a');
+				const first = await store.ask(question('q1'), browser, limits, at('2022-05-18T17:00:00Z'));
+				if (first.kind === 'accepted') await store.moderate(first.question.id, { status: 'approved' }, actor);
+				await store.ask(question('q2'), browser, limits, at('2022-05-18T17:10:00Z'));
+				expect(await store.ask(question('q3'), browser, limits, at('2022-05-18T17:30:00Z'))).toEqual({ kind: 'limited', retryAfterSeconds: 30 * 60 });
+				expect(await store.ask(question('q3'), browser, limits, at('2022-05-18T18:00:01Z'))).toMatchObject({ kind: 'accepted' });
+				const rotated = { browser: 'other', addresses: ['new-key-hash', 'address-a'] };
+				expect(await store.ask(question('q4'), rotated, limits, at('2022-05-18T18:05:00Z'))).toMatchObject({ kind: 'limited' });
+			});
+
+			it('counts one vote per browser, undoable, and sorts by votes then age', async () => {
+				const older = await approved('Older');
+				const newer = await approved('Newer');
+				expect((await store.publicState()).questions.map((q) => q.text)).toEqual(['Older', 'Newer']);
+				expect(await store.vote(newer, writer('v1'), true, generous)).toEqual({ kind: 'counted', votes: 1, hasVoted: true });
+				expect(await store.vote(newer, writer('v1'), true, generous)).toEqual({ kind: 'counted', votes: 1, hasVoted: true });
+				expect((await store.publicState()).questions.map((q) => [q.text, q.votes])).toEqual([
+					['Newer', 1],
+					['Older', 0]
+				]);
+				expect(await store.votesOf('v1')).toEqual([newer]);
+				await store.vote(older, writer('v2'), true, generous);
+				expect((await store.publicState()).questions.map((q) => q.text)).toEqual(['Older', 'Newer']);
+				expect(await store.vote(newer, writer('v1'), false, generous)).toEqual({ kind: 'counted', votes: 0, hasVoted: false });
+				expect(await store.vote(newer, writer('v1'), false, generous)).toEqual({ kind: 'counted', votes: 0, hasVoted: false });
+				expect(await store.votesOf('v1')).toEqual([]);
+			});
+
+			it('refuses votes on pending, rejected and unknown questions', async () => {
+				const asked = await store.ask(question('Not yet'), writer('a'), generous);
+				const id = asked.kind === 'accepted' ? asked.question.id : '';
+				expect(await store.vote(id, writer('v'), true, generous)).toEqual({ kind: 'not-found' });
+				await store.moderate(id, { status: 'rejected' }, actor);
+				expect(await store.vote(id, writer('v'), true, generous)).toEqual({ kind: 'not-found' });
+				expect(await store.vote('no-such-id', writer('v'), true, generous)).toEqual({ kind: 'not-found' });
+				expect((await store.get(id))?.votes).toBe(0);
+			});
+
+			it('limits votes a minute per browser and per address, undoing included', async () => {
+				const id = await approved('Vote on me');
+				const limits = { ...generous, votesPerMinutePerBrowser: 3, votesPerMinutePerAddress: 4 };
+				const start = Date.parse('2022-05-18T18:00:00Z');
+				for (let i = 0; i < 3; i += 1) {
+					expect(await store.vote(id, writer('v', 'room'), i % 2 === 0, limits, new Date(start + i * 1000))).toMatchObject({ kind: 'counted' });
+				}
+				expect(await store.vote(id, writer('v', 'room'), false, limits, new Date(start + 10_000))).toEqual({ kind: 'limited', retryAfterSeconds: 50 });
+				await store.vote(id, writer('w', 'room'), true, limits, new Date(start + 11_000));
+				expect(await store.vote(id, writer('x', 'room'), true, limits, new Date(start + 12_000))).toMatchObject({ kind: 'limited' });
+				expect(await store.vote(id, writer('v', 'room'), false, limits, new Date(start + 61_000))).toMatchObject({ kind: 'counted' });
+			});
+
+			it('puts one question on screen at a time, and takes a rejected one off', async () => {
+				const a = await approved('A');
+				const b = await approved('B');
+				await store.moderate(a, { onScreen: true }, actor);
+				await store.moderate(b, { onScreen: true }, actor);
+				expect((await store.publicState()).questions.filter((q) => q.onScreen).map((q) => q.text)).toEqual(['B']);
+				await store.moderate(b, { status: 'rejected' }, actor);
+				expect((await store.get(b))?.onScreen).toBe(false);
+				expect((await store.publicState()).questions.map((q) => q.text)).toEqual(['A']);
+			});
+
+			it('refuses to put a pending question on screen, and answers unknown ids with not-found', async () => {
+				const asked = await store.ask(question('Pending'), writer('a'), generous);
+				const id = asked.kind === 'accepted' ? asked.question.id : '';
+				expect(await store.moderate(id, { onScreen: true }, actor)).toEqual({ kind: 'not-public' });
+				expect(await store.moderate('nope', { status: 'approved' }, actor)).toEqual({ kind: 'not-found' });
+			});
+
+			it('keeps answered questions public, marked answered', async () => {
+				const id = await approved('Answered soon');
+				await store.moderate(id, { status: 'answered', onScreen: true }, actor);
+				expect((await store.publicState()).questions).toEqual([expect.objectContaining({ id, status: 'answered', onScreen: true })]);
+				expect((await store.list('answered')).map((q) => q.id)).toEqual([id]);
+			});
+
+			it('tells listeners after each committed change', async () => {
+				let calls = 0;
+				const stop = store.changes.subscribe(() => calls++);
+				const id = await approved('Heard');
+				await store.vote(id, writer('v'), true, generous);
+				stop();
+				await store.vote(id, writer('w'), true, generous);
+				expect(calls).toBe(3);
+			});
+
+			it('deletes questions, their votes and activity older than the retention limit', async () => {
+				const id = await approved('Old');
+				await store.vote(id, writer('v'), true, generous, at('2022-05-18T18:00:00Z'));
+				await store.ask(question('New'), writer('b'), generous, new Date(Date.now() + 60_000));
+				expect(await store.purge(new Date(Date.now() + 1_000))).toBe(1);
+				expect(await store.get(id)).toBeUndefined();
+				expect(await store.votesOf('v')).toEqual([]);
+				expect((await store.list('pending')).map((q) => q.text)).toEqual(['New']);
+			});
+		});
+
+		it('makes one address key per period and keeps only the current and previous', async () => {
+			const day = 24 * 60 * 60_000;
+			const t0 = Date.parse('2022-05-18T00:00:00Z');
+			const [first] = await store.addressKeys(new Date(t0));
+			expect(await store.addressKeys(new Date(t0 + 1000))).toEqual([first]);
+			const next = await store.addressKeys(new Date(t0 + day));
+			expect(next).toHaveLength(2);
+			expect(next[1]).toBe(first);
+			const later = await store.addressKeys(new Date(t0 + 2 * day));
+			expect(later).toEqual([expect.any(String), next[0]]);
+			expect(later).not.toContain(first);
+		});
+
+		it('makes the cookie key once', async () => {
+			const key = await store.cookieKey();
+			expect(key.length).toBeGreaterThanOrEqual(32);
+			expect(await store.cookieKey()).toBe(key);
+		});
+
+		it('records every moderation and opening in the audit log', async () => {
+			await store.setOpen(true, actor);
+			const id = await approved('Audited');
+			await store.moderate(id, { onScreen: true }, actor);
+			await store.moderate(id, { status: 'answered' }, actor);
+			await store.setOpen(false, actor);
+			expect(await auditActions(engineUnderTest)).toEqual(['questions-open', 'question-approved', 'question-on-screen', 'question-answered', 'questions-close']);
+		});
+	});
+}
+
+/** The audit log is the pledge ledger's; engines expose it to the contract through this hook. */
+async function auditActions(engine: EngineUnderTest): Promise<string[]> {
+	const read = (engine as EngineUnderTest & { auditActions?: () => Promise<string[]> }).auditActions;
+	if (!read) throw new Error('the engine under test must expose auditActions()');
+	return read();
+}

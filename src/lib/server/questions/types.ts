@@ -1,0 +1,65 @@
+import type { Moderation, PublicQuestions, Question, QuestionInput, QuestionStatus } from '$lib/questions/types';
+import type { Actor, PledgeChanges } from '../pledges/types';
+
+/**
+ * The questions store's interface: every engine (SQLite here) implements it, the contract suite
+ * (contract.ts) checks it, and every caller uses only it. Asynchronous, so an engine may be remote.
+ */
+
+/** Who writes, never in clear: a hash of the browser's anonymous id and keyed hashes of its address. */
+export interface Writer {
+	browser: string;
+	/** The address under the current secret first, then under the previous one (limits span a rotation). */
+	addresses: readonly string[];
+}
+
+/** Per browser and per address; each window counts what the store holds, so limits hold across instances and restarts. */
+export interface QuestionLimits {
+	pendingPerBrowser: number;
+	pendingPerAddress: number;
+	askedPerHourPerBrowser: number;
+	askedPerHourPerAddress: number;
+	votesPerMinutePerBrowser: number;
+	votesPerMinutePerAddress: number;
+}
+
+export type AskOutcome =
+	| { kind: 'accepted'; question: Question }
+	| { kind: 'closed' }
+	| { kind: 'duplicate' }
+	| { kind: 'limited'; retryAfterSeconds: number };
+
+export type VoteOutcome = { kind: 'counted'; votes: number; hasVoted: boolean } | { kind: 'not-found' } | { kind: 'limited'; retryAfterSeconds: number };
+
+export type ModerationOutcome = { kind: 'changed'; question: Question } | { kind: 'not-found' } | { kind: 'not-public' };
+
+export interface QuestionStore {
+	/** Told after every committed change (a question, a vote, a moderation, opening or closing). */
+	readonly changes: PledgeChanges;
+	/** What everyone may see: open or closed, approved and answered questions by votes then age. */
+	publicState(): Promise<PublicQuestions>;
+	/** Organizers' view of one status: pending oldest first, the others as the public sorts them. */
+	list(status: QuestionStatus): Promise<Question[]>;
+	get(id: string): Promise<Question | undefined>;
+	isOpen(): Promise<boolean>;
+	setOpen(isOpen: boolean, actor: Actor, now?: Date): Promise<void>;
+	/** Stores a pending question unless closed, a duplicate of any stored one, or over a limit. */
+	ask(input: QuestionInput, writer: Writer, limits: QuestionLimits, now?: Date): Promise<AskOutcome>;
+	/** One vote per browser and public question; voting twice or withdrawing twice changes nothing. */
+	vote(id: string, writer: Writer, hasVoted: boolean, limits: QuestionLimits, now?: Date): Promise<VoteOutcome>;
+	/** Ids of the public questions this browser voted for. */
+	votesOf(browser: string): Promise<string[]>;
+	/** Approve, reject, mark answered, put on (one at a time) or take off the screen. Audited. */
+	moderate(id: string, change: Moderation, actor: Actor, now?: Date): Promise<ModerationOutcome>;
+	/**
+	 * The keys of address hashes: one secret per period, made on first use and shared by every
+	 * instance; older ones are deleted, so old hashes can no longer be matched to an address.
+	 */
+	addressKeys(now?: Date): Promise<readonly string[]>;
+	/** The key that signs the anonymous voter cookie, made on first use. */
+	cookieKey(): Promise<string>;
+	/** Deletes questions, votes and activity asked before `before`; returns how many questions went. */
+	purge(before: Date): Promise<number>;
+}
+
+export const ADDRESS_KEY_PERIOD_MS = 24 * 60 * 60_000;
