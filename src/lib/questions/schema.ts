@@ -18,7 +18,7 @@ const QuestionSchema = v.object(
 		text: requiredText(QUESTION_LIMITS.text),
 		name: optionalText(QUESTION_LIMITS.name),
 		affiliation: optionalText(QUESTION_LIMITS.affiliation),
-		lang: v.pipe(v.optional(v.string('lang' satisfies QuestionErrorKey), ''), v.check(isLanguage, 'lang' satisfies QuestionErrorKey))
+		lang: v.pipe(v.optional(v.string('lang' satisfies QuestionErrorKey), ''), v.check((value: string) => isLanguage(value), 'lang' satisfies QuestionErrorKey))
 	},
 	'type' satisfies QuestionErrorKey
 );

@@ -11,14 +11,14 @@ const MAX_LIMIT = 1000;
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
 	return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, ...headers } });
 }
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
 /** The body as text, refusing more than `limit` bytes whatever Content-Length claims. */
-async function readBody(request: Request, limit: number): Promise<string> {
+export async function readBody(request: Request, limit: number): Promise<string> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > limit) throw new TooLarge();
 	if (!request.body) return '';

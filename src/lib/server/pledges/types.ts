@@ -53,7 +53,16 @@ export interface Actor {
 export interface AuditEntry {
 	at: string;
 	organizerEmail: string;
-	action: 'add' | 'update' | 'withdraw' | 'restore' | 'import';
+	/** Pledge actions, and the questions' moderation (src/lib/server/questions/). */
+	action:
+		| 'add'
+		| 'update'
+		| 'withdraw'
+		| 'restore'
+		| 'import'
+		| 'questions-open'
+		| 'questions-close'
+		| `question-${'approved' | 'rejected' | 'answered' | 'on-screen' | 'off-screen'}`;
 	pledgeId?: string;
 	detail?: string;
 }

@@ -3,11 +3,14 @@ import { organizerAccounts, type OrganizerAccounts } from '../organizers/account
 import { organizerSessions, type OrganizerSessions } from '../organizers/sessions.ts';
 import { sqliteLedger } from '../pledges/sqlite-ledger.ts';
 import type { PledgeStore } from '../pledges/types.ts';
+import { sqliteQuestions } from '../questions/sqlite-questions.ts';
+import type { QuestionStore } from '../questions/types.ts';
 import { openDatabase } from './database.ts';
 
 export interface Store extends PledgeStore {
 	organizers: OrganizerAccounts;
 	sessions: OrganizerSessions;
+	questions: QuestionStore;
 	/** True when the store answers a query (for /healthz). */
 	isHealthy(): boolean;
 	close(): void;
@@ -18,6 +21,7 @@ export function createStore(db: DatabaseSync): Store {
 		...sqliteLedger(db),
 		organizers: organizerAccounts(db),
 		sessions: organizerSessions(db),
+		questions: sqliteQuestions(db),
 		isHealthy() {
 			try {
 				return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;

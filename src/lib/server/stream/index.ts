@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { env } from '$env/dynamic/private';
+import { questionStore } from '$lib/server/questions';
 import { getStore } from '$lib/server/store';
 import { serveNodeStream } from './node-stream';
 import { StreamHub } from './stream-hub';
@@ -10,9 +11,12 @@ let hub: StreamHub | undefined;
 export function pledgeStreamHub(): StreamHub {
 	if (!hub) {
 		const store = getStore();
+		const questions = questionStore();
 		const created = new StreamHub({
 			snapshot: () => store.snapshot(),
 			changes: store.changes,
+			// The same JSON as GET /api/questions.
+			topics: [{ event: 'questions', read: async () => JSON.stringify(await questions.publicState()), changes: questions.changes }],
 			// Tests shorten it to see heartbeats; proxies drop streams silent for about a minute.
 			heartbeatMs: Number(env.STREAM_HEARTBEAT_MS) || 15_000
 		});

@@ -212,4 +212,86 @@ describe('StreamHub', () => {
 		hub.attach(late);
 		expect(late.hasEnded).toBe(true);
 	});
+
+	describe('with another topic', () => {
+		function questionsTopic() {
+			const listeners = new Set<PledgeChangeListener>();
+			let version = 0;
+			let reads = 0;
+			return {
+				listeners,
+				get reads() {
+					return reads;
+				},
+				change() {
+					version += 1;
+					for (const listener of listeners) listener();
+				},
+				topic: {
+					event: 'questions',
+					changes: {
+						subscribe(listener: PledgeChangeListener) {
+							listeners.add(listener);
+							return () => listeners.delete(listener);
+						}
+					},
+					// Asynchronous, as a store on another engine answers; the state is the one at the time of the call.
+					read: () => {
+						reads += 1;
+						const seen = version;
+						return new Promise<string>((resolve) => setTimeout(() => resolve(JSON.stringify({ version: seen })), 5));
+					}
+				}
+			};
+		}
+		const questionEvents = (sink: RecordingSink) => [...sink.text.matchAll(/id: (\d+)\nevent: questions\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), ...JSON.parse(m[2]) }));
+
+		it('sends each topic on connect once its first read settles, with ids shared by all events', async () => {
+			const questions = questionsTopic();
+			const early = new RecordingSink();
+			const hub = hubFor(fakeLedger(), { topics: [questions.topic] });
+			hub.attach(early);
+			await wait(20);
+			const late = new RecordingSink();
+			hub.attach(late);
+			for (const sink of [early, late]) {
+				expect(questionEvents(sink).map((event) => event.version)).toEqual([0]);
+				expect(questionEvents(sink)[0].id).toBeGreaterThan(sink.events[0].id);
+			}
+		});
+
+		it('coalesces its changes on their own, and reads again after a change made during a read', async () => {
+			const questions = questionsTopic();
+			const sink = new RecordingSink();
+			const hub = hubFor(fakeLedger(), { topics: [questions.topic], coalesceMs: 0 });
+			hub.attach(sink);
+			await wait(20);
+			questions.change();
+			await wait(2);
+			questions.change();
+			await wait(40);
+			expect(questionEvents(sink).map((event) => event.version).at(-1)).toBe(2);
+			expect(sink.events).toHaveLength(1);
+		});
+
+		it('sends a client that was behind the newest frame of every topic it missed', async () => {
+			const questions = questionsTopic();
+			const ledger = fakeLedger();
+			const sink = new RecordingSink();
+			const hub = hubFor(ledger, { topics: [questions.topic], coalesceMs: 0 });
+			hub.attach(sink);
+			await wait(20);
+			sink.isFull = true;
+			questions.change();
+			await wait(20);
+			ledger.add('a');
+			questions.change();
+			await wait(20);
+			const before = sink.chunks.length;
+			sink.drain();
+			expect(sink.chunks.length).toBe(before + 2);
+			expect(questionEvents(sink).at(-1)?.version).toBe(2);
+			expect(sink.events.at(-1)?.count).toBe(1);
+		});
+	});
 });

@@ -11,11 +11,20 @@ export interface StreamSink {
 	end(): void;
 }
 
+/** Another kind of event on the same stream (the questions): its data read once per update, as JSON text. */
+export interface StreamTopic {
+	event: string;
+	read: () => string | Promise<string>;
+	changes: PledgeChanges;
+}
+
 export interface StreamHubOptions {
 	/** The ledger's current public state, read once per update (not once per subscriber). */
 	snapshot: () => PledgeSnapshot;
 	changes: PledgeChanges;
-	/** At most one update per this many milliseconds, whatever the rate of changes. */
+	/** Events beside `count`, each coalesced on its own. */
+	topics?: readonly StreamTopic[];
+	/** At most one update per this many milliseconds and topic, whatever the rate of changes. */
 	coalesceMs?: number;
 	heartbeatMs?: number;
 	/** The browser's reconnection delay, spread over this range. */
@@ -29,31 +38,51 @@ interface Subscriber {
 	sink: StreamSink;
 	/** Set while the sink's buffer is full: nothing more is written until it drains. */
 	isBehind: boolean;
-	/** An update went by while behind: send the newest frame on drain (never a backlog). */
-	hasMissedUpdate: boolean;
+	/** Topics whose update went by while behind: their newest frame is sent on drain (never a backlog). */
+	missed: Set<Topic>;
+}
+
+interface Topic extends StreamTopic {
+	/** The encoded current state; undefined until first read. */
+	frame: Buffer | undefined;
+	flushTimer: ReturnType<typeof setTimeout> | undefined;
+	/** An asynchronous read is under way; `isStale`: a change came meanwhile. */
+	isReading: boolean;
+	isStale: boolean;
+	lastFlushAt: number;
+	stopListening: () => void;
 }
 
 /**
- * One process-wide fan-out of the pledge count: each change is read and encoded once, then the same
- * bytes are written to every open stream.
+ * One process-wide fan-out of the pledge count (and the other topics): each change is read and
+ * encoded once, then the same bytes are written to every open stream.
  */
 export class StreamHub {
 	readonly #subscribers = new Set<Subscriber>();
-	readonly #options: Required<Omit<StreamHubOptions, 'snapshot' | 'changes'>> & Pick<StreamHubOptions, 'snapshot'>;
+	readonly #options: Required<Omit<StreamHubOptions, 'snapshot' | 'changes' | 'topics'>>;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
-	readonly #stopListening: () => void;
-	#frame: Buffer;
+	readonly #topics: Topic[];
 	#lastId = 0;
-	#flushTimer: ReturnType<typeof setTimeout> | undefined;
-	#lastFlushAt = Number.NEGATIVE_INFINITY;
 	#isClosed = false;
 
-	constructor({ changes, ...options }: StreamHubOptions) {
+	constructor({ changes, snapshot, topics = [], ...options }: StreamHubOptions) {
 		this.#options = { coalesceMs: 100, heartbeatMs: 15_000, retryMs: [1_000, 5_000], latestCount: 5, now: Date.now, ...options };
-		this.#frame = this.#encodeSnapshot();
-		this.#stopListening = changes.subscribe(() => this.#scheduleFlush());
+		const count: StreamTopic = {
+			event: 'count',
+			changes,
+			read: () => {
+				const { count, updatedAt, latest } = snapshot();
+				return JSON.stringify({ count, updatedAt, latest: latest.slice(0, this.#options.latestCount) });
+			}
+		};
+		this.#topics = [count, ...topics].map((topic) => {
+			const state: Topic = { ...topic, frame: undefined, flushTimer: undefined, isReading: false, isStale: false, lastFlushAt: Number.NEGATIVE_INFINITY, stopListening: () => {} };
+			state.stopListening = topic.changes.subscribe(() => this.#scheduleFlush(state));
+			return state;
+		});
+		for (const topic of this.#topics) this.#refresh(topic);
 		const heartbeat = Buffer.from(HEARTBEAT);
-		this.#heartbeat = setInterval(() => this.#broadcast(heartbeat, false), this.#options.heartbeatMs);
+		this.#heartbeat = setInterval(() => this.#broadcast(heartbeat, undefined), this.#options.heartbeatMs);
 		this.#heartbeat.unref();
 	}
 
@@ -73,12 +102,14 @@ export class StreamHub {
 			sink.end();
 			return () => {};
 		}
-		const subscriber: Subscriber = { sink, isBehind: false, hasMissedUpdate: false };
+		const subscriber: Subscriber = { sink, isBehind: false, missed: new Set() };
 		this.#subscribers.add(subscriber);
 		const [minRetry, maxRetry] = this.#options.retryMs;
 		sink.write(Buffer.from(encodeRetry(minRetry, maxRetry)));
-		// With an update on its way, the cached frame is already stale: the newcomer gets that update.
-		if (!this.#flushTimer) this.#send(subscriber, this.#frame, true);
+		for (const topic of this.#topics) {
+			// With an update on its way, the cached frame is already stale: the newcomer gets that update.
+			if (topic.frame && !topic.flushTimer && !topic.isReading) this.#send(subscriber, topic.frame, topic);
+		}
 		return () => this.#subscribers.delete(subscriber);
 	}
 
@@ -86,57 +117,89 @@ export class StreamHub {
 	closeAll(): void {
 		this.#isClosed = true;
 		clearInterval(this.#heartbeat);
-		clearTimeout(this.#flushTimer);
-		this.#stopListening();
+		for (const topic of this.#topics) {
+			clearTimeout(topic.flushTimer);
+			topic.stopListening();
+		}
 		for (const { sink } of this.#subscribers) sink.end();
 		this.#subscribers.clear();
 	}
 
-	#encodeSnapshot(): Buffer {
-		const { count, updatedAt, latest } = this.#options.snapshot();
+	#encode(topic: Topic, data: string): Buffer {
 		this.#lastId = Math.max(this.#options.now(), this.#lastId + 1);
-		const data = JSON.stringify({ count, updatedAt, latest: latest.slice(0, this.#options.latestCount) });
-		return Buffer.from(encodeEvent({ id: this.#lastId, event: 'count', data }));
+		return Buffer.from(encodeEvent({ id: this.#lastId, event: topic.event, data }));
 	}
 
-	#scheduleFlush(): void {
-		if (this.#flushTimer || this.#isClosed) return;
-		// Leading edge after a quiet spell (a timer of 0 still gathers changes made in the same tick), then at most one per window.
-		const wait = Math.max(0, this.#lastFlushAt + this.#options.coalesceMs - this.#options.now());
-		this.#flushTimer = setTimeout(() => this.#flush(), wait);
-	}
-
-	#flush(): void {
-		this.#flushTimer = undefined;
-		this.#lastFlushAt = this.#options.now();
-		try {
-			this.#frame = this.#encodeSnapshot();
-		} catch (error) {
-			// A store that cannot be read now must not take the server down; the next change retries.
-			console.error('pledge stream: could not read the ledger', error);
+	#scheduleFlush(topic: Topic): void {
+		if (this.#isClosed) return;
+		if (topic.isReading) {
+			// The read under way may predate this change: read again once it settles.
+			topic.isStale = true;
 			return;
 		}
-		this.#broadcast(this.#frame, true);
+		if (topic.flushTimer) return;
+		// Leading edge after a quiet spell (a timer of 0 still gathers changes made in the same tick), then at most one per window.
+		const wait = Math.max(0, topic.lastFlushAt + this.#options.coalesceMs - this.#options.now());
+		topic.flushTimer = setTimeout(() => {
+			topic.lastFlushAt = this.#options.now();
+			this.#refresh(topic);
+		}, wait);
 	}
 
-	#broadcast(chunk: Buffer, isUpdate: boolean): void {
-		for (const subscriber of this.#subscribers) this.#send(subscriber, chunk, isUpdate);
+	/** Reads and encodes the topic's state once, then sends it to everyone (on the first read, to no one yet). */
+	#refresh(topic: Topic): void {
+		const settle = () => {
+			topic.flushTimer = undefined;
+			topic.isReading = false;
+			if (topic.isStale) {
+				topic.isStale = false;
+				this.#scheduleFlush(topic);
+			}
+		};
+		const done = (data: string) => {
+			if (this.#isClosed) return;
+			topic.frame = this.#encode(topic, data);
+			this.#broadcast(topic.frame, topic);
+		};
+		const failed = (error: unknown) => {
+			// A store that cannot be read now must not take the server down; the next change retries.
+			console.error(`event stream: could not read the ${topic.event} state`, error);
+		};
+		let data: string | Promise<string>;
+		try {
+			data = topic.read();
+		} catch (error) {
+			failed(error);
+			settle();
+			return;
+		}
+		if (typeof data === 'string') {
+			done(data);
+			settle();
+			return;
+		}
+		topic.isReading = true;
+		data.then(done, failed).finally(settle);
 	}
 
-	#send(subscriber: Subscriber, chunk: Buffer, isUpdate: boolean): void {
+	#broadcast(chunk: Buffer, topic: Topic | undefined): void {
+		for (const subscriber of this.#subscribers) this.#send(subscriber, chunk, topic);
+	}
+
+	#send(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): void {
 		if (subscriber.isBehind) {
 			// A heartbeat is pointless to a client that still has bytes coming.
-			if (isUpdate) subscriber.hasMissedUpdate = true;
+			if (topic) subscriber.missed.add(topic);
 			return;
 		}
 		if (subscriber.sink.write(chunk)) return;
 		subscriber.isBehind = true;
 		subscriber.sink.once('drain', () => {
 			subscriber.isBehind = false;
-			if (subscriber.hasMissedUpdate && this.#subscribers.has(subscriber)) {
-				subscriber.hasMissedUpdate = false;
-				this.#send(subscriber, this.#frame, true);
-			}
+			const missed = [...subscriber.missed];
+			subscriber.missed.clear();
+			if (!this.#subscribers.has(subscriber)) return;
+			for (const topic of missed) if (topic.frame) this.#send(subscriber, topic.frame, topic);
 		});
 	}
 }
