@@ -15,6 +15,8 @@ export const islands = {
 	OfflineStatus: () => import('$lib/components/OfflineStatus.svelte'),
 	PhaseNow: () => import('$lib/components/PhaseNow.svelte'),
 	PledgeCounter: () => import('$lib/components/PledgeCounter.svelte'),
+	QuestionOnScreen: () => import('../../routes/[lang=lang]/screen/QuestionOnScreen.svelte'),
+	QuestionsPanel: () => import('../../routes/[lang=lang]/live/QuestionsPanel.svelte'),
 	ShareLinks: () => import('$lib/components/ShareLinks.svelte')
 } satisfies Record<string, Load>;
 

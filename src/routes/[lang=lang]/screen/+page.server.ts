@@ -1,4 +1,6 @@
 import { qrCodeSvg } from '$lib/server/qr-code';
+import { onScreen } from '$lib/questions/public';
+import { questionStore } from '$lib/server/questions';
 import { getStore } from '$lib/server/store';
 import { settings } from '$lib/settings';
 import type { PageServerLoad } from './$types';
@@ -9,5 +11,13 @@ export const prerender = false;
 export const load: PageServerLoad = async ({ params }) => {
 	const siteUrl = `${settings.origin}/${params.lang}/`;
 	const { count, updatedAt, latest } = getStore().snapshot();
-	return { live: { count, updatedAt, latest: latest.slice(0, 3) }, siteUrl, qrSvg: await qrCodeSvg(siteUrl) };
+	const askUrl = `${settings.origin}/${params.lang}/live/questions`;
+	return {
+		live: { count, updatedAt, latest: latest.slice(0, 3) },
+		siteUrl,
+		qrSvg: await qrCodeSvg(siteUrl),
+		onScreen: onScreen(await questionStore().publicState()),
+		askUrl,
+		askQrSvg: await qrCodeSvg(askUrl)
+	};
 };

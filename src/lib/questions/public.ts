@@ -1,0 +1,34 @@
+import { isLanguage } from '$lib/i18n/languages';
+import type { PublicQuestion, PublicQuestions } from './types';
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isOptionalText = (value: unknown): value is string | null => value === null || typeof value === 'string';
+
+function parseQuestion(value: unknown): PublicQuestion | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	const q = value as Record<string, unknown>;
+	if (!isText(q.id) || !isText(q.text) || !isOptionalText(q.name) || !isOptionalText(q.affiliation) || !isLanguage(q.lang)) return undefined;
+	if (typeof q.votes !== 'number' || (q.status !== 'approved' && q.status !== 'answered') || typeof q.onScreen !== 'boolean' || !isText(q.createdAt)) return undefined;
+	return { id: q.id, text: q.text, name: q.name, affiliation: q.affiliation, lang: q.lang, votes: q.votes, status: q.status, onScreen: q.onScreen, createdAt: q.createdAt };
+}
+
+/** The stream's `questions` event or `GET /api/questions`, checked; questions that are not well formed are left out. */
+export function parsePublicQuestions(value: unknown): PublicQuestions | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	const { open, questions } = value as Record<string, unknown>;
+	if (typeof open !== 'boolean' || !Array.isArray(questions)) return undefined;
+	return { open, questions: questions.map(parseQuestion).filter((q): q is PublicQuestion => q !== undefined) };
+}
+
+/** Most votes first, then the oldest: the order the store gives, kept after a local vote. */
+export function byVotesThenAge(a: PublicQuestion, b: PublicQuestion): number {
+	return b.votes - a.votes || a.createdAt.localeCompare(b.createdAt);
+}
+
+/** The question on screen, if any. */
+export const onScreen = (state: PublicQuestions | null) => state?.questions.find((question) => question.onScreen) ?? null;
+
+/** Who asked, as shown beside a question: "name, affiliation", either alone, or nothing. */
+export function askedBy(question: Pick<PublicQuestion, 'name' | 'affiliation'>): string {
+	return [question.name, question.affiliation].filter(Boolean).join(', ');
+}

@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Language } from '$lib/i18n/languages';
+import { translatorFor } from '$lib/i18n/translator';
+import { questionFromForm, QUESTION_LIMITS } from '$lib/questions/schema';
+import { questionStore } from '$lib/server/questions';
+import { refusalMessage } from '$lib/server/questions/api';
+import { askQuestion, castVote, votesOfViewer } from '$lib/server/questions/service';
+import type { Actions, PageServerLoad } from './$types';
+
+// Open or closed, and the approved questions, at the time of the request; the votes are this browser's.
+export const prerender = false;
+
+const STATUS = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404 } as const;
+
+export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
+	setHeaders({ 'cache-control': 'private, no-store' });
+	return { questions: await questionStore().publicState(), votedIds: await votesOfViewer(cookies) };
+};
+
+const text = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+export const actions: Actions = {
+	ask: async (event) => {
+		const lang = event.params.lang as Language;
+		const t = await translatorFor(lang);
+		const form = await event.request.formData();
+		const values = { text: text(form, 'text'), name: text(form, 'name'), affiliation: text(form, 'affiliation') };
+		const result = await askQuestion(event, questionFromForm(form, lang));
+		if (result.kind === 'accepted') return { ask: { asked: true } };
+		if (result.kind === 'invalid') {
+			const errors = Object.fromEntries(
+				Object.entries(result.errors).map(([field, key]) => [field, t(`questions:errors.${key}`, { max: QUESTION_LIMITS[field as keyof typeof QUESTION_LIMITS] ?? 0 })])
+			);
+			return fail(400, { ask: { message: t('questions:errors.summary'), errors, values } });
+		}
+		if (result.kind === 'limited') event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+		return fail(STATUS[result.kind], { ask: { message: refusalMessage(t, result), values } });
+	},
+
+	vote: async (event) => {
+		const lang = event.params.lang as Language;
+		const form = await event.request.formData();
+		const id = text(form, 'id');
+		const result = await castVote(event, id, text(form, 'voted') !== '0');
+		if (result.kind === 'counted') redirect(303, `/${lang}/live/questions#q-${encodeURIComponent(id)}`);
+		if (result.kind === 'limited') event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+		return fail(STATUS[result.kind], { voteMessage: refusalMessage(await translatorFor(lang), result) });
+	}
+};

@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { parseModeration } from '$lib/questions/schema';
+import { actorOf } from '$lib/server/organizers/actor';
+import { questionStore } from '$lib/server/questions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	// The guard lets only signed-in organizers this far; the page checks again itself.
+	if (!locals.organizer) redirect(303, '/organizers');
+	const store = questionStore();
+	const [isOpen, pending, approved, answered, rejected] = await Promise.all([
+		store.isOpen(),
+		store.list('pending'),
+		store.list('approved'),
+		store.list('answered'),
+		store.list('rejected')
+	]);
+	return { isOpen, groups: { pending, approved, answered, rejected } };
+};
+
+const text = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+export const actions: Actions = {
+	setOpen: async (event) => {
+		const actor = actorOf(event);
+		await questionStore().setOpen(text(await event.request.formData(), 'open') === '1', actor);
+		redirect(303, '/organizers/questions');
+	},
+
+	moderate: async (event) => {
+		const actor = actorOf(event);
+		const form = await event.request.formData();
+		const id = text(form, 'id');
+		const change = parseModeration({
+			...(form.has('status') ? { status: text(form, 'status') } : {}),
+			...(form.has('onScreen') ? { onScreen: text(form, 'onScreen') === '1' } : {})
+		});
+		if (!change) return fail(400, { problem: 'notFound' as const });
+		const outcome = await questionStore().moderate(id, change, actor);
+		if (outcome.kind === 'not-found') return fail(404, { problem: 'notFound' as const });
+		if (outcome.kind === 'not-public') return fail(409, { problem: 'notPublic' as const });
+		redirect(303, `/organizers/questions#q-${encodeURIComponent(id)}`);
+	}
+};

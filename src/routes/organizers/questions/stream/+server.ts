@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import { questionStore } from '$lib/server/questions';
+import { moderationStream } from '$lib/server/questions/moderation-stream';
+import type { RequestHandler } from './$types';
+
+// The console's moderation view follows this: an event `changed` after every change to the questions.
+export const GET: RequestHandler = ({ locals }) => {
+	if (!locals.organizer) error(403, 'Sign in first.');
+	return moderationStream(questionStore().changes);
+};
