@@ -1,0 +1,201 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { askAsViewer, expectNotReloaded, markPage, questionsApi, signInToConsole, uniqueQuestion, waitForIslands } from './support/questions';
+
+// Opening and closing the Q&A is one state for the whole site: these journeys take turns.
+test.describe.configure({ mode: 'serial' });
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+async function expectNoAxeFindings(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+const WORDS = {
+	en: {
+		field: 'Your question',
+		name: 'Your name (optional)',
+		send: 'Send my question',
+		awaiting: /Your question awaits moderation/,
+		none: 'No question has been approved yet.',
+		vote: 'Vote for this question',
+		unvote: 'Remove my vote',
+		voted: 'Your vote is counted.',
+		answered: 'Answered',
+		closed: /Questions are closed for now/,
+		approve: 'Approve',
+		putOnScreen: 'Put on screen',
+		markAnswered: 'Mark answered',
+		open: 'Open questions',
+		close: 'Close questions',
+		closedRefusal: 'Questions are closed: the moderator is not taking questions now.'
+	},
+	fr: {
+		field: 'Votre question',
+		name: 'Votre nom (facultatif)',
+		send: 'Envoyer ma question',
+		awaiting: /Votre question attend la modération/,
+		none: 'Aucune question n’a encore été approuvée.',
+		vote: 'Voter pour cette question',
+		unvote: 'Retirer mon vote',
+		voted: 'Votre vote est compté.',
+		answered: 'Questions traitées',
+		closed: /Les questions sont fermées pour le moment/,
+		approve: 'Approuver',
+		putOnScreen: 'Afficher à l’écran',
+		markAnswered: 'Marquer comme traitée',
+		open: 'Ouvrir les questions',
+		close: 'Fermer les questions',
+		closedRefusal: 'Les questions sont fermées\u202f: le modérateur n’en prend pas pour le moment.'
+	}
+} as const;
+
+async function viewer(browser: Browser, path: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(path);
+	await waitForIslands(page);
+	await markPage(page);
+	return page;
+}
+
+/** The approved list's question texts, in the order shown. */
+const approvedTexts = (page: Page) => page.locator('#questions ol').first().locator('li .text').allTextContents();
+
+for (const lang of ['en', 'fr'] as const) {
+	const words = WORDS[lang];
+
+	test(`${lang}: a question is moderated, then followed live by every viewer, voted up, put on screen and answered`, async ({ page, browser, baseURL }) => {
+		const organizer = await signInToConsole(page, lang);
+		const api = questionsApi(baseURL!, organizer.token);
+		await api.setOpen(true);
+		await page.goto(`/organizers/questions?lang=${lang}`);
+		await markPage(page);
+
+		const asker = await viewer(browser, `/${lang}/live`);
+		const first = uniqueQuestion(lang === 'en' ? 'How do cities fund welcome desks' : 'Comment les villes financent-elles l’accueil');
+		const second = uniqueQuestion(lang === 'en' ? 'Who speaks for migrants in city halls' : 'Qui parle pour les migrants dans les mairies');
+		for (const text of [first, second]) {
+			await asker.getByLabel(words.field).fill(text);
+			await asker.getByLabel(words.name).fill('Ana Pérez');
+			await asker.getByRole('button', { name: words.send }).click();
+			await expect(asker.getByText(words.awaiting).first()).toBeVisible();
+			await asker.getByRole('button', { name: lang === 'en' ? 'Ask another question' : 'Poser une autre question' }).click();
+		}
+		await expectNotReloaded(asker);
+
+		const other = await viewer(browser, `/${lang}/live`);
+		const third = await viewer(browser, `/${lang}/live/questions`);
+		for (const page of [other, third]) await expect(page.getByText(first)).toHaveCount(0);
+		expect(((await (await fetch(`${baseURL}/api/questions`)).json()) as { questions: { text: string }[] }).questions.map((q) => q.text)).not.toContain(first);
+
+		// The moderation view shows both without a reload, oldest first.
+		const pending = page.locator('section', { has: page.locator('#pending-heading') });
+		await expect(pending.getByText(first)).toBeVisible({ timeout: 5_000 });
+		await expect(pending.getByText(second)).toBeVisible();
+		await expectNotReloaded(page);
+		await expectNoAxeFindings(page);
+		for (const text of [first, second]) {
+			await page.locator('li', { hasText: text }).getByRole('button', { name: words.approve }).click();
+			await expect(page.locator('section', { has: page.locator('#approved-heading') }).getByText(text)).toBeVisible();
+		}
+
+		// Two other viewers see them within 3 s, without reloading, each in the language it was asked in.
+		for (const page of [other, third]) {
+			await expect(page.getByText(second)).toBeVisible({ timeout: 3_000 });
+			await expect(page.getByText(first)).toHaveAttribute('lang', lang);
+			await expectNotReloaded(page);
+		}
+		expect(await approvedTexts(third)).toEqual(expect.arrayContaining([first, second]));
+		const order = await approvedTexts(third);
+		expect(order.indexOf(first)).toBeLessThan(order.indexOf(second));
+
+		// A vote for the newer one puts it first for everyone.
+		await other.locator('li', { hasText: second }).getByRole('button', { name: words.vote }).click();
+		await expect(other.getByRole('status').filter({ hasText: words.voted })).toBeAttached();
+		await expect(other.locator('li', { hasText: second }).getByRole('button', { name: words.unvote })).toBeFocused();
+		await expect.poll(async () => (await approvedTexts(third)).indexOf(second) < (await approvedTexts(third)).indexOf(first), { timeout: 3_000 }).toBe(true);
+		await expectNotReloaded(third);
+
+		// On screen: the room screen shows it, large, with the asker's name.
+		const screen = await viewer(browser, `/${lang}/screen`);
+		await page.locator('li', { hasText: second }).getByRole('button', { name: words.putOnScreen }).click();
+		const onScreen = screen.locator('.on-screen blockquote');
+		await expect(onScreen).toContainText(second, { timeout: 3_000 });
+		await expect(onScreen).toContainText('Ana Pérez');
+		await expect(onScreen.locator('.text')).toHaveAttribute('lang', lang);
+		await expectNoAxeFindings(screen);
+
+		// Answered: it moves to its own list.
+		await page.locator('li', { hasText: second }).getByRole('button', { name: words.markAnswered }).click();
+		await expect(third.getByRole('heading', { name: words.answered })).toBeVisible({ timeout: 3_000 });
+		await expect(third.locator('h3', { hasText: words.answered }).locator('xpath=following-sibling::ol[1]')).toContainText(second);
+		expect(await approvedTexts(third)).not.toContain(second);
+		await expectNoAxeFindings(third);
+	});
+}
+
+test('closed: the pages say so in both languages, offer no form, and a post is refused', async ({ page, browser, baseURL }) => {
+	await signInToConsole(page, 'fr');
+	await page.goto('/organizers/questions');
+	const closeButton = page.getByRole('button', { name: WORDS.fr.close });
+	if (await closeButton.isVisible()) await closeButton.click();
+	await expect(page.getByRole('button', { name: WORDS.fr.open })).toBeVisible();
+	try {
+		for (const lang of ['en', 'fr'] as const) {
+			const live = await viewer(browser, `/${lang}/live`);
+			await expect(live.getByText(WORDS[lang].closed)).toBeVisible();
+			await expect(live.getByLabel(WORDS[lang].field)).toHaveCount(0);
+			const response = await fetch(`${baseURL}/api/questions`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ text: uniqueQuestion('Too late'), lang })
+			});
+			expect(response.status).toBe(403);
+			expect(await response.json()).toMatchObject({ error: 'closed', message: WORDS[lang].closedRefusal });
+		}
+	} finally {
+		await page.getByRole('button', { name: WORDS.fr.open }).click();
+		await expect(page.getByRole('button', { name: WORDS.fr.close })).toBeVisible();
+	}
+	await page.goto('/organizers/audit');
+	await expect(page.getByRole('cell', { name: 'Questions fermées' }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Questions ouvertes' }).first()).toBeVisible();
+});
+
+test('without JavaScript: ask, see the confirmation, read approved questions and vote', async ({ browser, baseURL, page }) => {
+	const organizer = await signInToConsole(page, 'en');
+	const api = questionsApi(baseURL!, organizer.token);
+	await api.setOpen(true);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const noJs = await context.newPage();
+	await noJs.goto('/fr/live');
+	await noJs.getByRole('link', { name: 'Poser une question et lire les questions du public' }).click();
+	await expect(noJs).toHaveURL(/\/fr\/live\/questions$/);
+	const text = uniqueQuestion('Quelle place pour les réfugiés dans les budgets municipaux');
+	await noJs.getByLabel('Votre question').fill(text);
+	await noJs.getByRole('button', { name: 'Envoyer ma question' }).click();
+	await expect(noJs.getByText(/Votre question attend la modération/)).toBeVisible();
+
+	await api.moderate(await api.idOf(text), { status: 'approved' });
+	await noJs.goto('/fr/live/questions');
+	const item = noJs.locator('li', { hasText: text });
+	await expect(item.locator('.text')).toHaveAttribute('lang', 'fr');
+	await item.getByRole('button', { name: 'Voter pour cette question' }).click();
+	await expect(noJs.locator('li', { hasText: text })).toContainText('1 vote');
+	await expect(noJs.locator('li', { hasText: text }).getByRole('button', { name: 'Retirer mon vote' })).toHaveAttribute('aria-pressed', 'true');
+	await context.close();
+});
+
+test('the live list is not a live region: another viewer’s approved question is shown, not announced', async ({ page, browser, baseURL }) => {
+	const organizer = await signInToConsole(page, 'en');
+	const api = questionsApi(baseURL!, organizer.token);
+	await api.setOpen(true);
+	const watcher = await viewer(browser, '/en/live');
+	const text = uniqueQuestion('Is this announced');
+	const id = await askAsViewer(baseURL!, text);
+	await api.moderate(id, { status: 'approved' });
+	await expect(watcher.getByText(text)).toBeVisible({ timeout: 3_000 });
+	const liveText = await watcher.locator('#questions [aria-live], #questions [role="status"]').allTextContents();
+	expect(liveText.join('').trim()).toBe('');
+	expect(await watcher.locator('#questions [aria-live] li, #questions [role="status"] li').count()).toBe(0);
+});
