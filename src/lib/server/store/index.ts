@@ -3,11 +3,17 @@ import { organizerAccounts, type OrganizerAccounts } from '../organizers/account
 import { organizerSessions, type OrganizerSessions } from '../organizers/sessions.ts';
 import { sqliteLedger } from '../pledges/sqlite-ledger.ts';
 import type { PledgeStore } from '../pledges/types.ts';
+import { sqliteRateLimits } from '../limits/sqlite-rate-limits.ts';
+import type { RateLimits } from '../limits/rate-limit.ts';
 import { openDatabase } from './database.ts';
+import { sqliteServerSecrets, type ServerSecrets } from './sqlite-server-secrets.ts';
 
 export interface Store extends PledgeStore {
 	organizers: OrganizerAccounts;
 	sessions: OrganizerSessions;
+	/** Attempts counted per key (sign-in), the same for every process on the store. */
+	limits: RateLimits;
+	secrets: ServerSecrets;
 	/** True when the store answers a query (for /healthz). */
 	isHealthy(): boolean;
 	close(): void;
@@ -18,6 +24,8 @@ export function createStore(db: DatabaseSync): Store {
 		...sqliteLedger(db),
 		organizers: organizerAccounts(db),
 		sessions: organizerSessions(db),
+		limits: sqliteRateLimits(db),
+		secrets: sqliteServerSecrets(db),
 		isHealthy() {
 			try {
 				return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
