@@ -5,7 +5,7 @@ import { sqliteLedger } from '../pledges/sqlite-ledger.ts';
 import type { PledgeStore } from '../pledges/types.ts';
 import { sqliteRateLimits } from '../limits/sqlite-rate-limits.ts';
 import type { RateLimits } from '../limits/rate-limit.ts';
-import { openDatabase } from './database.ts';
+import { assertSameFile, canWrite, openDatabase } from './database.ts';
 import { sqliteServerSecrets, type ServerSecrets } from './sqlite-server-secrets.ts';
 
 export interface Store extends PledgeStore {
@@ -14,8 +14,8 @@ export interface Store extends PledgeStore {
 	/** Attempts counted per key (sign-in), the same for every process on the store. */
 	limits: RateLimits;
 	secrets: ServerSecrets;
-	/** True when the store answers a query (for /healthz). */
-	isHealthy(): boolean;
+	/** Whether the store answers a query, and whether a write reaches the disk (for /healthz). */
+	health(): { canRead: boolean; canWrite: boolean };
 	close(): void;
 }
 
@@ -26,11 +26,13 @@ export function createStore(db: DatabaseSync): Store {
 		sessions: organizerSessions(db),
 		limits: sqliteRateLimits(db),
 		secrets: sqliteServerSecrets(db),
-		isHealthy() {
+		health() {
 			try {
-				return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+				assertSameFile(db);
+				const canRead = (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+				return { canRead, canWrite: canRead && canWrite(db) };
 			} catch {
-				return false;
+				return { canRead: false, canWrite: false };
 			}
 		},
 		close() {
