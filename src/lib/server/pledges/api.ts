@@ -42,7 +42,7 @@ async function readBody(request: Request, limit: number): Promise<string> {
 		throw error;
 	}
 	if (size > limit) throw new TooLarge();
-	return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+	return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
 }
 
 /** `GET /api/pledges`: the public ledger, newest first. */
@@ -77,6 +77,10 @@ export async function createPledgeResponse(request: Request, organizer: Organize
 		text = await readBody(request, MAX_BODY_BYTES);
 	} catch (error) {
 		if (error instanceof TooLarge) return json(413, { error: 'too-large', message: `The body may not exceed ${MAX_BODY_BYTES} bytes.` });
+		// Bytes that are not UTF-8 are refused, not turned silently into U+FFFD.
+		if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+			return json(400, { error: 'invalid-encoding', message: 'The body is not valid UTF-8.' });
+		}
 		throw error;
 	}
 	let input: unknown;
