@@ -25,7 +25,7 @@ const address = () => `203.0.113.${nextAddress++}`;
 test.beforeAll(async () => {
 	port = await freePort();
 	origin = `http://localhost:${port}`;
-	server = await startServerProcess(port, databaseFile, env);
+	server = await startServerProcess(port, databaseFile, { env });
 	const token = /^token: (\S+)$/m.exec(organizersCommand(['add', 'moderator@example.org'], databaseFile))![1];
 	api = questionsApi(origin, token);
 	await api.setOpen(true);
@@ -145,7 +145,7 @@ test('votes: one per browser, 60 a minute, a limit that holds across a restart',
 
 	server.kill();
 	await new Promise((resolve) => server.once('exit', resolve));
-	server = await startServerProcess(port, databaseFile, env);
+	server = await startServerProcess(port, databaseFile, { env });
 	expect((await viewer.call('DELETE', `/api/questions/${id}/vote`)).status).toBe(429);
 	expect((await browserAt().call('POST', `/api/questions/${id}/vote`)).status).toBe(200);
 });

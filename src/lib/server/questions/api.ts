@@ -21,12 +21,14 @@ export function refusalMessage(t: Translator, refusal: Refusal): string {
 			return t('questions:errors.limited', { minutes: Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60)) });
 		case 'not-found':
 			return t('questions:errors.notFound');
+		case 'no-address':
+			return t('questions:errors.noAddress');
 		default:
 			return t(`questions:errors.${refusal.kind}`);
 	}
 }
 
-const STATUS_OF: Record<Refusal['kind'], number> = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404 };
+const STATUS_OF: Record<Refusal['kind'], number> = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404, 'no-address': 400 };
 
 function refusalResponse(t: Translator, refusal: Refusal): Response {
 	const headers: Record<string, string> = refusal.kind === 'limited' ? { 'retry-after': String(refusal.retryAfterSeconds) } : {};

@@ -1,7 +1,10 @@
 import type { Cookies } from '@sveltejs/kit';
 import { validateQuestion, type QuestionFieldErrors } from '$lib/questions/schema';
+import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
+import { clientAddress } from '$lib/server/http/client-address';
+import { getStore } from '$lib/server/store';
 import { questionStore } from './index';
-import { QUESTION_LIMITS } from './limits';
+import { QUESTION_LIMITS, voteRules } from './limits';
 import { browserHash, existingViewer, viewerOf, writerOf } from './viewer';
 
 /** What a public write needs from its request: the same for the API and the pages' forms. */
@@ -14,12 +17,12 @@ export interface PublicRequest {
 export type AskResult =
 	| { kind: 'accepted'; id: string }
 	| { kind: 'invalid'; errors: QuestionFieldErrors }
-	| { kind: 'closed' | 'duplicate' | 'forged' }
+	| { kind: 'closed' | 'duplicate' | 'forged' | 'no-address' }
 	| { kind: 'limited'; retryAfterSeconds: number };
 
 export type VoteResult =
 	| { kind: 'counted'; id: string; votes: number; hasVoted: boolean }
-	| { kind: 'not-found' | 'forged' }
+	| { kind: 'not-found' | 'forged' | 'no-address' }
 	| { kind: 'limited'; retryAfterSeconds: number };
 
 /** Validates, then stores a pending question for this browser and address (within their limits); a cookie the site did not sign is refused (and replaced). */
@@ -27,9 +30,11 @@ export async function askQuestion(request: PublicRequest, input: unknown): Promi
 	const validation = validateQuestion(input);
 	if (!validation.success) return { kind: 'invalid', errors: validation.errors };
 	const store = questionStore();
-	const viewer = await viewerOf(store, request.cookies, request.url);
+	const address = clientAddress(request);
+	if (!address) return { kind: 'no-address' };
+	const viewer = await viewerOf(getStore().secrets, request.cookies, request.url);
 	if (viewer.kind === 'forged') return { kind: 'forged' };
-	const writer = await writerOf(store, viewer.id, request.getClientAddress());
+	const writer = await writerOf(store, viewer.id, address);
 	const outcome = await store.ask(validation.question, writer, QUESTION_LIMITS);
 	return outcome.kind === 'accepted' ? { kind: 'accepted', id: outcome.question.id } : outcome;
 }
@@ -37,15 +42,20 @@ export async function askQuestion(request: PublicRequest, input: unknown): Promi
 /** Casts (or withdraws) this browser's vote; a cookie the site did not sign is refused. */
 export async function castVote(request: PublicRequest, id: string, hasVoted: boolean): Promise<VoteResult> {
 	const store = questionStore();
-	const viewer = await viewerOf(store, request.cookies, request.url);
+	const address = clientAddress(request);
+	if (!address) return { kind: 'no-address' };
+	const viewer = await viewerOf(getStore().secrets, request.cookies, request.url);
 	if (viewer.kind === 'forged') return { kind: 'forged' };
-	const outcome = await store.vote(id, await writerOf(store, viewer.id, request.getClientAddress()), hasVoted, QUESTION_LIMITS);
+	const writer = await writerOf(store, viewer.id, address);
+	const decision = await getStore().limits.take(voteRules(writer));
+	if (!decision.allowed) return { kind: 'limited', retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
+	const outcome = await store.vote(id, writer, hasVoted);
 	return outcome.kind === 'counted' ? { kind: 'counted', id, votes: outcome.votes, hasVoted: outcome.hasVoted } : outcome;
 }
 
 /** Ids of the public questions this browser voted for (none without a valid cookie). */
 export async function votesOfViewer(cookies: Cookies): Promise<string[]> {
 	const store = questionStore();
-	const id = await existingViewer(store, cookies);
+	const id = await existingViewer(getStore().secrets, cookies);
 	return id ? store.votesOf(browserHash(id)) : [];
 }

@@ -22,7 +22,6 @@ interface QuestionRow {
 
 const COLUMNS = 'id, text, name, affiliation, lang, status, on_screen, votes, created_at, updated_at';
 const HOUR_MS = 60 * 60_000;
-const MINUTE_MS = 60_000;
 /** A browser at its pending limit may ask again once one is moderated: try in a minute. */
 const PENDING_RETRY_SECONDS = 60;
 
@@ -62,10 +61,9 @@ export function sqliteQuestions(db: DatabaseSync): QuestionStore {
 	}
 
 	/** The oldest of the rows that count towards a limit, when there are `max` or more: the window reopens after it. */
-	function overLimit(table: 'questions' | 'question_activity', column: 'browser_hash' | 'address_hash', values: readonly string[], since: string, max: number, extra = ''): string | undefined {
-		const column_at = table === 'questions' ? 'created_at' : 'at';
+	function overLimit(column: 'browser_hash' | 'address_hash', values: readonly string[], since: string, max: number): string | undefined {
 		const rows = db
-			.prepare(`SELECT ${column_at} AS at FROM ${table} WHERE ${column} IN (${placeholders(values)}) AND ${column_at} > ? ${extra} ORDER BY ${column_at} DESC LIMIT ?`)
+			.prepare(`SELECT created_at AS at FROM questions WHERE ${column} IN (${placeholders(values)}) AND created_at > ? ORDER BY created_at DESC LIMIT ?`)
 			.all(...values, since, max) as { at: string }[];
 		return rows.length >= max ? rows[rows.length - 1].at : undefined;
 	}
@@ -115,8 +113,8 @@ export function sqliteQuestions(db: DatabaseSync): QuestionStore {
 				if (pendingOver(writer, limits)) return { kind: 'limited', retryAfterSeconds: PENDING_RETRY_SECONDS } as const;
 				const hourAgo = new Date(now.getTime() - HOUR_MS).toISOString();
 				const oldest =
-					overLimit('questions', 'browser_hash', [writer.browser], hourAgo, limits.askedPerHourPerBrowser) ??
-					overLimit('questions', 'address_hash', writer.addresses, hourAgo, limits.askedPerHourPerAddress);
+					overLimit('browser_hash', [writer.browser], hourAgo, limits.askedPerHourPerBrowser) ??
+					overLimit('address_hash', writer.addresses, hourAgo, limits.askedPerHourPerAddress);
 				if (oldest) return { kind: 'limited', retryAfterSeconds: secondsUntil(oldest, HOUR_MS, now) } as const;
 				const at = now.toISOString();
 				const id = randomUUID();
@@ -128,17 +126,11 @@ export function sqliteQuestions(db: DatabaseSync): QuestionStore {
 			});
 		},
 
-		vote(id, writer, hasVoted, limits, now = new Date()) {
+		vote(id, writer, hasVoted, now = new Date()) {
 			return groupedWrite(() => {
 				const question = one(id);
 				if (!question || !isPublicStatus(question.status)) return { kind: 'not-found' } as const;
-				const minuteAgo = new Date(now.getTime() - MINUTE_MS).toISOString();
-				const oldest =
-					overLimit('question_activity', 'browser_hash', [writer.browser], minuteAgo, limits.votesPerMinutePerBrowser) ??
-					overLimit('question_activity', 'address_hash', writer.addresses, minuteAgo, limits.votesPerMinutePerAddress);
-				if (oldest) return { kind: 'limited', retryAfterSeconds: secondsUntil(oldest, MINUTE_MS, now) } as const;
 				const at = now.toISOString();
-				db.prepare('INSERT INTO question_activity (browser_hash, address_hash, at) VALUES (?, ?, ?)').run(writer.browser, writer.addresses[0], at);
 				const changed = hasVoted
 					? db.prepare('INSERT OR IGNORE INTO question_votes (question_id, voter_hash, created_at) VALUES (?, ?, ?)').run(id, writer.browser, at).changes
 					: db.prepare('DELETE FROM question_votes WHERE question_id = ? AND voter_hash = ?').run(id, writer.browser).changes;
@@ -183,20 +175,9 @@ export function sqliteQuestions(db: DatabaseSync): QuestionStore {
 			});
 		},
 
-		cookieKey() {
-			const read = () => (db.prepare("SELECT value FROM site_secrets WHERE name = 'voter-cookie'").get() as { value: string } | undefined)?.value;
-			const existing = read();
-			if (existing) return Promise.resolve(existing);
-			return groupedWrite(() => {
-				db.prepare("INSERT OR IGNORE INTO site_secrets (name, value, created_at) VALUES ('voter-cookie', ?, ?)").run(randomBytes(32).toString('base64url'), new Date().toISOString());
-				return read() as string;
-			});
-		},
-
 		purge(before) {
 			return groupedWrite(() => {
 				const at = before.toISOString();
-				db.prepare('DELETE FROM question_activity WHERE at < ?').run(at);
 				return Number(db.prepare('DELETE FROM questions WHERE created_at < ?').run(at).changes);
 			});
 		}

@@ -13,14 +13,15 @@ export interface Writer {
 	addresses: readonly string[];
 }
 
-/** Per browser and per address; each window counts what the store holds, so limits hold across instances and restarts. */
+/**
+ * Asking, per browser and per address: counted from the questions the store holds, in the same
+ * transaction as the insert, so they hold across instances and restarts and a refused ask costs nothing.
+ */
 export interface QuestionLimits {
 	pendingPerBrowser: number;
 	pendingPerAddress: number;
 	askedPerHourPerBrowser: number;
 	askedPerHourPerAddress: number;
-	votesPerMinutePerBrowser: number;
-	votesPerMinutePerAddress: number;
 }
 
 export type AskOutcome =
@@ -29,7 +30,7 @@ export type AskOutcome =
 	| { kind: 'duplicate' }
 	| { kind: 'limited'; retryAfterSeconds: number };
 
-export type VoteOutcome = { kind: 'counted'; votes: number; hasVoted: boolean } | { kind: 'not-found' } | { kind: 'limited'; retryAfterSeconds: number };
+export type VoteOutcome = { kind: 'counted'; votes: number; hasVoted: boolean } | { kind: 'not-found' };
 
 export type ModerationOutcome = { kind: 'changed'; question: Question } | { kind: 'not-found' } | { kind: 'not-public' };
 
@@ -46,7 +47,7 @@ export interface QuestionStore {
 	/** Stores a pending question unless closed, a duplicate of any stored one, or over a limit. */
 	ask(input: QuestionInput, writer: Writer, limits: QuestionLimits, now?: Date): Promise<AskOutcome>;
 	/** One vote per browser and public question; voting twice or withdrawing twice changes nothing. */
-	vote(id: string, writer: Writer, hasVoted: boolean, limits: QuestionLimits, now?: Date): Promise<VoteOutcome>;
+	vote(id: string, writer: Writer, hasVoted: boolean, now?: Date): Promise<VoteOutcome>;
 	/** Ids of the public questions this browser voted for. */
 	votesOf(browser: string): Promise<string[]>;
 	/** Approve, reject, mark answered, put on (one at a time) or take off the screen. Audited. */
@@ -56,9 +57,7 @@ export interface QuestionStore {
 	 * instance; older ones are deleted, so old hashes can no longer be matched to an address.
 	 */
 	addressKeys(now?: Date): Promise<readonly string[]>;
-	/** The key that signs the anonymous voter cookie, made on first use. */
-	cookieKey(): Promise<string>;
-	/** Deletes questions, votes and activity asked before `before`; returns how many questions went. */
+	/** Deletes questions (and their votes) asked before `before`; returns how many questions went. */
 	purge(before: Date): Promise<number>;
 }
 

@@ -1,6 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
+import type { ServerSecrets } from '../store/sqlite-server-secrets';
 import type { QuestionStore, Writer } from './types';
+
+const COOKIE_KEY = 'questions-viewer-cookie';
 
 /**
  * The anonymous viewer: a random id in a signed cookie (one vote per question per browser, and the
@@ -10,10 +13,10 @@ export const VIEWER_COOKIE = 'viewer';
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 60;
 
 const isLocal = (url: URL) => url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-const sign = (key: string, id: string) => createHmac('sha256', key).update(id).digest('base64url');
+const sign = (key: Buffer | string, id: string) => createHmac('sha256', key).update(id).digest('base64url');
 
 /** `<id>.<signature>` when the signature is the site's, else undefined. */
-export function verifyViewerCookie(key: string, value: string): string | undefined {
+export function verifyViewerCookie(key: Buffer | string, value: string): string | undefined {
 	const [id, signature, ...rest] = value.split('.');
 	if (!id || !signature || rest.length > 0 || !/^[A-Za-z0-9_-]{22}$/.test(id)) return undefined;
 	const expected = Buffer.from(sign(key, id));
@@ -21,7 +24,7 @@ export function verifyViewerCookie(key: string, value: string): string | undefin
 	return expected.length === given.length && timingSafeEqual(expected, given) ? id : undefined;
 }
 
-export function newViewerCookie(key: string): { id: string; value: string } {
+export function newViewerCookie(key: Buffer | string): { id: string; value: string } {
 	const id = randomBytes(16).toString('base64url');
 	return { id, value: `${id}.${sign(key, id)}` };
 }
@@ -33,8 +36,8 @@ export type Viewer = { kind: 'known' | 'new' | 'forged'; id: string };
  * The viewer of this request. Without a cookie, a new one is set; a cookie the site did not sign
  * is refused (and replaced, so the next attempt from that browser works).
  */
-export async function viewerOf(store: QuestionStore, cookies: Cookies, url: URL): Promise<Viewer> {
-	const key = await store.cookieKey();
+export async function viewerOf(secrets: ServerSecrets, cookies: Cookies, url: URL): Promise<Viewer> {
+	const key = await secrets.get(COOKIE_KEY);
 	const value = cookies.get(VIEWER_COOKIE);
 	const id = value === undefined ? undefined : verifyViewerCookie(key, value);
 	if (id) return { kind: 'known', id };
@@ -44,9 +47,9 @@ export async function viewerOf(store: QuestionStore, cookies: Cookies, url: URL)
 }
 
 /** The viewer's id from a valid cookie, without setting one. */
-export async function existingViewer(store: QuestionStore, cookies: Cookies): Promise<string | undefined> {
+export async function existingViewer(secrets: ServerSecrets, cookies: Cookies): Promise<string | undefined> {
 	const value = cookies.get(VIEWER_COOKIE);
-	return value === undefined ? undefined : verifyViewerCookie(await store.cookieKey(), value);
+	return value === undefined ? undefined : verifyViewerCookie(await secrets.get(COOKIE_KEY), value);
 }
 
 export const browserHash = (viewerId: string) => createHash('sha256').update(viewerId).digest('base64url');

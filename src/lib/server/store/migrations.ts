@@ -53,6 +53,28 @@ export const MIGRATIONS: readonly string[] = [
 	`
 	INSERT OR IGNORE INTO ledger (id, updated_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 	`,
+	// Limits kept in the store (sign-in attempts today), so they hold across restarts and processes;
+	// secrets the servers share (signing keys), made once by whichever process needs one first;
+	// a row /healthz writes to learn whether the store can still write.
+	`
+	CREATE TABLE rate_limits (
+		key TEXT PRIMARY KEY,
+		count INTEGER NOT NULL,
+		first_at INTEGER NOT NULL,
+		last_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL
+	);
+	CREATE INDEX rate_limits_expiry ON rate_limits (expires_at);
+	CREATE TABLE server_secrets (
+		name TEXT PRIMARY KEY,
+		value TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
+	CREATE TABLE store_probe (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		at TEXT NOT NULL
+	);
+	`,
 	// Questions from the audience (src/lib/server/questions/): who asked is kept only as keyed hashes.
 	`
 	CREATE TABLE questions (
@@ -81,13 +103,6 @@ export const MIGRATIONS: readonly string[] = [
 		PRIMARY KEY (question_id, voter_hash)
 	);
 	CREATE INDEX question_votes_voter ON question_votes (voter_hash);
-	CREATE TABLE question_activity (
-		browser_hash TEXT NOT NULL,
-		address_hash TEXT NOT NULL,
-		at TEXT NOT NULL
-	);
-	CREATE INDEX question_activity_browser ON question_activity (browser_hash, at);
-	CREATE INDEX question_activity_address ON question_activity (address_hash, at);
 	CREATE TABLE question_session (
 		id INTEGER PRIMARY KEY CHECK (id = 1),
 		is_open INTEGER NOT NULL DEFAULT 0,
@@ -97,11 +112,6 @@ export const MIGRATIONS: readonly string[] = [
 	CREATE TABLE question_keys (
 		period INTEGER PRIMARY KEY,
 		secret TEXT NOT NULL
-	);
-	CREATE TABLE site_secrets (
-		name TEXT PRIMARY KEY,
-		value TEXT NOT NULL,
-		created_at TEXT NOT NULL
 	);
 	ALTER TABLE audit_log ADD COLUMN question_id TEXT;
 	`

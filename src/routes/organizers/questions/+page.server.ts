@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { parseModeration } from '$lib/questions/schema';
-import { actorOf } from '$lib/server/organizers/actor';
+import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
 import { questionStore } from '$lib/server/questions';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
 	// The guard lets only signed-in organizers this far; the page checks again itself.
-	if (!locals.organizer) redirect(303, '/organizers');
+	requireOrganizer(event);
 	const store = questionStore();
 	const [isOpen, pending, approved, answered, rejected] = await Promise.all([
 		store.isOpen(),

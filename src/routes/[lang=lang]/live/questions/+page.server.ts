@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 // Open or closed, and the approved questions, at the time of the request; the votes are this browser's.
 export const prerender = false;
 
-const STATUS = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404 } as const;
+const STATUS = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404, 'no-address': 400 } as const;
 
 export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
