@@ -1,5 +1,5 @@
 // @ts-check
-// A load generator for the stream-fanout bench part (forked, driven over IPC): holds many
+// A load generator for the stream bench parts (forked, driven over IPC): holds many
 // `GET /api/pledges/stream` connections on raw TCP sockets and reports, per expected count, when
 // each socket received it. Raw sockets keep the generator light enough to share two cores with the
 // server; arrival times are process.hrtime (CLOCK_MONOTONIC), comparable with the parent's.
@@ -13,13 +13,13 @@ let watch;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** @param {string} host @param {number} port */
-function connect(host, port) {
+function connect(host, port, headers = '') {
 	return new Promise((resolve) => {
 		const socket = net.connect({ host, port });
 		const client = { socket, tail: '', arrivedAt: /** @type {number | undefined} */ (undefined) };
 		let isOpen = false;
 		socket.setEncoding('latin1');
-		socket.once('connect', () => socket.write(`GET /api/pledges/stream HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/event-stream\r\n\r\n`));
+		socket.once('connect', () => socket.write(`GET /api/pledges/stream HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/event-stream\r\n${headers}\r\n`));
 		socket.on('data', (/** @type {string} */ chunk) => {
 			const text = client.tail + chunk;
 			if (!isOpen && text.includes('event: count')) {
@@ -33,7 +33,7 @@ function connect(host, port) {
 				if (watch.pending === 0) watch.resolve();
 			}
 			// Enough to find a needle split across two reads.
-			client.tail = text.slice(-64);
+			client.tail = text.slice(-256);
 		});
 		socket.on('error', () => resolve(false));
 		socket.on('close', () => {
@@ -50,14 +50,16 @@ process.on('message', async (/** @type {any} */ message) => {
 		const workers = Array.from({ length: 200 }, async () => {
 			while (next < message.count) {
 				next += 1;
-				if (!(await connect(message.host, message.port))) failed += 1;
+				const header = message.addressHeader ? `${message.addressHeader}: 10.${(next >> 16) & 255}.${(next >> 8) & 255}.${next & 255}\r\n` : '';
+				if (!(await connect(message.host, message.port, header))) failed += 1;
 			}
 		});
 		await Promise.all(workers);
 		process.send?.({ type: 'opened', held: clients.length, failed });
 	} else if (message.type === 'expect') {
 		for (const client of clients) client.arrivedAt = undefined;
-		const needle = `"count":${message.count},`;
+		// A count (the pledge part), or any text the awaited update carries (the questions part).
+		const needle = message.needle ?? `"count":${message.count},`;
 		await new Promise((resolve) => {
 			watch = { needle, pending: clients.length, resolve: () => resolve(undefined) };
 			setTimeout(resolve, message.timeoutMs);
