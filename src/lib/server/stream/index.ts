@@ -15,8 +15,9 @@ export function pledgeStreamHub(): StreamHub {
 		const created = new StreamHub({
 			snapshot: () => store.snapshot(),
 			changes: store.changes,
-			// The same JSON as GET /api/questions.
-			topics: [{ event: 'questions', read: async () => JSON.stringify(await questions.publicState()), changes: questions.changes }],
+			// The same JSON as GET /api/questions: the whole list, kilobytes to every viewer, so a burst of
+			// votes makes at most four updates a second (a lone approval still leaves at once).
+			topics: [{ event: 'questions', read: async () => JSON.stringify(await questions.publicState()), changes: questions.changes, coalesceMs: 250 }],
 			// Tests shorten it to see heartbeats; proxies drop streams silent for about a minute.
 			heartbeatMs: Number(env.STREAM_HEARTBEAT_MS) || 15_000
 		});

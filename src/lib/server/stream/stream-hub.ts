@@ -16,6 +16,8 @@ export interface StreamTopic {
 	event: string;
 	read: () => string | Promise<string>;
 	changes: PledgeChanges;
+	/** This topic's own coalescing window (a larger state than the count's may want fewer updates). */
+	coalesceMs?: number;
 }
 
 export interface StreamHubOptions {
@@ -139,7 +141,7 @@ export class StreamHub {
 		}
 		if (topic.flushTimer) return;
 		// Leading edge after a quiet spell (a timer of 0 still gathers changes made in the same tick), then at most one per window.
-		const wait = Math.max(0, topic.lastFlushAt + this.#options.coalesceMs - this.#options.now());
+		const wait = Math.max(0, topic.lastFlushAt + (topic.coalesceMs ?? this.#options.coalesceMs) - this.#options.now());
 		topic.flushTimer = setTimeout(() => {
 			topic.lastFlushAt = this.#options.now();
 			this.#refresh(topic);
