@@ -132,8 +132,9 @@ test.describe('the phase moves on by itself', () => {
 		await expect(detail).toHaveText(/^Commence dans 4\sminutes$/);
 		await expect(status).toHaveText('Commence bientôt');
 		expect(await page.evaluate(() => (window as unknown as { statusChanges: { count: number } }).statusChanges.count)).toBe(0);
-		// Besides the pledge counter's own polite region (tests/live-count.test.ts), only the status is live.
-		await expect(page.locator('main').locator('[role="status"], [aria-live]:not(.pledge-counter *)')).toHaveCount(1);
+		// Besides the pledge counter's and the questions panel's own polite regions (tests/live-count.test.ts,
+		// tests/questions.test.ts), only the status is live.
+		await expect(page.locator('main').locator('[role="status"]:not(.questions-panel *), [aria-live]:not(.pledge-counter *, .questions-panel *)')).toHaveCount(1);
 	});
 });
 

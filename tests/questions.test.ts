@@ -65,6 +65,8 @@ for (const lang of ['en', 'fr'] as const) {
 	const words = WORDS[lang];
 
 	test(`${lang}: a question is moderated, then followed live by every viewer, voted up, put on screen and answered`, async ({ page, browser, baseURL }) => {
+		// Five pages and three axe runs: room for a loaded two-core machine.
+		test.setTimeout(150_000);
 		const organizer = await signInToConsole(page, lang);
 		const api = questionsApi(baseURL!, organizer.token);
 		await api.setOpen(true);

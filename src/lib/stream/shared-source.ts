@@ -5,6 +5,17 @@
 interface Shared {
 	source: EventSource;
 	users: number;
+	/** The newest event of each kind: an island that starts listening after it arrived still gets the state. */
+	latest: Map<string, MessageEvent<string>>;
+}
+
+/** The events of /api/pledges/stream, each carrying a whole state (so the newest one is enough). */
+const STATE_EVENTS = ['count', 'questions'];
+
+function open(url: string): Shared {
+	const shared: Shared = { source: new EventSource(url), users: 0, latest: new Map() };
+	for (const event of STATE_EVENTS) shared.source.addEventListener(event, (message) => shared.latest.set(event, message as MessageEvent<string>));
+	return shared;
 }
 
 const sources = new Map<string, Shared>();
@@ -20,7 +31,7 @@ export function connectStream(url: string): StreamConnection {
 	let shared = sources.get(url);
 	// A source the browser gave up on (CLOSED) is not reused: the newcomer opens a fresh one.
 	if (!shared || shared.source.readyState === EventSource.CLOSED) {
-		shared = { source: new EventSource(url), users: 0 };
+		shared = open(url);
 		sources.set(url, shared);
 	}
 	const current = shared;
@@ -33,6 +44,9 @@ export function connectStream(url: string): StreamConnection {
 			const wrapped = listener as EventListener;
 			listeners.push([event, wrapped]);
 			current.source.addEventListener(event, wrapped);
+			const latest = current.latest.get(event);
+			// Islands hydrate one per task: the second may start after the stream's first state arrived.
+			if (latest) queueMicrotask(() => !isReleased && listener(latest));
 		},
 		release() {
 			if (isReleased) return;
