@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 export { freePort } from '../../src/bin/free-port.js';
 
-/** The built server in its own process (so a test can kill it), on the given port and SQLite file. */
-export async function startServerProcess(port: number, databaseFile: string): Promise<ChildProcess> {
+/**
+ * The built server in its own process (so a test can kill it), on the given port and SQLite file;
+ * `cwd` and `env` serve another build (tests/support/fixture-site.ts).
+ */
+export async function startServerProcess(port: number, databaseFile: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ChildProcess> {
 	const child = spawn(process.execPath, ['src/bin/serve.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile },
+		cwd: options.cwd,
+		env: { ...(options.env ?? process.env), PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const deadline = Date.now() + 30_000;
