@@ -30,7 +30,7 @@ export async function startFixtureSite(env: Record<string, string>): Promise<Fix
 	});
 	if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
 	const port = await freePort();
-	const server = await startServerProcess(port, join(dir, 'site.db'), { cwd: dir, env: { ...cleanEnv, ...env } });
+	const server = await startServerProcess(port, join(dir, 'site.db'), { cwd: dir, env });
 	return {
 		origin: `http://localhost:${port}`,
 		stop: () =>
