@@ -8,10 +8,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const refused = guard(event);
 	if (refused) return refused;
 	// `<html lang>` from the page's language (also while prerendering); the console sets its own.
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
 	});
+	return withCharset(response);
 };
+
+/** SvelteKit sends rendered pages as bare `text/html`: name the encoding, as the prerendered files' server does. */
+function withCharset(response: Response): Response {
+	if (response.headers.get('content-type') === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
+	return response;
+}
 
 /** At startup, hand src/bin/serve.js the pledge stream's raw-response endpoint (none while prerendering). */
 export const init: ServerInit = () => {

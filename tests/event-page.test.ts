@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 const SECTION_IDS = ['livestream', 'agenda', 'speakers', 'objectives', 'background', 'pledges', 'practical', 'follow'];
 const SPEAKERS = [
 	'Emilia Sáiz',
-	'Antonio Vitorino',
+	'António Vitorino',
 	'Vittoria Zanuso',
 	'Fabiana Goyenche',
 	'Erias Lukwago',

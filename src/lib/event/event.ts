@@ -8,6 +8,7 @@ export const event: EventFacts = {
 	end: new Date('2022-05-18T18:30:00Z'),
 	timeZone: 'America/New_York',
 	venue: {
+		room: '8',
 		geo: { lat: 40.7489, lon: -73.968 },
 		address: { street: '405 East 42nd Street', locality: 'New York', region: 'NY', postalCode: '10017', country: 'US' }
 	},
@@ -39,7 +40,7 @@ export const event: EventFacts = {
 	],
 	speakers: [
 		{ id: 'saiz', honorific: 'ms', name: 'Emilia Sáiz', organization: 'uclg' },
-		{ id: 'vitorino', honorific: 'mr', name: 'Antonio Vitorino', organization: 'iom' },
+		{ id: 'vitorino', honorific: 'mr', name: 'António Vitorino', organization: 'iom' },
 		{ id: 'zanuso', honorific: 'ms', name: 'Vittoria Zanuso', organization: 'mmc' },
 		{ id: 'goyenche', honorific: 'ms', name: 'Fabiana Goyenche', organization: 'montevideo', country: 'UY' },
 		{ id: 'lukwago', honorific: 'mr', name: 'Erias Lukwago', organization: 'kcca', country: 'UG' },

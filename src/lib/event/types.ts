@@ -42,6 +42,8 @@ export interface Segment {
 }
 
 export interface Venue {
+	/** The meeting room, as the venue numbers it. */
+	room: string;
 	geo: { lat: number; lon: number };
 	address: { street: string; locality: string; region: string; postalCode: string; country: string };
 }
