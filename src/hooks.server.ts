@@ -14,9 +14,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return withCharset(response);
 };
 
-/** SvelteKit sends rendered pages as bare `text/html`: name the encoding, as the prerendered files' server does. */
+/**
+ * SvelteKit sends rendered pages as bare `text/html`: name the encoding, as the prerendered files'
+ * server does. Not while prerendering: the prerenderer knows a page by that exact type.
+ */
 function withCharset(response: Response): Response {
-	if (response.headers.get('content-type') === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
+	if (!building && response.headers.get('content-type') === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
 	return response;
 }
 
