@@ -140,7 +140,7 @@ describe('the .ics file', () => {
 		const { event } = parse(await generate('fr'));
 		expect(event.summary).toBe('De Marrakech à New York\u202f: localiser les pactes mondiaux avec un Appel à l’action locale en faveur des migrants et des réfugiés');
 		expect(event.location).toBe('Siège de l’Organisation des Nations Unies, salle 8, 405 East 42nd Street, New York, NY 10017, États-Unis');
-		expect(event.description).toContain('Programme (heure de New York)\u202f:');
+		expect(event.description).toContain('Programme, heure de New York (EDT)\u202f:');
 		expect(event.description).toContain('Remise des engagements');
 	});
 

@@ -1,21 +1,16 @@
-import type { LinkKey } from '$lib/settings';
+/** An organization's id; its name lives under `event:organizations.<id>` in the locale files. */
+export type OrganizationId = string;
 
-export type OrganizationId =
-	| 'mayorsMechanism'
-	| 'uclg'
-	| 'mmc'
-	| 'iom'
-	| 'unhcr'
-	| 'bmz'
-	| 'boschStiftung'
-	| 'kcca'
-	| 'montevideo'
-	| 'unNetwork';
+/**
+ * A web address, the same for every language or per language code; a language without its own
+ * takes the `default` one. Each can be overridden by a setting (PUBLIC_LINK_<ID>_<LANG>, see settings.ts).
+ */
+export type LocalizedUrl = string | ({ default: string } & Record<string, string>);
 
 export interface Organization {
 	id: OrganizationId;
-	/** Where its name links to (a setting with an official default), if anywhere. */
-	link?: LinkKey;
+	/** Its official home page, where its name links to, if anywhere. */
+	homePage?: LocalizedUrl;
 }
 
 export interface Speaker {
@@ -67,6 +62,8 @@ export interface EventFacts {
 	partners: OrganizationId[];
 	organizations: Organization[];
 	accounts: SocialAccount[];
+	/** Pages the words link to by key (`[the report](gcmReport)`), besides the organizations' home pages. */
+	links: Record<string, LocalizedUrl>;
 	hashtags: string[];
 	objectiveCount: number;
 	interpretation: string[];

@@ -1,23 +1,20 @@
 import { event } from '$lib/event/event';
 import { dateTimeFormat, numberFormat } from './intl-cache';
-import { INTL_LOCALES as intlLocale, type Language } from './languages';
+import { HOUR_STYLES, INTL_LOCALES as intlLocale, type Language } from './languages';
 
 /** The zone the event's times are given in (its facts say which). */
 export const EVENT_TIME_ZONE = event.timeZone;
 
-const clock: Record<Language, Intl.DateTimeFormatOptions> = {
-	en: { hour: 'numeric', minute: '2-digit' },
-	fr: { hour: '2-digit', minute: '2-digit' }
-};
+const clockOf = (lang: Language): Intl.DateTimeFormatOptions => ({ hour: HOUR_STYLES[lang], minute: '2-digit' });
 
 /** "1:30 PM" / "13:30" for an instant in a time zone. */
 export function formatTime(instant: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
-	return dateTimeFormat(intlLocale[lang], { ...clock[lang], timeZone }).format(instant);
+	return dateTimeFormat(intlLocale[lang], { ...clockOf(lang), timeZone }).format(instant);
 }
 
 /** "1:30 – 2:30 PM" / "13:30 – 14:30" between two instants in a time zone. */
 export function formatTimeRange(start: Date, end: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
-	return dateTimeFormat(intlLocale[lang], { ...clock[lang], timeZone }).formatRange(start, end);
+	return dateTimeFormat(intlLocale[lang], { ...clockOf(lang), timeZone }).formatRange(start, end);
 }
 
 /** "Wednesday, May 18, 2022" / "mercredi 18 mai 2022". */

@@ -1,4 +1,4 @@
-import { otherLanguage, type Language } from '$lib/i18n/languages';
+import { otherLanguages, type Language } from '$lib/i18n/languages';
 import { settings } from '$lib/settings';
 
 /** One language's stream: where to watch it, and the player to embed if one is set. */
@@ -12,7 +12,7 @@ type StreamSettings = Pick<typeof settings, 'livestreamUrl' | 'livestreamEmbedUr
 
 /** Both channels (interpretation runs in English and French), the page's language first. */
 export function channelsFor(lang: Language, source: StreamSettings = settings): Channel[] {
-	return [lang, otherLanguage(lang)].map((channel) => ({
+	return [lang, ...otherLanguages(lang)].map((channel) => ({
 		lang: channel,
 		url: source.livestreamUrl[channel],
 		embedUrl: source.livestreamEmbedUrl[channel]
