@@ -37,10 +37,8 @@ const config = {
 		// Styles travel inside each page (about 3 KB gzip): the first paint waits for no other request.
 		inlineStyleThreshold: 16_384,
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
-		// Registered by the [lang] layout, in production only (src/lib/offline/register.ts).
-		serviceWorker: { register: false },
-		// A new deploy is noticed within a minute; the next navigation is then a full load.
-		version: { pollInterval: 60_000 }
+		// Registered by the pages' only script, /islands.js, once a page has loaded (src/lib/offline/register.ts).
+		serviceWorker: { register: false }
 	}
 };
 
