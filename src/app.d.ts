@@ -4,12 +4,18 @@ import type { Organizer } from '$lib/server/organizers/accounts';
 
 declare global {
 	namespace App {
-		// interface Error {}
+		interface Error {
+			message: string;
+			/** The store could not be read or written (answered 503). */
+			isStoreUnavailable?: boolean;
+		}
 		interface Locals {
 			/** The signed-in organizer (console session or API token), set by the guard. */
 			organizer?: Organizer;
 			/** The console's language, when the path does not carry one. */
 			lang?: Language;
+			/** Set when handling the request met a store fault (hooks.server.ts answers 503). */
+			storeFault?: boolean;
 		}
 		// interface PageData {}
 		// interface PageState {}

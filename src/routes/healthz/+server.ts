@@ -4,16 +4,22 @@ import type { RequestHandler } from './$types';
 
 const headers = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };
 
-function storeAnswers(): boolean {
+function storeHealth(): { canRead: boolean; canWrite: boolean } {
 	try {
-		return getStore().isHealthy();
+		return getStore().health();
 	} catch {
-		return false;
+		return { canRead: false, canWrite: false };
 	}
 }
 
+// 200 only when the store can be read and written (a real write): a load balancer stops sending
+// visitors to an instance whose disk is full or whose file is gone.
 // X-Stream-Clients: open pledge streams, for operators (and the test that disconnects release them).
 export const GET: RequestHandler = () => {
-	const withStreams = { ...headers, 'x-stream-clients': String(openStreamCount()) };
-	return storeAnswers() ? new Response('ok\n', { headers: withStreams }) : new Response('store unavailable\n', { status: 503, headers: withStreams });
+	const { canRead, canWrite } = storeHealth();
+	const store = canWrite ? 'read-write' : canRead ? 'read-only' : 'unavailable';
+	const withDetails = { ...headers, 'x-stream-clients': String(openStreamCount()), 'x-store': store };
+	return canWrite
+		? new Response('ok\n', { headers: withDetails })
+		: new Response(`store ${store}\n`, { status: 503, headers: { ...withDetails, 'retry-after': '5' } });
 };

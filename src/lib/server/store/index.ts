@@ -3,13 +3,19 @@ import { organizerAccounts, type OrganizerAccounts } from '../organizers/account
 import { organizerSessions, type OrganizerSessions } from '../organizers/sessions.ts';
 import { sqliteLedger } from '../pledges/sqlite-ledger.ts';
 import type { PledgeStore } from '../pledges/types.ts';
-import { openDatabase } from './database.ts';
+import { sqliteRateLimits } from '../limits/sqlite-rate-limits.ts';
+import type { RateLimits } from '../limits/rate-limit.ts';
+import { assertSameFile, canWrite, openDatabase } from './database.ts';
+import { sqliteServerSecrets, type ServerSecrets } from './sqlite-server-secrets.ts';
 
 export interface Store extends PledgeStore {
 	organizers: OrganizerAccounts;
 	sessions: OrganizerSessions;
-	/** True when the store answers a query (for /healthz). */
-	isHealthy(): boolean;
+	/** Attempts counted per key (sign-in), the same for every process on the store. */
+	limits: RateLimits;
+	secrets: ServerSecrets;
+	/** Whether the store answers a query, and whether a write reaches the disk (for /healthz). */
+	health(): { canRead: boolean; canWrite: boolean };
 	close(): void;
 }
 
@@ -18,11 +24,15 @@ export function createStore(db: DatabaseSync): Store {
 		...sqliteLedger(db),
 		organizers: organizerAccounts(db),
 		sessions: organizerSessions(db),
-		isHealthy() {
+		limits: sqliteRateLimits(db),
+		secrets: sqliteServerSecrets(db),
+		health() {
 			try {
-				return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+				assertSameFile(db);
+				const canRead = (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+				return { canRead, canWrite: canRead && canWrite(db) };
 			} catch {
-				return false;
+				return { canRead: false, canWrite: false };
 			}
 		},
 		close() {

@@ -1,11 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { countriesByName } from '$lib/pledges/countries';
 import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
-import { actorOf } from '$lib/server/organizers/actor';
+import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = (event) => {
+	requireOrganizer(event);
+	const { params, locals } = event;
 	const entry = getStore().get(params.id);
 	if (!entry) error(404, 'No such pledge.');
 	return { entry, countries: countriesByName(locals.lang ?? 'en') };

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from './database.ts';
+
+/** Keys every process of the site must share (cookie signatures): made once, kept in the store. */
+export interface ServerSecrets {
+	/** The 32-byte secret called `name`, created on first use; the same for every process on the store. */
+	get(name: string): Promise<Buffer>;
+}
+
+export function sqliteServerSecrets(db: DatabaseSync): ServerSecrets {
+	const cache = new Map<string, Buffer>();
+	return {
+		async get(name) {
+			const known = cache.get(name);
+			if (known) return known;
+			// Whoever inserts first wins; everyone then reads the same value.
+			const value = inTransaction(db, () => {
+				db.prepare('INSERT OR IGNORE INTO server_secrets (name, value, created_at) VALUES (?, ?, ?)').run(
+					name,
+					randomBytes(32).toString('base64'),
+					new Date().toISOString()
+				);
+				return (db.prepare('SELECT value FROM server_secrets WHERE name = ?').get(name) as { value: string }).value;
+			});
+			const secret = Buffer.from(value, 'base64');
+			cache.set(name, secret);
+			return secret;
+		}
+	};
+}
