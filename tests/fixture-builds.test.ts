@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { expect, test } from '@playwright/test';
-import { startFixtureSite, type FixtureSite } from './support/fixture-site';
+import { startDataDataFixtureSite, type DataFixtureSite } from './support/data-fixture-site';
 
 // Two builds of the site from data only, each in a temporary copy: a third, pseudo-translated
 // language, and another event. They prove that languages come from one list and that the code
@@ -26,10 +26,10 @@ function pseudo(value: unknown): unknown {
 test.describe('a third language added as data only (en-XA, pseudo-translated from English)', () => {
 	// One build for the group (a build takes minutes on a busy machine), on one worker.
 	test.describe.configure({ mode: 'serial', timeout: 600_000 });
-	let site: FixtureSite;
+	let site: DataFixtureSite;
 	test.beforeAll(async () => {
 		test.setTimeout(600_000);
-		site = await startFixtureSite('en-XA', (folder) => {
+		site = await startDataDataFixtureSite('en-XA', (folder) => {
 			const list = join(folder, 'src/lib/i18n/languages.json');
 			writeJson(list, [...json(list), { code: 'en-XA', name: 'Ëñglísh (pséúdó)', intlLocale: 'en-US', openGraphLocale: 'en_XA', hour: 'numeric' }]);
 			mkdirSync(join(folder, 'locales/en-XA'));
@@ -113,10 +113,10 @@ export function speakerById(id: string): Speaker {
 test.describe('another event, as data only (two segments, three speakers, Geneva time)', () => {
 	// One build for the group (a build takes minutes on a busy machine), on one worker.
 	test.describe.configure({ mode: 'serial', timeout: 600_000 });
-	let site: FixtureSite;
+	let site: DataFixtureSite;
 	test.beforeAll(async () => {
 		test.setTimeout(600_000);
-		site = await startFixtureSite('event', (folder) => {
+		site = await startDataDataFixtureSite('event', (folder) => {
 			const facts = join(folder, 'src/lib/event/event.ts');
 			// The facts replaced; the helpers below them in event.ts stay as they are.
 			const helpers = readFileSync(facts, 'utf8').split(/^export function speakerById[\s\S]*?^}\n/m)[1];

@@ -1,8 +1,10 @@
 import * as publicEnv from '$env/static/public';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './i18n/languages';
+import { INTERPRETATION } from './event/interpretation.js';
 import { event } from './event/event';
 import type { LocalizedUrl } from './event/types';
-import { embeddableUrl } from './livestream/frame-sources.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './i18n/languages';
+import { CHANNEL_IDS, channelSettingName } from './livestream/channel-ids.js';
+import { EMBED_SETTING, embeddableUrl } from './livestream/frame-sources.js';
 
 /**
  * Site settings: environment variables read when the site is built (pages are prerendered with
@@ -21,11 +23,6 @@ export const settingName = (name: string, lang: Language) => `${name}_${lang.toU
 /** Per-language setting: NAME_<LANG> for every language, each with its default (else the default language's). */
 function perLanguage(name: string, fallback: Partial<Record<Language, string>>): Record<Language, string> {
 	return Object.fromEntries(LANGUAGES.map((lang) => [lang, setting(settingName(name, lang), fallback[lang] ?? fallback[DEFAULT_LANGUAGE] ?? '')]));
-}
-
-/** Optional per-language setting: NAME_<LANG> for every language, kept only when `accept` takes it. */
-function optionalPerLanguage(name: string, accept: (value: string | undefined) => string | undefined): Record<Language, string | undefined> {
-	return Object.fromEntries(LANGUAGES.map((lang) => [lang, accept(env[settingName(name, lang)])]));
 }
 
 /** A localized URL of the facts, for one language. */
@@ -47,6 +44,11 @@ function eventLinks(): Record<string, Record<Language, string>> {
 	);
 }
 
+/** One setting per id, named from the list (NAME_FLOOR, NAME_EN, NAME_FR), each read by `read`. */
+function perId<Id extends string, T>(ids: readonly Id[], name: string, read: (value: string | undefined) => T): Record<Id, T> {
+	return Object.fromEntries(ids.map((id) => [id, read(env[channelSettingName(name, id)])])) as Record<Id, T>;
+}
+
 function httpUrl(value: string | undefined): string | undefined {
 	const text = value?.trim();
 	return text && /^https?:\/\/[^\s]+$/i.test(text) ? text : undefined;
@@ -55,12 +57,14 @@ function httpUrl(value: string | undefined): string | undefined {
 export const settings = {
 	/** The public origin of the site, for absolute URLs (hreflang, Open Graph, calendar). */
 	origin: setting('PUBLIC_ORIGIN', 'http://localhost:3000').replace(/\/+$/, ''),
-	/** Where to watch, per language (UN Web TV carries IMRF sessions with interpretation). */
-	livestreamUrl: perLanguage('PUBLIC_LIVESTREAM_URL', { en: 'https://webtv.un.org/', fr: 'https://webtv.un.org/' }),
-	/** An embeddable player per language (https only, optional); svelte.config.js lets frames come from its host only. */
-	livestreamEmbedUrl: optionalPerLanguage('PUBLIC_LIVESTREAM_EMBED_URL', embeddableUrl),
-	/** The recording per language (optional), offered once the event is over. */
-	recordingUrl: optionalPerLanguage('PUBLIC_RECORDING_URL', httpUrl),
+	/** Where to watch, per sound channel (UN Web TV carries IMRF sessions with the floor and interpretation). */
+	livestreamUrl: perId(CHANNEL_IDS, 'PUBLIC_LIVESTREAM_URL', (value) => httpUrl(value) ?? 'https://webtv.un.org/'),
+	/** An embeddable player per channel (https only, optional); svelte.config.js lets frames come from its host only. */
+	livestreamEmbedUrl: perId(CHANNEL_IDS, EMBED_SETTING, embeddableUrl),
+	/** The recording per channel (optional), offered once the event is over. */
+	recordingUrl: perId(CHANNEL_IDS, 'PUBLIC_RECORDING_URL', httpUrl),
+	/** Live captions (CART) per interpretation language (optional), offered beside the player and in the calendar entry. */
+	captionsUrl: perId(INTERPRETATION, 'PUBLIC_CAPTIONS_URL', httpUrl),
 	/** The event's links (src/lib/event/event.ts: organizations' home pages and others), each overridable per language. */
 	links: eventLinks()
 } as const;

@@ -1,58 +1,47 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/bin/free-port.js';
+import { startServerProcess, freePort } from './server-process';
 
-const root = process.cwd();
-const SOURCES = ['src', 'locales', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+// What a build reads: settings are baked into prerendered pages, so other settings need a build of their own.
+const SOURCES = ['src', 'locales', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 
 export interface FixtureSite {
-	folder: string;
 	origin: string;
-	stop(): Promise<void>;
+	stop: () => Promise<void>;
 }
 
 /**
- * The site with data changed by `change` (a third language, another event), built and served the
- * way `npm start` does, from a copy in a temporary folder: nothing of it reaches the repository's
- * build/ or ships. `stop` ends the server and removes the folder.
+ * The site built with other settings (and, through SOURCE_DATE_EPOCH, at another instant) in a
+ * temporary folder, then served by its own server on a free port: the repository's build/ stays untouched.
  */
-export async function startFixtureSite(label: string, change: (folder: string) => void): Promise<FixtureSite> {
-	const folder = mkdtempSync(join(tmpdir(), `imrf-fixture-${label}-`));
-	for (const source of SOURCES) cpSync(join(root, source), join(folder, source), { recursive: true });
-	symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
-	change(folder);
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	let output = '';
-	const server: ChildProcess = spawn(process.execPath, [join(folder, 'src/bin/start.js')], {
-		cwd: folder,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: join(folder, 'site.db'), PUBLIC_ORIGIN: origin },
-		stdio: ['ignore', 'pipe', 'pipe']
+export async function startFixtureSite(env: Record<string, string>): Promise<FixtureSite> {
+	const root = process.cwd();
+	const dir = mkdtempSync(join(tmpdir(), 'imrf-fixture-'));
+	for (const source of SOURCES) cpSync(join(root, source), join(dir, source), { recursive: true });
+	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+	// The test run's own settings (e.g. a developer's PUBLIC_*) must not leak into the fixture.
+	const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PUBLIC_') && name !== 'SOURCE_DATE_EPOCH'));
+	const build = spawnSync(process.execPath, [join(dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+		cwd: dir,
+		env: { ...cleanEnv, ...env },
+		encoding: 'utf8'
 	});
-	// A worker that ends early (a timeout) takes its server along.
-	const killServer = () => server.kill('SIGTERM');
-	process.once('exit', killServer);
-	server.stdout?.on('data', (chunk) => (output += chunk));
-	server.stderr?.on('data', (chunk) => (output += chunk));
-	const stop = async () => {
-		process.off('exit', killServer);
-		if (server.exitCode === null) {
-			const exited = new Promise((resolve) => server.once('exit', resolve));
-			server.kill('SIGTERM');
-			await exited;
-		}
-		rmSync(folder, { recursive: true, force: true });
+	if (build.status !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
+	const port = await freePort();
+	const server = await startServerProcess(port, join(dir, 'site.db'), { cwd: dir, env });
+	return {
+		origin: `http://localhost:${port}`,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				const done = () => {
+					rmSync(dir, { recursive: true, force: true });
+					resolve();
+				};
+				if (server.exitCode !== null) return done();
+				server.once('exit', done);
+				server.kill('SIGTERM');
+			})
 	};
-	// The build takes a while on a busy machine: wait for the server, not for a duration.
-	for (;;) {
-		if (server.exitCode !== null) {
-			await stop();
-			throw new Error(`the ${label} fixture site did not start:\n${output.slice(-4000)}`);
-		}
-		const healthy = await fetch(`${origin}/healthz`).then((response) => response.ok, () => false);
-		if (healthy) return { folder, origin, stop };
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
 }

@@ -1,3 +1,5 @@
+import type { Language } from '$lib/i18n/languages';
+
 /** An organization's id; its name lives under `event:organizations.<id>` in the locale files. */
 export type OrganizationId = string;
 
@@ -66,5 +68,6 @@ export interface EventFacts {
 	links: Record<string, LocalizedUrl>;
 	hashtags: string[];
 	objectiveCount: number;
-	interpretation: string[];
+	/** The languages the session is interpreted into: each is a sound channel of the stream beside the floor. */
+	interpretation: Language[];
 }

@@ -7,7 +7,9 @@ import OfflineStatus from '$lib/components/OfflineStatus.svelte';
 import PhaseNow from '$lib/components/PhaseNow.svelte';
 import PledgeCounter from '$lib/components/PledgeCounter.svelte';
 import ShareLinks from '$lib/components/ShareLinks.svelte';
+import AfterEvent from '$lib/livestream/AfterEvent.svelte';
 import LiveJoin from '$lib/livestream/LiveJoin.svelte';
+import WatchSummary from '$lib/livestream/WatchSummary.svelte';
 
 /**
  * Every component a page may mark as an island (Island.svelte). The component is the key: a page
@@ -15,7 +17,7 @@ import LiveJoin from '$lib/livestream/LiveJoin.svelte';
  * second time. A component missing here is a type error in the page and fails the prerendering build.
  * (They all land in one chunk, loaded after the first paint: see vite-plugin.js.)
  */
-export const islands = { AddToCalendar, AgendaNow, LiveJoin, LocalTime, NowOnAir, OfflineStatus, PhaseNow, PledgeCounter, ShareLinks };
+export const islands = { AddToCalendar, AfterEvent, AgendaNow, LiveJoin, LocalTime, NowOnAir, OfflineStatus, PhaseNow, PledgeCounter, ShareLinks, WatchSummary };
 
 export type IslandName = keyof typeof islands;
 export type IslandComponent = (typeof islands)[IslandName];
