@@ -1,4 +1,4 @@
-import type { Pledge } from '$lib/server/pledges/types';
+import type { Pledge } from '$lib/pledges/types';
 import { followStream, type FollowOptions, type LiveStatus } from './follow';
 
 export type { LiveStatus };
