@@ -72,6 +72,9 @@ async function expectLivePage(page: Page, lang: 'en' | 'fr', phase: (typeof mome
 		await expect(after.getByRole('heading', { level: 2 })).toHaveText(w.afterHeading);
 		await expect(after.locator('p').first()).toHaveText(w.handedOver);
 		await expect(after.locator(`a[href="/${lang}/pledges"]`)).toHaveCount(1);
+		// The questions answered are in the page's own questions section, which the link leads to.
+		await expect(after.locator('a[href="#questions"]')).toHaveCount(1);
+		await expect(page.locator('#questions')).toHaveCount(1);
 		await expect(after.locator('.hashtags a')).toHaveText(['#CitiesIMRF', '#Call2Action']);
 	} else {
 		await expect(join.getByRole('heading', { level: 2 })).toHaveText(w.joinHeading);
