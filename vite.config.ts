@@ -8,6 +8,8 @@ export default defineConfig({
 	define: { __BUILT_AT__: JSON.stringify(new Date().toISOString()) },
 	test: {
 		include: ['src/**/*.spec.ts'],
+		// A PostgreSQL for the store's suites (TEST_DATABASE_URL, or a throwaway cluster).
+		globalSetup: ['src/lib/server/store/postgres/test-cluster.ts'],
 		environment: 'node'
 	}
 });

@@ -2,10 +2,29 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { DEFAULT_LANGUAGE, languageOfPath } from '$lib/i18n/languages';
 import { guard } from '$lib/server/organizers/guard';
+import { openSite, type Site } from '$lib/server/site';
 import { publishNodeStreamEndpoint } from '$lib/server/stream';
 
+const unavailable = () =>
+	new Response('The site cannot reach its store right now; try again in a moment.\n', {
+		status: 503,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '5' }
+	});
+
 export const handle: Handle = async ({ event, resolve }) => {
-	const refused = guard(event);
+	// Prerendering needs no store; every request to the running server gets the site's parts.
+	if (!building) {
+		let site: Site;
+		try {
+			site = await openSite();
+		} catch (error) {
+			console.error('store unavailable:', (error as Error).message);
+			return unavailable();
+		}
+		event.locals.site = site;
+		event.locals.store = site.store;
+	}
+	const refused = await guard(event);
 	if (refused) return refused;
 	// `<html lang>` from the page's language (also while prerendering); the console sets its own.
 	return resolve(event, {
@@ -13,7 +32,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** At startup, hand src/bin/serve.js the pledge stream's raw-response endpoint (none while prerendering). */
-export const init: ServerInit = () => {
-	if (!building) publishNodeStreamEndpoint();
+/** At startup, open the store and hand src/bin/serve.js the pledge stream's raw-response endpoint (none while prerendering). */
+export const init: ServerInit = async () => {
+	if (building) return;
+	publishNodeStreamEndpoint();
+	// Opened now so the first visitor does not wait; a store that is down is tried again per request.
+	await openSite().catch((error) => console.error('store unavailable at start:', (error as Error).message));
 };

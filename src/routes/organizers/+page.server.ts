@@ -6,16 +6,15 @@ import { actorOf } from '$lib/server/organizers/actor';
 import { SESSION_COOKIE } from '$lib/server/organizers/guard';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/organizers/session-cookie';
 import { signInLimiter } from '$lib/server/organizers/sign-in-limiter';
-import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.organizer) return { signedIn: false as const };
-	const store = getStore();
+	const store = locals.store;
 	const lang = locals.lang ?? 'en';
-	const entries = store.entries().map((entry) => ({ ...entry, countryName: countryName(entry.country, lang) }));
+	const entries = (await store.entries()).map((entry) => ({ ...entry, countryName: countryName(entry.country, lang) }));
 	const noticeId = url.searchParams.get('withdrawn') ?? url.searchParams.get('restored') ?? url.searchParams.get('added') ?? url.searchParams.get('updated');
-	const notice = noticeId ? store.get(noticeId) : undefined;
+	const notice = noticeId ? await store.get(noticeId) : undefined;
 	return {
 		signedIn: true as const,
 		entries,
@@ -36,27 +35,27 @@ const text = (form: FormData, name: string) => {
 };
 
 export const actions: Actions = {
-	signIn: async ({ request, cookies, url, getClientAddress }) => {
+	signIn: async ({ request, cookies, url, getClientAddress, locals }) => {
 		const form = await request.formData();
 		const email = normalizeEmail(text(form, 'email'));
 		const password = text(form, 'password');
 		const address = getClientAddress();
 		if (signInLimiter.isBlocked(email, address)) return fail(429, { signInError: 'tooManyAttempts' as const, email });
-		const store = getStore();
+		const store = locals.store;
 		const organizer = email && password ? await store.organizers.checkPassword(email, password) : undefined;
 		if (!organizer) {
 			signInLimiter.recordFailure(email, address);
 			return fail(400, { signInError: 'wrongCredentials' as const, email });
 		}
 		signInLimiter.recordSuccess(email);
-		const session = store.sessions.start(organizer.id);
+		const session = await store.sessions.start(organizer.id);
 		setSessionCookie(cookies, url, session.id, session.expiresAt);
 		redirect(303, '/organizers');
 	},
 
-	signOut: ({ cookies, url }) => {
+	signOut: async ({ cookies, url, locals }) => {
 		const id = cookies.get(SESSION_COOKIE);
-		if (id) getStore().sessions.end(id);
+		if (id) await locals.store.sessions.end(id);
 		clearSessionCookie(cookies, url);
 		redirect(303, '/organizers');
 	},
@@ -66,21 +65,21 @@ export const actions: Actions = {
 		const values = pledgeFromForm(await event.request.formData());
 		const result = validatePledge(values);
 		if (!result.success) return fail(400, { addErrors: result.errors, values });
-		const pledge = getStore().add(result.pledge, actor);
+		const pledge = await event.locals.store.add(result.pledge, actor);
 		redirect(303, `/organizers?added=${pledge.id}`);
 	},
 
 	withdraw: async (event) => {
 		const actor = actorOf(event);
 		const id = text(await event.request.formData(), 'id');
-		if (!getStore().withdraw(id, actor) && !getStore().get(id)) return fail(404, { missing: true });
+		if (!(await event.locals.store.withdraw(id, actor)) && !(await event.locals.store.get(id))) return fail(404, { missing: true });
 		redirect(303, `/organizers?withdrawn=${encodeURIComponent(id)}`);
 	},
 
 	restore: async (event) => {
 		const actor = actorOf(event);
 		const id = text(await event.request.formData(), 'id');
-		if (!getStore().restore(id, actor) && !getStore().get(id)) return fail(404, { missing: true });
+		if (!(await event.locals.store.restore(id, actor)) && !(await event.locals.store.get(id))) return fail(404, { missing: true });
 		redirect(303, `/organizers?restored=${encodeURIComponent(id)}`);
 	}
 };

@@ -1,5 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { getStore } from '$lib/server/store';
 import type { Organizer } from './accounts';
 
 export const SESSION_COOKIE = 'organizer_session';
@@ -19,16 +18,16 @@ function jsonError(status: number, error: string, message: string, headers: Reco
 	});
 }
 
-export function organizerOfSession(event: RequestEvent): Organizer | undefined {
+export async function organizerOfSession(event: RequestEvent): Promise<Organizer | undefined> {
 	const id = event.cookies.get(SESSION_COOKIE);
-	return id ? getStore().sessions.organizerOf(id) : undefined;
+	return id ? event.locals.store.sessions.organizerOf(id) : undefined;
 }
 
 /**
  * Who may do what, decided here for every console page, form action and API write.
  * Returns a response to send instead when the request is refused; sets `locals.organizer` otherwise.
  */
-export function guard(event: RequestEvent): Response | undefined {
+export async function guard(event: RequestEvent): Promise<Response | undefined> {
 	const path = event.url.pathname;
 	if (isApiWrite(event)) {
 		const header = event.request.headers.get('authorization') ?? '';
@@ -40,13 +39,13 @@ export function guard(event: RequestEvent): Response | undefined {
 				'www-authenticate': 'Bearer realm="pledges"'
 			});
 		}
-		const organizer = getStore().organizers.checkToken(match[1]);
+		const organizer = await event.locals.store.organizers.checkToken(match[1]);
 		if (!organizer) return jsonError(401, 'unauthorized', 'This API token is not valid.', { 'www-authenticate': 'Bearer realm="pledges", error="invalid_token"' });
 		event.locals.organizer = organizer;
 		return undefined;
 	}
 	if (isConsolePath(path)) {
-		event.locals.organizer = organizerOfSession(event);
+		event.locals.organizer = await organizerOfSession(event);
 		if (event.locals.organizer || isSignIn(event)) return undefined;
 		if (path === CONSOLE_PATH && event.request.method === 'GET') return undefined; // shows the sign-in form
 		if (event.request.method === 'GET' || event.request.method === 'HEAD') {

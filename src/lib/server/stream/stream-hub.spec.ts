@@ -12,7 +12,7 @@ function fakeLedger() {
 		get reads() {
 			return reads;
 		},
-		snapshot: () => {
+		snapshot: async () => {
 			reads += 1;
 			return structuredClone(state);
 		},
@@ -73,11 +73,17 @@ afterEach(() => {
 });
 
 describe('StreamHub', () => {
-	it('starts each stream with a jittered retry and the current count', () => {
+	it('starts each stream with a jittered retry and the current count', async () => {
 		const ledger = fakeLedger();
 		ledger.add('Welcome desk');
 		const sink = new RecordingSink();
-		hubFor(ledger).attach(sink);
+		const hub = hubFor(ledger);
+		hub.attach(sink);
+		expect(sink.text).toMatch(/^retry: \d+\n\n$/);
+		await wait(1); // the first read of the store is on its way: the stream gets it
+		const late = new RecordingSink();
+		hub.attach(late);
+		expect(late.events).toHaveLength(1);
 		expect(sink.text).toMatch(/^retry: \d+\n\n/);
 		expect(sink.events).toEqual([expect.objectContaining({ count: 1, latest: [expect.objectContaining({ title: 'Welcome desk' })] })]);
 	});
@@ -85,6 +91,7 @@ describe('StreamHub', () => {
 	it('starts a stream that opens while an update is pending with that update, never the stale count', async () => {
 		const ledger = fakeLedger();
 		const hub = hubFor(ledger, { coalesceMs: 50 });
+		await wait(1);
 		ledger.add('a');
 		await wait(5);
 		ledger.add('b');
@@ -98,6 +105,7 @@ describe('StreamHub', () => {
 	it('reads and encodes a change once and writes the same bytes to every stream', async () => {
 		const ledger = fakeLedger();
 		const hub = hubFor(ledger);
+		await wait(1);
 		const sinks = [new RecordingSink(), new RecordingSink(), new RecordingSink()];
 		for (const sink of sinks) hub.attach(sink);
 		const readsBefore = ledger.reads;
@@ -114,6 +122,7 @@ describe('StreamHub', () => {
 		const ledger = fakeLedger();
 		const sink = new RecordingSink();
 		hubFor(ledger, { coalesceMs: 50 }).attach(sink);
+		await wait(60);
 		for (let i = 0; i < 20; i += 1) {
 			ledger.add(`Action ${i}`);
 			await wait(5);
@@ -130,6 +139,7 @@ describe('StreamHub', () => {
 		const sink = new RecordingSink();
 		const hub = hubFor(ledger, { coalesceMs: 0, now: () => 1_000 });
 		hub.attach(sink);
+		await wait(1);
 		ledger.add('a');
 		await wait(5);
 		ledger.add('b');
@@ -142,6 +152,7 @@ describe('StreamHub', () => {
 		const ledger = fakeLedger();
 		const sink = new RecordingSink();
 		hubFor(ledger, { coalesceMs: 0 }).attach(sink);
+		await wait(1);
 		sink.isFull = true;
 		ledger.add('a');
 		await wait(5);
@@ -163,12 +174,16 @@ describe('StreamHub', () => {
 		const errors = console.error;
 		console.error = () => {};
 		try {
-			const hub = hubFor({ ...ledger, snapshot: () => (isBroken ? (() => { throw new Error('database is locked'); })() : ledger.snapshot()) } as typeof ledger, { coalesceMs: 0 });
+			const hub = hubFor({ ...ledger, snapshot: () => (isBroken ? Promise.reject(new Error('database is locked')) : ledger.snapshot()) } as typeof ledger, { coalesceMs: 0 });
 			hub.attach(sink);
+			await wait(1);
 			isBroken = true;
 			ledger.add('a');
 			await wait(5);
 			expect(sink.events.map((event) => event.count)).toEqual([0]);
+			const newcomer = new RecordingSink();
+			hub.attach(newcomer);
+			expect(newcomer.events.map((event) => event.count)).toEqual([0]); // the last count, while the store is down
 			isBroken = false;
 			ledger.add('b');
 			await wait(5);

@@ -1,4 +1,3 @@
-import { getStore } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ audit: getStore().auditLog(500) });
+export const load: PageServerLoad = async ({ locals }) => ({ audit: await locals.store.auditLog(500) });

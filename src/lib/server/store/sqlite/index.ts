@@ -1,0 +1,27 @@
+import { organizerAccounts } from '../../organizers/accounts.ts';
+import { organizerSessions } from '../../organizers/sessions.ts';
+import type { Store } from '../types.ts';
+import { databaseFile, openDatabase } from './database.ts';
+import { sqliteLedger } from './ledger.ts';
+import { sqliteOrganizerRecords, sqliteSessionRecords } from './organizers.ts';
+
+/** The store on one SQLite file (a path or a `file:` URL), created with its folder and migrated. */
+export function openSqliteStore(url?: string): Store {
+	const db = openDatabase(databaseFile(url));
+	return {
+		engine: 'sqlite',
+		...sqliteLedger(db),
+		organizers: organizerAccounts(sqliteOrganizerRecords(db)),
+		sessions: organizerSessions(sqliteSessionRecords(db)),
+		async isHealthy() {
+			try {
+				return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+			} catch {
+				return false;
+			}
+		},
+		async close() {
+			if (db.isOpen) db.close();
+		}
+	};
+}
