@@ -74,3 +74,10 @@ export function isoInZone(instant: Date, timeZone = EVENT_TIME_ZONE): string {
 	const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.replace('GMT', '');
 	return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
+
+/** A wait from now, rounded up: "in 30 seconds" / "dans 2 minutes". */
+export function formatWait(ms: number, lang: Language): string {
+	const seconds = Math.max(1, Math.ceil(ms / 1000));
+	const relative = new Intl.RelativeTimeFormat(intlLocale[lang], { numeric: 'always' });
+	return seconds < 90 ? relative.format(seconds, 'second') : relative.format(Math.ceil(seconds / 60), 'minute');
+}

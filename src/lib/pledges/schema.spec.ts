@@ -55,9 +55,18 @@ describe('validatePledge', () => {
 		['a comment in the government', { ...good, government: 'City <!-- x -->' }, { government: 'markup' }],
 		['a control character', { ...good, title: 'Bell\u0007' }, { title: 'control' }],
 		['a bidirectional override', { ...good, government: 'City\u202E' }, { government: 'control' }],
-		['a too long title', { ...good, title: 'x'.repeat(301) }, { title: 'tooLong' }]
+		['a too long title', { ...good, title: 'x'.repeat(301) }, { title: 'tooLong' }],
+		['a title of Hangul fillers only', { ...good, title: '\u3164\u3164' }, { title: 'required' }],
+		['a government of zero-width characters only', { ...good, government: '\u200B\u200C\u200D\u2060' }, { government: 'required' }],
+		['a lone high surrogate in the title', { ...good, title: 'Plan \uD83D' }, { title: 'encoding' }],
+		['a lone low surrogate in the description', { ...good, description: 'x\uDE00y' }, { description: 'encoding' }]
 	])('rejects %s', (_name, input, errors) => {
 		expect(validatePledge(input)).toEqual({ success: false, errors });
+	});
+
+	it('keeps a zero-width joiner inside visible text (emoji sequences, Indic scripts)', () => {
+		const title = 'Accueil 👩\u200D👩\u200D👧 pour tous';
+		expect(validatePledge({ ...good, title })).toMatchObject({ success: true, pledge: { title } });
 	});
 
 	it.each([null, 'a string', [good], 7])('rejects a body that is not an object: %j', (input) => {

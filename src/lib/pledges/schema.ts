@@ -11,7 +11,7 @@ export const COMPACTS: readonly Compact[] = ['GCM', 'GCR'];
 export const LIMITS = { government: 200, title: 300, description: 2000, url: 500 } as const;
 
 export type PledgeField = 'government' | 'country' | 'title' | 'description' | 'compacts' | 'url';
-export type ErrorKey = 'type' | 'required' | 'tooLong' | 'markup' | 'control' | 'country' | 'compacts' | 'url';
+export type ErrorKey = 'type' | 'required' | 'tooLong' | 'markup' | 'control' | 'encoding' | 'country' | 'compacts' | 'url';
 /** The first problem with each field, as an error key. */
 export type FieldErrors = Partial<Record<PledgeField | 'body', ErrorKey>>;
 
@@ -20,15 +20,22 @@ const MARKUP = /<\s*[/!?a-zA-Z]/;
 // C0 and C1 controls, except the line breaks and tabs a description may hold.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
+// Something a reader can see: not only spaces and characters that render as nothing (U+200B, U+2060, U+3164…).
+const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}]/u;
+
 const normalize = (value: string) => value.normalize('NFC').trim();
+// A lone UTF-16 surrogate cannot be stored: SQLite would silently turn it into U+FFFD.
+const wellFormed = () => v.check((value: string) => value.isWellFormed(), 'encoding' satisfies ErrorKey);
 const toSingleLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ');
 const toLineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
 
 const requiredText = (max: number) =>
 	v.pipe(
 		v.optional(v.string('type' satisfies ErrorKey), ''),
+		wellFormed(),
 		v.transform((value) => toSingleLine(normalize(value))),
 		v.nonEmpty('required' satisfies ErrorKey),
+		v.check((value) => VISIBLE.test(value), 'required' satisfies ErrorKey),
 		v.maxLength(max, 'tooLong' satisfies ErrorKey),
 		v.check((value) => !MARKUP.test(value), 'markup' satisfies ErrorKey),
 		v.check((value) => !CONTROL.test(value), 'control' satisfies ErrorKey)
@@ -38,7 +45,9 @@ const requiredText = (max: number) =>
 const optionalText = (max: number, lines: 'single' | 'multi' = 'single') =>
 	v.pipe(
 		v.optional(v.nullable(v.string('type' satisfies ErrorKey))),
-		v.transform((value): string => normalize(value ?? '')),
+		v.transform((value): string => value ?? ''),
+		wellFormed(),
+		v.transform(normalize),
 		v.transform((value) => (lines === 'single' ? toSingleLine(value) : toLineBreaks(value))),
 		v.maxLength(max, 'tooLong' satisfies ErrorKey),
 		v.check((value) => !MARKUP.test(value), 'markup' satisfies ErrorKey),

@@ -2,10 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { countriesByName, countryName } from '$lib/pledges/countries';
 import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
 import { normalizeEmail } from '$lib/server/organizers/accounts';
-import { actorOf } from '$lib/server/organizers/actor';
+import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
 import { SESSION_COOKIE } from '$lib/server/organizers/guard';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/organizers/session-cookie';
-import { signInLimiter } from '$lib/server/organizers/sign-in-limiter';
+import { clearSessionCookie, setDeviceCookie, setSessionCookie } from '$lib/server/organizers/session-cookie';
+import { throttledSignIn } from '$lib/server/organizers/sign-in-throttle';
+import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from '$lib/server/organizers/device-cookie';
+import { clientAddress } from '$lib/server/http/client-address';
+import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -35,27 +38,39 @@ const text = (form: FormData, name: string) => {
 };
 
 export const actions: Actions = {
-	signIn: async ({ request, cookies, url, getClientAddress, locals }) => {
+	signIn: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await request.formData();
 		const email = normalizeEmail(text(form, 'email'));
 		const password = text(form, 'password');
-		const address = getClientAddress();
-		if (signInLimiter.isBlocked(email, address)) return fail(429, { signInError: 'tooManyAttempts' as const, email });
-		const store = locals.store;
-		const organizer = email && password ? await store.organizers.checkPassword(email, password) : undefined;
-		if (!organizer) {
-			signInLimiter.recordFailure(email, address);
-			return fail(400, { signInError: 'wrongCredentials' as const, email });
+		const address = clientAddress(event);
+		if (!address) return fail(400, { signInError: 'noClientAddress' as const, email });
+		const store = event.locals.store;
+		const deviceKey = await store.secrets.get(DEVICE_COOKIE);
+		const device = trustedDevice(deviceKey, cookies.get(DEVICE_COOKIE), email);
+		const attempt = await throttledSignIn(
+			store.limits,
+			{ email, address, device },
+			async () => (email && password ? store.organizers.checkPassword(email, password) : undefined),
+			(organizer) => organizer !== undefined
+		);
+		if (attempt.outcome !== 'checked') {
+			event.setHeaders({ 'retry-after': String(retryAfterSeconds(attempt.retryAfterMs)) });
+			return fail(429, { signInError: attempt.outcome === 'busy' ? ('busy' as const) : ('tooManyAttempts' as const), retryAfterMs: attempt.retryAfterMs, email });
 		}
-		signInLimiter.recordSuccess(email);
+		const organizer = attempt.result;
+		if (!organizer) return fail(400, { signInError: 'wrongCredentials' as const, email });
 		const session = await store.sessions.start(organizer.id);
 		setSessionCookie(cookies, url, session.id, session.expiresAt);
+		if (!device) setDeviceCookie(cookies, url, newDeviceCookie(deviceKey, email));
 		redirect(303, '/organizers');
 	},
 
-	signOut: async ({ cookies, url, locals }) => {
+	signOut: async (event) => {
+		requireOrganizer(event);
+		const { cookies, url } = event;
 		const id = cookies.get(SESSION_COOKIE);
-		if (id) await locals.store.sessions.end(id);
+		if (id) await event.locals.store.sessions.end(id);
 		clearSessionCookie(cookies, url);
 		redirect(303, '/organizers');
 	},

@@ -1,6 +1,7 @@
 // The store contract: what every engine must do, as one suite run against each
 // (sqlite/sqlite.spec.ts, postgres/postgres.spec.ts). Not a spec file itself: engines call it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RateRule } from '../limits/rate-limit';
 import type { Store } from './types';
 
 export const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title, compacts: ['GCR' as const] });
@@ -64,7 +65,7 @@ export function storeContract(name: string, engine: () => Engine) {
 
 		it('withdraws and restores, telling listeners after each committed change', async () => {
 			const counts: number[] = [];
-			const unsubscribe = store.changes.subscribe(() => void store.snapshot().then(({ count }) => counts.push(count)));
+			const unsubscribe = store.changes.subscribe(() => void store.snapshot().then(({ count }) => counts.push(count), () => {}));
 			const added = await store.add(pledge('Undo me'), actor);
 			expect(await store.withdraw(added.id, actor)).toBe(true);
 			expect(await store.withdraw(added.id, actor)).toBe(false);
@@ -195,6 +196,70 @@ export function storeContract(name: string, engine: () => Engine) {
 			const live = await store.sessions.start(actor.id);
 			await other.sessions.end(live.id);
 			expect(await store.sessions.organizerOf(live.id)).toBeUndefined();
+		});
+	});
+
+	describe(`rate limits and shared secrets on ${name}`, () => {
+		const hourly: RateRule = { key: 'questions:1.2.3.4', limit: 3, windowMs: 3600_000 };
+		const signIn: RateRule = { key: 'sign-in:a@example.org', limit: 2, windowMs: 900_000, backoff: { baseMs: 1000, maxMs: 8000 } };
+
+		it('allows the limit within a window, then refuses until the window ends', async () => {
+			for (let i = 0; i < 3; i++) expect(await store.limits.take([hourly], 1000 + i)).toEqual({ allowed: true });
+			expect(await store.limits.take([hourly], 2000)).toEqual({ allowed: false, retryAfterMs: 3600_000 - 1000 });
+			expect(await store.limits.take([hourly], 1000 + 3600_000)).toEqual({ allowed: true });
+		});
+
+		it('grows the wait after the limit with every counted attempt, up to the cap', async () => {
+			let now = 0;
+			await store.limits.take([signIn], now);
+			await store.limits.take([signIn], now);
+			const waits: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				const refused = await store.limits.take([signIn], now);
+				if (refused.allowed) throw new Error('expected a refusal');
+				waits.push(refused.retryAfterMs);
+				now += refused.retryAfterMs;
+				expect(await store.limits.take([signIn], now)).toEqual({ allowed: true });
+			}
+			expect(waits).toEqual([1000, 2000, 4000, 8000, 8000]);
+		});
+
+		it('counts all rules or none: a refusal by one leaves the others untouched', async () => {
+			const other: RateRule = { ...hourly, key: 'questions:browser', limit: 10 };
+			for (let i = 0; i < 3; i++) await store.limits.take([hourly, other], 0);
+			expect((await store.limits.take([hourly, other], 1)).allowed).toBe(false);
+			for (let i = 0; i < 7; i++) expect((await store.limits.take([other], 2)).allowed).toBe(true);
+			expect((await store.limits.take([other], 3)).allowed).toBe(false);
+		});
+
+		it('release takes back one attempt and reset forgets the key', async () => {
+			for (let i = 0; i < 3; i++) await store.limits.take([hourly], 0);
+			await store.limits.release([hourly.key]);
+			expect((await store.limits.take([hourly], 1)).allowed).toBe(true);
+			expect((await store.limits.take([hourly], 2)).allowed).toBe(false);
+			await store.limits.reset([hourly.key]);
+			expect((await store.limits.take([hourly], 3)).allowed).toBe(true);
+		});
+
+		it('counts on every connection, and keeps its counts across a restart', async () => {
+			for (let i = 0; i < 2; i++) await store.limits.take([hourly], 0);
+			const other = await another();
+			expect((await other.limits.take([hourly], 1)).allowed).toBe(true);
+			expect((await store.limits.take([hourly], 1)).allowed).toBe(false);
+		});
+
+		it('lets no parallel attempt slip under the limit, from one connection or two', async () => {
+			const other = await another();
+			const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : store).limits.take([hourly], 5)));
+			expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(3);
+		});
+
+		it('makes a shared secret once: the same 32 bytes on every connection', async () => {
+			const other = await another();
+			const [mine, theirs] = await Promise.all([store.secrets.get('device'), other.secrets.get('device')]);
+			expect(mine).toHaveLength(32);
+			expect(theirs.equals(mine)).toBe(true);
+			expect((await store.secrets.get('another')).equals(mine)).toBe(false);
 		});
 	});
 }

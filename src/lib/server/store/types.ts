@@ -1,3 +1,4 @@
+import type { RateLimits } from '../limits/rate-limit.ts';
 import type { OrganizerAccounts } from '../organizers/accounts.ts';
 import type { OrganizerSessions } from '../organizers/sessions.ts';
 import type { PledgeStore } from '../pledges/types.ts';
@@ -10,9 +11,18 @@ export interface Store extends PledgeStore {
 	readonly engine: 'sqlite' | 'postgres';
 	organizers: OrganizerAccounts;
 	sessions: OrganizerSessions;
+	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */
+	limits: RateLimits;
+	secrets: ServerSecrets;
 	/** True when the store answers a query (for /healthz). */
 	isHealthy(): Promise<boolean>;
 	close(): Promise<void>;
+}
+
+/** Keys every process of the site must share (cookie signatures): made once, kept in the store. */
+export interface ServerSecrets {
+	/** The 32-byte secret called `name`, created on first use; the same for every process on the store. */
+	get(name: string): Promise<Buffer>;
 }
 
 /** The store cannot be reached now (PostgreSQL down or restarting): answer 503, try again later. */

@@ -1,3 +1,7 @@
+import { requireOrganizer } from '$lib/server/organizers/actor';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ audit: await locals.store.auditLog(500) });
+export const load: PageServerLoad = async (event) => {
+	requireOrganizer(event);
+	return { audit: await event.locals.store.auditLog(500) };
+};

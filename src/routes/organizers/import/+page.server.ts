@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { previewImport } from '$lib/pledges/csv';
 import type { PledgeInput } from '$lib/server/pledges/types';
-import { actorOf } from '$lib/server/organizers/actor';
-import type { Actions } from './$types';
+import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The CSV's text from the uploaded file, or from the field the preview sends back. */
 async function csvText(form: FormData): Promise<string> {
@@ -11,6 +11,11 @@ async function csvText(form: FormData): Promise<string> {
 	const text = form.get('csv');
 	return typeof text === 'string' ? text : '';
 }
+
+// The form itself is for organizers only, like everything in the console.
+export const load: PageServerLoad = (event) => {
+	requireOrganizer(event);
+};
 
 export const actions: Actions = {
 	preview: async (event) => {

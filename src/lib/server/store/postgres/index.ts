@@ -4,6 +4,7 @@ import type { Store } from '../types.ts';
 import { createPool, migrate } from './database.ts';
 import { postgresLedger } from './ledger.ts';
 import { postgresOrganizerRecords, postgresSessionRecords } from './organizers.ts';
+import { postgresRateLimits, postgresServerSecrets } from './rate-limits.ts';
 
 /** The store on PostgreSQL (`postgres://…`), shared by every instance; migrated on open. */
 export async function openPostgresStore(url: string): Promise<Store> {
@@ -20,6 +21,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
 		...ledger,
 		organizers: organizerAccounts(postgresOrganizerRecords(pool)),
 		sessions: organizerSessions(postgresSessionRecords(pool)),
+		limits: postgresRateLimits(pool),
+		secrets: postgresServerSecrets(pool),
 		async isHealthy() {
 			try {
 				const { rows } = await pool.query<{ ok: number }>('SELECT 1 AS ok');

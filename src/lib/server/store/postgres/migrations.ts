@@ -53,5 +53,22 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 		created_at timestamptz NOT NULL
 	);
 	INSERT INTO ledger (id, created_at) VALUES (1, now());
+	`,
+	// Limits kept in the store (sign-in attempts), counted across instances and restarts (instants in ms);
+	// secrets the instances share (signing keys), made once by whichever needs one first.
+	`
+	CREATE TABLE rate_limits (
+		key text PRIMARY KEY,
+		count integer NOT NULL,
+		first_at bigint NOT NULL,
+		last_at bigint NOT NULL,
+		expires_at bigint NOT NULL
+	);
+	CREATE INDEX rate_limits_expiry ON rate_limits (expires_at);
+	CREATE TABLE server_secrets (
+		name text PRIMARY KEY,
+		value bytea NOT NULL,
+		created_at timestamptz NOT NULL
+	);
 	`
 ];

@@ -4,6 +4,8 @@ import type { Store } from '../types.ts';
 import { databaseFile, openDatabase } from './database.ts';
 import { sqliteLedger } from './ledger.ts';
 import { sqliteOrganizerRecords, sqliteSessionRecords } from './organizers.ts';
+import { sqliteRateLimits } from './rate-limits.ts';
+import { sqliteServerSecrets } from './server-secrets.ts';
 
 /** The store on one SQLite file (a path or a `file:` URL), created with its folder and migrated. */
 export function openSqliteStore(url?: string): Store {
@@ -13,6 +15,8 @@ export function openSqliteStore(url?: string): Store {
 		...sqliteLedger(db),
 		organizers: organizerAccounts(sqliteOrganizerRecords(db)),
 		sessions: organizerSessions(sqliteSessionRecords(db)),
+		limits: sqliteRateLimits(db),
+		secrets: sqliteServerSecrets(db),
 		async isHealthy() {
 			try {
 				return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;

@@ -52,5 +52,22 @@ export const MIGRATIONS: readonly string[] = [
 	// A ledger that never changed was last updated when it was created, not in 1970.
 	`
 	INSERT OR IGNORE INTO ledger (id, updated_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	`,
+	// Limits kept in the store (sign-in attempts today), so they hold across restarts and processes;
+	// secrets the servers share (signing keys), made once by whichever process needs one first.
+	`
+	CREATE TABLE rate_limits (
+		key TEXT PRIMARY KEY,
+		count INTEGER NOT NULL,
+		first_at INTEGER NOT NULL,
+		last_at INTEGER NOT NULL,
+		expires_at INTEGER NOT NULL
+	);
+	CREATE INDEX rate_limits_expiry ON rate_limits (expires_at);
+	CREATE TABLE server_secrets (
+		name TEXT PRIMARY KEY,
+		value TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
 	`
 ];

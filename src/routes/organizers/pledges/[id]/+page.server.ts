@@ -1,10 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { countriesByName } from '$lib/pledges/countries';
 import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
-import { actorOf } from '$lib/server/organizers/actor';
+import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async (event) => {
+	requireOrganizer(event);
+	const { params, locals } = event;
 	const entry = await locals.store.get(params.id);
 	if (!entry) error(404, 'No such pledge.');
 	return { entry, countries: countriesByName(locals.lang ?? 'en') };
