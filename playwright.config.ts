@@ -20,6 +20,8 @@ export default defineConfig({
 	// Long journeys (the console, axe on several pages) need room on a loaded 2-core machine.
 	timeout: 60_000,
 	reporter: 'list',
+	// A PostgreSQL for the tests that run several instances (tests/instances.test.ts).
+	globalSetup: './tests/support/postgres-setup.ts',
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',

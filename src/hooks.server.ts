@@ -3,13 +3,10 @@ import { building } from '$app/environment';
 import { DEFAULT_LANGUAGE, languageOfPath } from '$lib/i18n/languages';
 import { guard } from '$lib/server/organizers/guard';
 import { openSite, type Site } from '$lib/server/site';
+import { storeUnavailableResponse, unavailableAs503 } from '$lib/server/store/unavailable-as-503';
 import { publishNodeStreamEndpoint } from '$lib/server/stream';
 
-const unavailable = () =>
-	new Response('The site cannot reach its store right now; try again in a moment.\n', {
-		status: 503,
-		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '5' }
-	});
+const unavailable = (url: URL) => storeUnavailableResponse(url.pathname.startsWith('/api/'));
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// Prerendering needs no store; every request to the running server gets the site's parts.
@@ -19,12 +16,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 			site = await openSite();
 		} catch (error) {
 			console.error('store unavailable:', (error as Error).message);
-			return unavailable();
+			return unavailable(event.url);
 		}
 		event.locals.site = site;
-		event.locals.store = site.store;
+		event.locals.store = unavailableAs503(site.store);
 	}
-	const refused = await guard(event);
+	let refused: Response | undefined;
+	try {
+		refused = await guard(event);
+	} catch (error) {
+		// The guard's look-up could not reach the store: 503, as every store fault (unavailable-as-503.ts).
+		if ((error as { status?: number }).status === 503) return unavailable(event.url);
+		throw error;
+	}
 	if (refused) return refused;
 	// `<html lang>` from the page's language (also while prerendering); the console sets its own.
 	return resolve(event, {

@@ -53,6 +53,10 @@ export async function inTransaction<T>(pool: pg.Pool, work: (query: Query) => Pr
 		throw classify(error);
 	}
 	let broken: Error | undefined;
+	// The server may drop a checked-out connection between two queries: an 'error' event with no
+	// listener would end the process. Noted here, the next query fails and the client is discarded.
+	const onError = (error: Error) => (broken = error);
+	client.on('error', onError);
 	const query: Query = async (text, values) => (await client.query(text, values)).rows;
 	try {
 		await client.query('BEGIN');
@@ -65,6 +69,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (query: Query) => Pr
 		else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
 		throw classified;
 	} finally {
+		client.off('error', onError);
 		client.release(broken);
 	}
 }
