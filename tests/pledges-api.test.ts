@@ -2,8 +2,16 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { createOrganizer, organizersCommand, uniqueTitle } from './support/organizers';
 
-const organizer = createOrganizer();
-const auth = { authorization: `Bearer ${organizer.token}` };
+// Made once per worker, on the store of this project's server (SQLite, or PostgreSQL for the `postgres` project).
+let organizer: ReturnType<typeof createOrganizer>;
+test.beforeAll(() => {
+	organizer = createOrganizer();
+});
+const auth = {
+	get authorization() {
+		return `Bearer ${organizer.token}`;
+	}
+};
 const pledge = (title: string) => ({ government: 'Kampala Capital City Authority', country: 'UG', title, compacts: ['GCM'] });
 
 async function storedTitles(request: APIRequestContext): Promise<string[]> {

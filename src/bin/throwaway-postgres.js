@@ -40,7 +40,7 @@ function runAs() {
  * authentication, loopback only). `stop()` ends it and removes its folder; `restart()` stops and
  * starts it on the same folder and port (as a database restart would); `kill()` stops it without
  * restarting.
- * @param {{ log?: boolean }} [options]
+ * @param {{ log?: boolean, port?: number }} [options]
  */
 export async function startThrowawayPostgres(options = {}) {
 	const bin = postgresBinDir();
@@ -53,7 +53,7 @@ export async function startThrowawayPostgres(options = {}) {
 		cwd: dir,
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 	/** @type {import('node:child_process').ChildProcess | undefined} */
 	let server;
@@ -118,8 +118,7 @@ export async function startThrowawayPostgres(options = {}) {
  * A new, empty database on the server `adminUrl` reaches (whose user may CREATE DATABASE); its URL.
  * @param {string} adminUrl
  */
-export async function createDatabase(adminUrl, prefix = 'imrf') {
-	const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+export async function createDatabase(adminUrl, prefix = 'imrf', name = `${prefix}_${randomBytes(6).toString('hex')}`) {
 	const client = new pg.Client({ connectionString: adminUrl });
 	await client.connect();
 	try {
