@@ -6,7 +6,11 @@ import type { Store } from '$lib/server/store/types';
 
 declare global {
 	namespace App {
-		// interface Error {}
+		interface Error {
+			message: string;
+			/** The store could not be read or written (answered 503). */
+			isStoreUnavailable?: boolean;
+		}
 		interface Locals {
 			/** The signed-in organizer (console session or API token), set by the guard. */
 			organizer?: Organizer;
@@ -15,6 +19,8 @@ declare global {
 			/** The store and the live count's hub, assembled at startup (src/lib/server/site.ts); set for every request but prerendering. */
 			site: Site;
 			store: Store;
+			/** Set when handling the request met a store fault (hooks.server.ts answers 503). */
+			storeFault?: boolean;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -1,45 +1,92 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { DEFAULT_LANGUAGE, languageOfPath } from '$lib/i18n/languages';
+import { env } from '$env/dynamic/private';
+import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
+import { translatorFor } from '$lib/i18n/translator';
+import { isApiRoute, isCrossSiteFormPost, isFormBody } from '$lib/server/http/cross-site';
 import { guard } from '$lib/server/organizers/guard';
-import { openSite, type Site } from '$lib/server/site';
-import { storeUnavailableResponse, unavailableAs503 } from '$lib/server/store/unavailable-as-503';
+import { openSite } from '$lib/server/site';
+import { isPostgresUrl } from '$lib/server/store/open';
+import { isStoreFault } from '$lib/server/store/store-faults';
 import { publishNodeStreamEndpoint } from '$lib/server/stream';
 
-const unavailable = (url: URL) => storeUnavailableResponse(url.pathname.startsWith('/api/'));
+const requestLanguage = (event: RequestEvent): Language =>
+	languageOfPath(event.url.pathname) ?? event.locals.lang ?? negotiateLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+}
+
+/** Refusals that need the matched route but no store: form bodies to the API, cross-site form posts. */
+async function refusedBeforeGuard(event: RequestEvent): Promise<Response | undefined> {
+	const isWrite = event.request.method !== 'GET' && event.request.method !== 'HEAD';
+	if (isWrite && isApiRoute(event.route.id) && isFormBody(event.request)) {
+		const t = await translatorFor(requestLanguage(event));
+		return json(415, { error: 'unsupported-media-type', message: t('common:api.jsonOnly') });
+	}
+	if (isCrossSiteFormPost(event)) {
+		return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+		});
+	}
+	return undefined;
+}
+
+/** A store fault answers 503 (nothing was stored; try again), JSON for the API, the error page otherwise. */
+async function storeUnavailable(event: RequestEvent, rendered?: Response): Promise<Response> {
+	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
+	const t = await translatorFor(requestLanguage(event));
+	if (isApiRoute(event.route.id) || !rendered) return json(503, { error: 'store-unavailable', message: t('common:api.storeUnavailable') }, headers);
+	const response = new Response(rendered.body, { status: 503, headers: rendered.headers });
+	for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+	return response;
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
-	// Prerendering needs no store; every request to the running server gets the site's parts.
-	if (!building) {
-		let site: Site;
-		try {
-			site = await openSite();
-		} catch (error) {
-			console.error('store unavailable:', (error as Error).message);
-			return unavailable(event.url);
-		}
-		event.locals.site = site;
-		event.locals.store = unavailableAs503(site.store);
-	}
-	let refused: Response | undefined;
 	try {
-		refused = await guard(event);
+		// Every request to the running server gets the site's parts (prerendering needs no store).
+		if (!building) {
+			const site = await openSite();
+			event.locals.site = site;
+			event.locals.store = site.store;
+		}
+		const refused = (await refusedBeforeGuard(event)) ?? (await guard(event));
+		if (refused) return refused;
+		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
+		const response = await resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
+		});
+		return event.locals.storeFault ? storeUnavailable(event, response) : response;
 	} catch (error) {
-		// The guard's look-up could not reach the store: 503, as every store fault (unavailable-as-503.ts).
-		if ((error as { status?: number }).status === 503) return unavailable(event.url);
+		if (isStoreFault(error)) return storeUnavailable(event);
 		throw error;
 	}
-	if (refused) return refused;
-	// `<html lang>` from the page's language (also while prerendering); the console sets its own.
-	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
-	});
 };
 
-/** At startup, open the store and hand src/bin/serve.js the pledge stream's raw-response endpoint (none while prerendering). */
+export const handleError: HandleServerError = ({ error, event, message }) => {
+	if (!isStoreFault(error)) {
+		console.error(error);
+		return { message };
+	}
+	console.error(`The store is unavailable: ${error instanceof Error ? error.message : error}`);
+	event.locals.storeFault = true;
+	return { message: 'Service Unavailable', isStoreUnavailable: true };
+};
+
+/**
+ * At startup: assemble the site (src/lib/server/site.ts) and hand serve.js the pledge stream's
+ * raw-response endpoint. A SQLite file that cannot be opened stops the server with its reason
+ * (src/bin/serve.js prints it); a PostgreSQL that is not reachable yet is tried again on each
+ * request, pages that need no store answering meanwhile.
+ */
 export const init: ServerInit = async () => {
 	if (building) return;
 	publishNodeStreamEndpoint();
-	// Opened now so the first visitor does not wait; a store that is down is tried again per request.
-	await openSite().catch((error) => console.error('store unavailable at start:', (error as Error).message));
+	try {
+		await openSite();
+	} catch (error) {
+		if (!isPostgresUrl(env.DATABASE_URL)) throw error;
+		console.error(`The store is unavailable at start: ${(error as Error).message}`);
+	}
 };

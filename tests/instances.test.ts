@@ -32,7 +32,7 @@ test.afterEach(async () => {
 
 async function startInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
 	const port = await freePort();
-	const child = await startServerProcess(port, databaseUrl, { STREAM_HEARTBEAT_MS: '1000', ...env });
+	const child = await startServerProcess(port, databaseUrl, { env: { STREAM_HEARTBEAT_MS: '1000', ...env } });
 	running.push(child);
 	return { origin: `http://127.0.0.1:${port}`, formOrigin: `http://localhost:${port}`, process: child };
 }

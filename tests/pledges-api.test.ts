@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { PORT } from '../playwright.config';
 import { createOrganizer, organizersCommand, uniqueTitle } from './support/organizers';
+import { rawRequest } from './support/server-process';
 
 // Made once per worker, on the store of this project's server (SQLite, or PostgreSQL for the `postgres` project).
 let organizer: ReturnType<typeof createOrganizer>;
@@ -216,6 +218,57 @@ test.describe('bad input gets a 4xx with a message and stores nothing', () => {
 		expect(Object.keys(body.fields).sort()).toEqual(['compacts', 'country', 'description', 'government', 'title', 'url']);
 		expect(body.fields.title).toMatch(/Plain text/);
 		expect((await storedTitles(request)).some((t) => t.includes(marker))).toBe(false);
+	});
+});
+
+test.describe('bodies the API does not take get JSON errors', () => {
+	test('a chunked body over 64 KB: 413 in JSON, not a dropped connection', async () => {
+		const title = uniqueTitle('chunked huge');
+		const body = JSON.stringify({ ...pledge(title), description: 'x'.repeat(100 * 1024) });
+		const answer = await rawRequest(PORT, '/api/pledges', {
+			method: 'POST',
+			headers: { ...auth, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+			body
+		});
+		expect(answer.status).toBe(413);
+		expect(answer.headers['content-type']).toContain('application/json');
+		expect(JSON.parse(answer.body)).toMatchObject({ error: 'too-large' });
+	});
+
+	for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+		test(`a ${type.split(';')[0]} body: 415 in JSON, from any origin or none`, async ({ request }) => {
+			for (const origin of [undefined, 'https://elsewhere.example']) {
+				const response = await request.post('/api/pledges', {
+					headers: { ...auth, 'content-type': type, 'accept-language': 'fr', ...(origin ? { origin } : {}) },
+					data: Buffer.from('government=x')
+				});
+				expect(response.status()).toBe(415);
+				expect(await response.json()).toEqual({ error: 'unsupported-media-type', message: expect.stringContaining('JSON') });
+			}
+		});
+	}
+
+	test('bytes that are not UTF-8: 400, not silently replaced', async ({ request }) => {
+		const title = uniqueTitle('bad bytes');
+		const data = Buffer.concat([Buffer.from(`{"government": "Kampala", "country": "UG", "title": "${title} `), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+		const response = await request.post('/api/pledges', { headers: { ...auth, 'content-type': 'application/json' }, data });
+		expect(response.status()).toBe(400);
+		expect(await response.json()).toMatchObject({ error: 'invalid-encoding' });
+		expect((await storedTitles(request)).some((stored) => stored.startsWith(title))).toBe(false);
+	});
+
+	test('required fields of invisible characters only, and lone surrogates, are refused field by field', async ({ request }) => {
+		const title = uniqueTitle('invisible');
+		const response = await request.post('/api/pledges', {
+			headers: { ...auth, 'content-type': 'application/json' },
+			// Written as JSON escapes: a lone surrogate cannot travel as UTF-8, but JSON can carry it.
+			data: Buffer.from(`{"government": "\\u3164\\u200B", "country": "UG", "title": "${title} \\ud800", "description": "\\u2060"}`)
+		});
+		expect(response.status()).toBe(400);
+		const body = await response.json();
+		expect(body.fields.government).toBe('This field is required.');
+		expect(body.fields.title).toMatch(/lone surrogate/);
+		await expectNotStored(request, title);
 	});
 });
 

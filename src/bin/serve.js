@@ -5,6 +5,9 @@
 import http from 'node:http';
 import { calendarHeadersForPath } from '../lib/calendar/http.js';
 import { ISLANDS_PATH } from '../lib/islands/path.js';
+import { nodeClientAddress } from '../lib/server/http/node-client-address.js';
+import { createStreamAdmission } from '../lib/server/stream/stream-admission.js';
+import { raiseFileLimit } from './file-limits.js';
 
 const port = Number(process.env.PORT ?? 3000);
 // Form actions compare a request's Origin with the site's, which adapter-node otherwise guesses as
@@ -13,9 +16,16 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEA
 	process.env.ORIGIN = process.env.PUBLIC_ORIGIN || `http://localhost:${port}`;
 }
 
-// Imported by URL so that the type checker does not walk into the build output.
-/** @type {{ handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void }} */
-const { handler } = await import(new URL('../../build/handler.js', import.meta.url).href);
+// Imported by URL so that the type checker does not walk into the build output. Importing it opens
+// the store (hooks.server.ts `init`): a store that cannot be opened stops the server here, named.
+/** @type {(req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void} */
+let handler;
+try {
+	({ handler } = await import(new URL('../../build/handler.js', import.meta.url).href));
+} catch (error) {
+	console.error(`The site cannot start: ${error instanceof Error ? error.message : error}`);
+	process.exit(1);
+}
 
 const host = process.env.HOST ?? '0.0.0.0';
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
@@ -43,38 +53,115 @@ const nodeStreamEndpoint = () =>
 		/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('imrf.pledge-stream.node-endpoint')]
 	);
 
-const server = http.createServer((req, res) => {
-	for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-	const streamEndpoint = nodeStreamEndpoint();
-	if (streamEndpoint && (req.method === 'GET' || req.method === 'HEAD') && req.url?.split('?')[0] === STREAM_PATH) {
-		return streamEndpoint(req, res);
-	}
-	// The prerendered .ics files are static: sirv would send them without charset or file name.
-	const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-	const calendarHeaders = calendarHeadersForPath(pathname);
-	for (const [name, value] of Object.entries(calendarHeaders ?? {})) res.setHeader(name, value);
-	// The islands' module keeps one address across deploys (src/lib/islands/path.js): browsers check it each time (304 when unchanged).
-	if (pathname === ISLANDS_PATH) res.setHeader('cache-control', 'no-cache');
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.setHeader('content-type', 'text/plain; charset=utf-8');
-		res.end('Not found');
-	});
+// Connections the process can hold: each takes a file descriptor, and pages need some for their
+// files and the store. Streams get what is left after a reserve for pages, so that when they are
+// full (one address, or a crowd) visitors still get pages and /healthz still answers.
+const fileLimit = raiseFileLimit() ?? 1024;
+const maxConnections = fileLimit - Math.max(64, Math.floor(fileLimit / 20));
+const streamAdmission = createStreamAdmission({
+	perAddress: Number(process.env.STREAM_LIMIT_PER_ADDRESS ?? 1000),
+	total: maxConnections - Math.max(32, Math.floor(maxConnections / 10))
 });
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {string} message
+ * @param {Record<string, string>} [headers]
+ */
+function refuse(res, status, message, headers = {}) {
+	res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(`${message}\n`);
+}
+
+/**
+ * @param {(req: http.IncomingMessage, res: http.ServerResponse) => void} streamEndpoint
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ */
+function serveStream(streamEndpoint, req, res) {
+	const address = nodeClientAddress(req);
+	if (!address) return refuse(res, 400, `This request lacks the ${process.env.ADDRESS_HEADER} header the server expects from its proxy.`);
+	const place = streamAdmission.admit(address);
+	if (!place.admitted) {
+		return place.reason === 'address'
+			? refuse(res, 429, 'Too many live streams from this address.', { 'retry-after': '30' })
+			: refuse(res, 503, 'The server holds as many live streams as it can.', { 'retry-after': '30' });
+	}
+	req.socket.once('close', place.release);
+	openStreamSockets.add(req.socket);
+	req.socket.once('close', () => openStreamSockets.delete(req.socket));
+	streamEndpoint(req, res);
+}
+
+/** @param {string} pathname */
+function decodedPath(pathname) {
+	try {
+		return pathname.split('%25').map(decodeURI).join('%25');
+	} catch {
+		return pathname;
+	}
+}
+
+/** @type {Set<import('node:net').Socket>} */
+const openStreamSockets = new Set();
+/** @type {Set<http.ServerResponse>} */
+const responsesInFlight = new Set();
+let isShuttingDown = false;
+
+const server = http.createServer(
+	{
+		// Slow or never-finished headers (slowloris) give their connection back within seconds.
+		headersTimeout: Number(process.env.HEADERS_TIMEOUT_MS ?? 10_000),
+		// The whole request (headers and body); streams are exempt: their request ends at once.
+		requestTimeout: Number(process.env.REQUEST_TIMEOUT_MS ?? 30_000),
+		connectionsCheckingInterval: 1000
+	},
+	(req, res) => {
+		for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+		if (isShuttingDown) res.setHeader('connection', 'close');
+		responsesInFlight.add(res);
+		res.once('close', () => responsesInFlight.delete(res));
+		const pathname = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`).pathname;
+		const streamEndpoint = nodeStreamEndpoint();
+		// Decoded as SvelteKit routes it: `/api/pledges/%73tream` is the stream too, and meets its caps.
+		if (streamEndpoint && (req.method === 'GET' || req.method === 'HEAD') && decodedPath(pathname) === STREAM_PATH) {
+			return serveStream(streamEndpoint, req, res);
+		}
+		// The prerendered .ics files are static: sirv would send them without charset or file name.
+		const calendarHeaders = calendarHeadersForPath(pathname);
+		for (const [name, value] of Object.entries(calendarHeaders ?? {})) res.setHeader(name, value);
+		// The islands' module keeps one address across deploys (src/lib/islands/path.js): browsers check it each time (304 when unchanged).
+		if (pathname === ISLANDS_PATH) res.setHeader('cache-control', 'no-cache');
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.setHeader('content-type', 'text/plain; charset=utf-8');
+			res.end('Not found');
+		});
+	}
+);
+server.maxConnections = maxConnections;
 
 server.listen(port, host, () => {
 	console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 });
 
-let isShuttingDown = false;
-/** @param {string} reason */
+/**
+ * A graceful stop: no new connections; requests in flight finish, their connections close after
+ * the answer (`Connection: close`), idle keep-alive connections close now, streams end; only once
+ * every connection is gone does the app close its store (`sveltekit:shutdown`), so no request
+ * meets a closed store. After SHUTDOWN_TIMEOUT whatever is left is cut.
+ * @param {string} reason
+ */
 function shutdown(reason) {
 	if (isShuttingDown) return;
 	isShuttingDown = true;
-	// Lets the app close long-lived responses (event streams) and its store, as adapter-node does.
-	/** @type {(event: string, reason: string) => boolean} */ (process.emit.bind(process))('sveltekit:shutdown', reason);
+	server.close(() => {
+		/** @type {(event: string, reason: string) => boolean} */ (process.emit.bind(process))('sveltekit:shutdown', reason);
+		process.exit(0);
+	});
+	for (const res of responsesInFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+	for (const socket of openStreamSockets) socket.end();
 	server.closeIdleConnections();
-	server.close(() => process.exit(0));
 	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

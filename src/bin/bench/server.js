@@ -11,13 +11,14 @@ import { freePort } from '../free-port.js';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
- * @param {{ env?: Record<string, string> }} [options]
+ * @param {{ env?: Record<string, string>, wrapper?: string[] }} [options] `wrapper`: a command the server runs under (e.g. prlimit)
  * @returns {Promise<{ origin: string, pid: number, databaseFile: string, rssBytes: () => number, stop: () => Promise<void> }>}
  */
 export async function startServer(options = {}) {
 	const port = await freePort();
 	const databaseFile = join(tmpdir(), `imrf-bench-${process.pid}-${Date.now()}.db`);
-	const child = spawn(process.execPath, [join(root, 'src/bin/start.js')], {
+	const [command, ...args] = [...(options.wrapper ?? []), process.execPath, join(root, 'src/bin/start.js')];
+	const child = spawn(command, args, {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile, ...options.env },
 		stdio: ['ignore', 'ignore', 'inherit']

@@ -17,7 +17,11 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 class TooLarge extends Error {}
 
-/** The body as text, refusing more than `limit` bytes whatever Content-Length claims. */
+/**
+ * The body as text, refusing more than `limit` bytes whatever Content-Length claims. A body that
+ * turns out too large is read to its end (up to adapter-node's BODY_SIZE_LIMIT) rather than
+ * cancelled: cancelling destroys the connection, and the client would never see the 413.
+ */
 async function readBody(request: Request, limit: number): Promise<string> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > limit) throw new TooLarge();
@@ -30,18 +34,15 @@ async function readBody(request: Request, limit: number): Promise<string> {
 			const { done, value } = await reader.read();
 			if (done) break;
 			size += value.byteLength;
-			if (size > limit) {
-				await reader.cancel();
-				throw new TooLarge();
-			}
-			chunks.push(value);
+			if (size <= limit) chunks.push(value);
 		}
 	} catch (error) {
 		// adapter-node's own BODY_SIZE_LIMIT surfaces here as a stream error with status 413.
-		if (error instanceof TooLarge || (error as { status?: number }).status === 413) throw new TooLarge();
+		if ((error as { status?: number }).status === 413) throw new TooLarge();
 		throw error;
 	}
-	return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+	if (size > limit) throw new TooLarge();
+	return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
 }
 
 /** `GET /api/pledges`: the public ledger, newest first. */
@@ -75,6 +76,10 @@ export async function createPledgeResponse(store: Store, request: Request, organ
 		text = await readBody(request, MAX_BODY_BYTES);
 	} catch (error) {
 		if (error instanceof TooLarge) return json(413, { error: 'too-large', message: `The body may not exceed ${MAX_BODY_BYTES} bytes.` });
+		// Bytes that are not UTF-8 are refused, not turned silently into U+FFFD.
+		if (error instanceof TypeError && (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+			return json(400, { error: 'invalid-encoding', message: 'The body is not valid UTF-8.' });
+		}
 		throw error;
 	}
 	let input: unknown;

@@ -160,8 +160,8 @@ export function storeContract(name: string, engine: () => Engine) {
 			expect((await store.list()).map((p) => p.title)).toEqual(['From the other connection']);
 		});
 
-		it('answers that it is healthy', async () => {
-			expect(await store.isHealthy()).toBe(true);
+		it('answers that it can read and write', async () => {
+			expect(await store.health()).toEqual({ canRead: true, canWrite: true });
 		});
 	});
 

@@ -14,8 +14,8 @@ export interface Store extends PledgeStore {
 	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */
 	limits: RateLimits;
 	secrets: ServerSecrets;
-	/** True when the store answers a query (for /healthz). */
-	isHealthy(): Promise<boolean>;
+	/** Whether the store answers a query, and whether a write reaches it (for /healthz). */
+	health(): Promise<{ canRead: boolean; canWrite: boolean }>;
 	close(): Promise<void>;
 }
 
@@ -23,12 +23,4 @@ export interface Store extends PledgeStore {
 export interface ServerSecrets {
 	/** The 32-byte secret called `name`, created on first use; the same for every process on the store. */
 	get(name: string): Promise<Buffer>;
-}
-
-/** The store cannot be reached now (PostgreSQL down or restarting): answer 503, try again later. */
-export class StoreUnavailableError extends Error {
-	constructor(cause: unknown) {
-		super('The store is unavailable.', { cause });
-		this.name = 'StoreUnavailableError';
-	}
 }

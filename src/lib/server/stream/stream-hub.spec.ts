@@ -123,14 +123,17 @@ describe('StreamHub', () => {
 		const sink = new RecordingSink();
 		hubFor(ledger, { coalesceMs: 50 }).attach(sink);
 		await wait(60);
+		const started = performance.now();
 		for (let i = 0; i < 20; i += 1) {
 			ledger.add(`Action ${i}`);
 			await wait(5);
 		}
+		// At most one update per 50 ms window of the burst (timers run late on a busy machine: count the windows that passed).
+		const windows = Math.ceil((performance.now() - started) / 50) + 1;
 		await wait(80);
 		const updates = sink.events.slice(1);
 		expect(updates.length).toBeGreaterThan(1);
-		expect(updates.length).toBeLessThanOrEqual(4);
+		expect(updates.length).toBeLessThanOrEqual(Math.min(windows, 19));
 		expect(updates.at(-1)?.count).toBe(20);
 	});
 

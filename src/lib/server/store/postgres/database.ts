@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { StoreUnavailableError } from '../types.ts';
+import { StoreUnavailableError } from '../store-faults.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 
 export type Query = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>;
@@ -15,7 +15,7 @@ export function classify(error: unknown): unknown {
 	const isUnavailable =
 		(code !== undefined && (UNAVAILABLE_CODES.test(code) || UNAVAILABLE_ERRNOS.has(code))) ||
 		/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i.test(message ?? '');
-	return isUnavailable ? new StoreUnavailableError(error) : error;
+	return isUnavailable ? new StoreUnavailableError(`PostgreSQL cannot be reached: ${message ?? code}`) : error;
 }
 
 /** Settings of the pool: small, since PostgreSQL's own group commit shares fsyncs between connections. */

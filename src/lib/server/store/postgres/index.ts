@@ -23,12 +23,18 @@ export async function openPostgresStore(url: string): Promise<Store> {
 		sessions: organizerSessions(postgresSessionRecords(pool)),
 		limits: postgresRateLimits(pool),
 		secrets: postgresServerSecrets(pool),
-		async isHealthy() {
+		async health() {
 			try {
 				const { rows } = await pool.query<{ ok: number }>('SELECT 1 AS ok');
-				return rows[0]?.ok === 1;
+				if (rows[0]?.ok !== 1) return { canRead: false, canWrite: false };
 			} catch {
-				return false;
+				return { canRead: false, canWrite: false };
+			}
+			try {
+				await pool.query('INSERT INTO store_probe (id, at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
+				return { canRead: true, canWrite: true };
+			} catch {
+				return { canRead: true, canWrite: false };
 			}
 		},
 		async close() {

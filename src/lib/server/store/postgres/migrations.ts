@@ -55,7 +55,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 	INSERT INTO ledger (id, created_at) VALUES (1, now());
 	`,
 	// Limits kept in the store (sign-in attempts), counted across instances and restarts (instants in ms);
-	// secrets the instances share (signing keys), made once by whichever needs one first.
+	// secrets the instances share (signing keys), made once by whichever needs one first;
+	// a row /healthz writes to learn whether the store can still write.
 	`
 	CREATE TABLE rate_limits (
 		key text PRIMARY KEY,
@@ -69,6 +70,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 		name text PRIMARY KEY,
 		value bytea NOT NULL,
 		created_at timestamptz NOT NULL
+	);
+	CREATE TABLE store_probe (
+		id integer PRIMARY KEY CHECK (id = 1),
+		at timestamptz NOT NULL
 	);
 	`
 ];

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
+import { StoreUnavailableError } from '../store-faults.ts';
 
 export const DEFAULT_DATABASE_FILE = 'data/site.db';
 
@@ -19,12 +20,50 @@ export function databaseFile(url = process.env.DATABASE_URL): string {
 export function openDatabase(file = databaseFile()): DatabaseSync {
 	mkdirSync(dirname(file), { recursive: true });
 	const db = new DatabaseSync(file);
-	db.exec('PRAGMA busy_timeout = 5000');
-	db.exec('PRAGMA journal_mode = WAL');
-	db.exec('PRAGMA synchronous = FULL');
-	db.exec('PRAGMA foreign_keys = ON');
-	migrate(db);
+	try {
+		db.exec('PRAGMA busy_timeout = 5000');
+		db.exec('PRAGMA journal_mode = WAL');
+		db.exec('PRAGMA synchronous = FULL');
+		db.exec('PRAGMA foreign_keys = ON');
+		// A damaged file is refused at start, named, rather than answering 500 on every page later.
+		const check = db.prepare('PRAGMA quick_check(1)').get() as { quick_check: string } | undefined;
+		if (check?.quick_check !== 'ok') throw new Error(check?.quick_check ?? 'no answer');
+		migrate(db);
+	} catch (error) {
+		db.close();
+		throw new Error(`the store ${file} cannot be opened: ${error instanceof Error ? error.message : error}`, { cause: error });
+	}
+	const { dev, ino } = statSync(file);
+	openedFiles.set(db, { file, dev, ino });
 	return db;
+}
+
+// The file each database was opened from: a write to a file since removed or replaced would be lost.
+const openedFiles = new WeakMap<DatabaseSync, { file: string; dev: number; ino: number }>();
+
+/** Refuses to go on when the store's path no longer names the file this database has open. */
+export function assertSameFile(db: DatabaseSync): void {
+	const opened = openedFiles.get(db);
+	if (!opened) return;
+	let current: { dev: number; ino: number } | undefined;
+	try {
+		current = statSync(opened.file);
+	} catch {
+		current = undefined;
+	}
+	if (current?.dev !== opened.dev || current.ino !== opened.ino) {
+		throw new StoreUnavailableError(`the store ${opened.file} was removed or replaced while the server ran; restart it on the right file`);
+	}
+}
+
+/** Whether a write can reach the disk now: a real one-row write, committed (for /healthz). */
+export function canWrite(db: DatabaseSync): boolean {
+	try {
+		inTransaction(db, () => db.prepare('INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(new Date().toISOString()));
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 function migrate(db: DatabaseSync): void {
@@ -46,6 +85,7 @@ function migrate(db: DatabaseSync): void {
  * processes never both read and then fail to upgrade; busy_timeout makes the second one wait.
  */
 export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+	assertSameFile(db);
 	db.exec('BEGIN IMMEDIATE');
 	try {
 		const result = work();

@@ -1,7 +1,7 @@
 import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
 import type { Store } from '../types.ts';
-import { databaseFile, openDatabase } from './database.ts';
+import { assertSameFile, canWrite, databaseFile, openDatabase } from './database.ts';
 import { sqliteLedger } from './ledger.ts';
 import { sqliteOrganizerRecords, sqliteSessionRecords } from './organizers.ts';
 import { sqliteRateLimits } from './rate-limits.ts';
@@ -17,11 +17,13 @@ export function openSqliteStore(url?: string): Store {
 		sessions: organizerSessions(sqliteSessionRecords(db)),
 		limits: sqliteRateLimits(db),
 		secrets: sqliteServerSecrets(db),
-		async isHealthy() {
+		async health() {
 			try {
-				return (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+				assertSameFile(db);
+				const canRead = (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
+				return { canRead, canWrite: canRead && canWrite(db) };
 			} catch {
-				return false;
+				return { canRead: false, canWrite: false };
 			}
 		},
 		async close() {

@@ -54,7 +54,8 @@ export const MIGRATIONS: readonly string[] = [
 	INSERT OR IGNORE INTO ledger (id, updated_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 	`,
 	// Limits kept in the store (sign-in attempts today), so they hold across restarts and processes;
-	// secrets the servers share (signing keys), made once by whichever process needs one first.
+	// secrets the servers share (signing keys), made once by whichever process needs one first;
+	// a row /healthz writes to learn whether the store can still write.
 	`
 	CREATE TABLE rate_limits (
 		key TEXT PRIMARY KEY,
@@ -68,6 +69,10 @@ export const MIGRATIONS: readonly string[] = [
 		name TEXT PRIMARY KEY,
 		value TEXT NOT NULL,
 		created_at TEXT NOT NULL
+	);
+	CREATE TABLE store_probe (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		at TEXT NOT NULL
 	);
 	`
 ];
