@@ -224,7 +224,7 @@ test.describe('several instances on one PostgreSQL database', () => {
 			// While it is away: writes get a clear 503, pages that need no database still answer, /healthz says so.
 			const refused = await post(a, token, 'While down');
 			expect(refused.status).toBe(503);
-			expect(await refused.text()).toMatch(/unavailable/i);
+			expect(await refused.json()).toMatchObject({ error: 'store-unavailable', message: expect.stringMatching(/nothing was stored/) });
 			expect((await fetch(`${a.origin}/en/`)).status).toBe(200);
 			expect((await fetch(`${b.origin}/healthz`)).status).toBe(503);
 			const countWhileDown = viewer.counts.at(-1)!.count;
