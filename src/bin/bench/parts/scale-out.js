@@ -5,14 +5,14 @@
 // (all instances' RSS), durable writes per second through nginx, and each figure's ratio to one
 // instance at the same total. Goal (issue 13): p99 with 3 instances within 1.5× of one instance.
 // Needs nginx (Debian's `nginx-light` or `nginx`) and PostgreSQL's binaries (a throwaway cluster).
-import { execFileSync, fork, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '../../free-port.js';
 import { createDatabase, startThrowawayPostgres } from '../../throwaway-postgres.js';
 import { startServer } from '../server.js';
+import { generator, organizerToken, percentile } from '../stream-load.js';
 
 export const name = 'scale-out: 1 vs 2 vs 3 instances on PostgreSQL behind nginx, same total viewers';
 
@@ -20,12 +20,9 @@ const TOTALS = (process.env.BENCH_SCALE_TOTALS ?? '3000,6000,9000').split(',').m
 const INSTANCES = (process.env.BENCH_SCALE_INSTANCES ?? '1,2,3').split(',').map(Number);
 const PLEDGES = Number(process.env.BENCH_SCALE_PLEDGES ?? 10);
 const GENERATORS = 2;
-const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** @param {number[]} sorted @param {number} p */
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 function nginxBinary() {
 	for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx']) {
@@ -96,41 +93,15 @@ http {
 	};
 }
 
-/** A forked load generator (src/bin/bench/stream-clients.js) with a request/answer helper over IPC. */
-function generator() {
-	const child = fork(fileURLToPath(new URL('../stream-clients.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-	/** @param {string} type @returns {Promise<any>} */
-	const next = (type) =>
-		new Promise((resolve) => {
-			/** @param {any} message */
-			const listener = (message) => {
-				if (message.type !== type) return;
-				child.off('message', listener);
-				resolve(message);
-			};
-			child.on('message', listener);
-		});
-	return { child, next, ready: next('ready') };
-}
 
-/** @param {string} databaseUrl */
-function organizerToken(databaseUrl) {
-	const output = execFileSync(
-		process.execPath,
-		['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', 'add', `bench-${Date.now()}@example.org`],
-		{ cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' }
-	);
-	const token = /^token: (\S+)$/m.exec(output)?.[1];
-	if (!token) throw new Error('the organizers CLI printed no token');
-	return token;
-}
 
 /** One configuration: `instances` servers on a fresh database, `total` viewers through nginx. @param {string} adminUrl @param {number} instances @param {number} total */
 async function measure(adminUrl, instances, total) {
 	const databaseUrl = await createDatabase(adminUrl, 'imrf_bench');
 	const token = organizerToken(databaseUrl);
 	const servers = [];
-	for (let i = 0; i < instances; i++) servers.push(await startServer({ env: { DATABASE_URL: databaseUrl } }));
+	// Every viewer comes through nginx from one address: lift the per-address stream cap (a real proxy forwards each viewer's).
+	for (let i = 0; i < instances; i++) servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, STREAM_LIMIT_PER_ADDRESS: '100000' } }));
 	const proxy = await startNginx(servers.map((server) => Number(new URL(server.origin).port)));
 	const generators = Array.from({ length: GENERATORS }, generator);
 	let count = 0;

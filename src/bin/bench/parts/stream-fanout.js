@@ -3,10 +3,9 @@
 // pledge's acknowledgement (201 received) to its arrival on every open stream at 1k, 5k and 10k
 // clients, the server's memory per client, and durable pledge writes per second.
 // Targets (issue 6): 10,000 held; p99 ≤ 250 ms at 5,000 and ≤ 500 ms at 10,000; ≤ 32 KiB per client.
-import { execFileSync, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { startServer } from '../server.js';
+import { generator, organizerToken, percentile } from '../stream-load.js';
 
 export const name = 'stream-fanout: live pledge count to 1k/5k/10k event-stream clients';
 
@@ -14,43 +13,13 @@ const LEVELS = (process.env.BENCH_STREAM_LEVELS ?? '1000,5000,10000').split(',')
 const PLEDGES_PER_LEVEL = Number(process.env.BENCH_STREAM_PLEDGES ?? 20);
 // Several generators, so that reading ten thousand sockets is not one event loop's queue.
 const GENERATORS = Number(process.env.BENCH_STREAM_GENERATORS ?? 2);
-const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** @param {number[]} sorted @param {number} p */
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const ms = (/** @type {number} */ value) => `${value.toFixed(1)} ms`;
 
-/** @param {string} databaseFile */
-function organizerToken(databaseFile) {
-	const output = execFileSync(
-		process.execPath,
-		['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', 'add', `bench-${Date.now()}@example.org`],
-		{ cwd: root, env: { ...process.env, DATABASE_URL: databaseFile }, encoding: 'utf8' }
-	);
-	const token = /^token: (\S+)$/m.exec(output)?.[1];
-	if (!token) throw new Error('the organizers CLI printed no token');
-	return token;
-}
 
-/** A forked load generator with a request/answer helper over IPC. */
-function generator() {
-	const child = fork(fileURLToPath(new URL('../stream-clients.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-	/** @param {string} type @returns {Promise<any>} */
-	const next = (type) =>
-		new Promise((resolve) => {
-			/** @param {any} message */
-			const listener = (message) => {
-				if (message.type !== type) return;
-				child.off('message', listener);
-				resolve(message);
-			};
-			child.on('message', listener);
-		});
-	return { child, next, ready: next('ready') };
-}
 
 export async function run() {
 	const server = await startServer();
