@@ -19,7 +19,8 @@ const pages = [
 		date: 'Wednesday, May 18, 2022',
 		times: ['1:30', '1:40', '2:20'],
 		place: 'United Nations Headquarters, Room 8',
-		interpretation: 'Interpretation will be provided in English and French.',
+		// Tense-free: the page is read before and after the event (the brief's "will be provided").
+		interpretation: 'Interpretation in English and French.',
 		moderator: 'Moderator',
 		segments: ['Welcome and introduction', 'Panel conversation', 'Handing over of Call to Local Action pledges']
 	},

@@ -138,23 +138,24 @@ test.describe('the phase moves on by itself', () => {
 });
 
 test.describe('joining the stream', () => {
-	test('the French page offers the French channel first, and both channels', async ({ page }) => {
+	test('with every channel on one player (the default), one "Watch" link names the channels it offers', async ({ page }) => {
 		await page.clock.setFixedTime(new Date('2022-05-18T17:20:00Z'));
 		await page.goto('/fr/live');
-		const channels = page.locator('#join .channels a');
-		await expect(channels).toHaveCount(2);
-		await expect(channels.first()).toHaveText('Suivre en français');
-		await expect(channels.first()).toHaveAttribute('hreflang', 'fr');
-		await expect(channels.nth(1)).toHaveText('Suivre en anglais');
-		for (const link of await channels.all()) await expect(link).toHaveAttribute('href', /^https:\/\//);
+		const links = page.locator('#join a.button');
+		await expect(links).toHaveCount(1);
+		await expect(links).toHaveText('Suivre la retransmission');
+		await expect(links).toHaveAttribute('href', 'https://webtv.un.org/');
+		await expect(links).toHaveClass(/\blarge\b/);
+		await expect(page.locator('#join .offers')).toHaveText(/^Le lecteur propose ces canaux son\s:\sFrançais, English et Parquet \(langue originale\)\.$/);
+		await expect(page.locator('#join .channels')).toHaveCount(0);
 	});
 
-	test('the English page offers the English channel first, prominent when about to start', async ({ page }) => {
-		await page.clock.setFixedTime(new Date('2022-05-18T17:20:00Z'));
+	test('the English page names the channels in the same way', async ({ page }) => {
+		await page.clock.setFixedTime(new Date('2022-05-16T17:20:00Z'));
 		await page.goto('/en/live');
-		const first = page.locator('#join .channels a').first();
-		await expect(first).toHaveText('Watch in English');
-		await expect(first).toHaveClass(/\blarge\b/);
+		await expect(page.locator('#join a.button')).toHaveText('Watch the livestream');
+		await expect(page.locator('#join a.button')).not.toHaveClass(/\blarge\b/);
+		await expect(page.locator('#join .offers')).toHaveText('The player offers these sound channels: English, Français, and Floor (original).');
 	});
 
 	test('"add to calendar" is reachable from the page', async ({ page }) => {
@@ -232,11 +233,8 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	for (const lang of ['en', 'fr']) {
-		test(`/${lang}/live offers both stream links and states only a phase that cannot have changed`, async ({ page }) => {
+		test(`/${lang}/live states only a phase that cannot have changed, and what follows the event`, async ({ page }) => {
 			await page.goto(`/${lang}/live`);
-			await expect(page.locator('#join .channels a')).toHaveCount(2);
-			await expect(page.locator('#join .channels a').first()).toHaveAttribute('hreflang', lang);
-			await expect(page.locator('#join .channels a').first()).toHaveAttribute('href', /^https:\/\//);
 			await expect(page.locator('#agenda .segment')).toHaveCount(3);
 			// The site was built after the event, so "ended" is the one phase the HTML may state.
 			await expect(page.locator('.hero .phase')).toHaveAttribute('data-phase', 'after');

@@ -25,7 +25,7 @@ function sourceHash() {
 	const hash = createHash('sha256');
 	for (const input of inputs) hashInto(join(root, input), hash);
 	// Settings are baked into prerendered pages: a change of one is a change of the site.
-	for (const [name, value] of Object.entries(process.env).filter(([name]) => name.startsWith('PUBLIC_')).sort()) {
+	for (const [name, value] of Object.entries(process.env).filter(([name]) => name.startsWith('PUBLIC_') || name === 'SOURCE_DATE_EPOCH').sort()) {
 		hash.update(`${name}=${value}\n`);
 	}
 	return hash.digest('hex');

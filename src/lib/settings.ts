@@ -1,6 +1,8 @@
 import * as publicEnv from '$env/static/public';
+import { INTERPRETATION } from './event/interpretation.js';
 import type { Language } from './i18n/languages';
-import { embeddableUrl } from './livestream/frame-sources.js';
+import { CHANNEL_IDS, channelSettingName } from './livestream/channel-ids.js';
+import { EMBED_SETTING, embeddableUrl } from './livestream/frame-sources.js';
 
 /**
  * Site settings: environment variables read when the site is built (pages are prerendered with
@@ -18,9 +20,9 @@ function perLanguage(name: string, fallback: Record<Language, string>): Record<L
 	return { en: setting(`${name}_EN`, fallback.en), fr: setting(`${name}_FR`, fallback.fr) };
 }
 
-/** Optional per-language setting: NAME_EN / NAME_FR, kept only when `accept` takes it. */
-function optionalPerLanguage(name: string, accept: (value: string | undefined) => string | undefined): Record<Language, string | undefined> {
-	return { en: accept(env[`${name}_EN`]), fr: accept(env[`${name}_FR`]) };
+/** One setting per id, named from the list (NAME_FLOOR, NAME_EN, NAME_FR), each read by `read`. */
+function perId<Id extends string, T>(ids: readonly Id[], name: string, read: (value: string | undefined) => T): Record<Id, T> {
+	return Object.fromEntries(ids.map((id) => [id, read(env[channelSettingName(name, id)])])) as Record<Id, T>;
 }
 
 function httpUrl(value: string | undefined): string | undefined {
@@ -33,12 +35,14 @@ const imrfPage = { en: 'https://www.un.org/en/migration2022', fr: 'https://www.u
 export const settings = {
 	/** The public origin of the site, for absolute URLs (hreflang, Open Graph, calendar). */
 	origin: setting('PUBLIC_ORIGIN', 'http://localhost:3000').replace(/\/+$/, ''),
-	/** Where to watch, per language (UN Web TV carries IMRF sessions with interpretation). */
-	livestreamUrl: perLanguage('PUBLIC_LIVESTREAM_URL', { en: 'https://webtv.un.org/', fr: 'https://webtv.un.org/' }),
-	/** An embeddable player per language (https only, optional); svelte.config.js lets frames come from its host only. */
-	livestreamEmbedUrl: optionalPerLanguage('PUBLIC_LIVESTREAM_EMBED_URL', embeddableUrl),
-	/** The recording per language (optional), offered once the event is over. */
-	recordingUrl: optionalPerLanguage('PUBLIC_RECORDING_URL', httpUrl),
+	/** Where to watch, per sound channel (UN Web TV carries IMRF sessions with the floor and interpretation). */
+	livestreamUrl: perId(CHANNEL_IDS, 'PUBLIC_LIVESTREAM_URL', (value) => httpUrl(value) ?? 'https://webtv.un.org/'),
+	/** An embeddable player per channel (https only, optional); svelte.config.js lets frames come from its host only. */
+	livestreamEmbedUrl: perId(CHANNEL_IDS, EMBED_SETTING, embeddableUrl),
+	/** The recording per channel (optional), offered once the event is over. */
+	recordingUrl: perId(CHANNEL_IDS, 'PUBLIC_RECORDING_URL', httpUrl),
+	/** Live captions (CART) per interpretation language (optional), offered beside the player and in the calendar entry. */
+	captionsUrl: perId(INTERPRETATION, 'PUBLIC_CAPTIONS_URL', httpUrl),
 	/** Links the brief leaves as placeholders: official home pages unless set. */
 	links: {
 		imrf: perLanguage('PUBLIC_LINK_IMRF', imrfPage),

@@ -10,12 +10,15 @@ export interface ServerOptions {
 	wrapper?: string[];
 	/** Where its standard error goes (inherited by default). */
 	stderr?: 'inherit' | 'pipe';
+	/** The folder of another build (tests/support/fixture-site.ts); the repository's by default. */
+	cwd?: string;
 }
 
 /** The built server in its own process (so a test can kill it), on the given port and store (a SQLite file or a postgres:// URL). */
 export async function startServerProcess(port: number, databaseFile: string, options: ServerOptions = {}): Promise<ChildProcess> {
 	const [command, ...args] = [...(options.wrapper ?? []), process.execPath, 'src/bin/serve.js'];
 	const child = spawn(command, args, {
+		cwd: options.cwd,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile, ...options.env },
 		stdio: ['ignore', 'ignore', options.stderr ?? 'inherit']
 	});

@@ -2,14 +2,22 @@ import { event } from '$lib/event/event';
 import { formatDate, formatTimeRange } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';
-import { settings } from '$lib/settings';
+import { captionsFor, channelNames, watchOptions } from '$lib/livestream/channels';
+
+/** Where to watch, a line per stream with the channels it carries, then the live captions when set. */
+function streamLines(lang: Language, t: Translator): string[] {
+	return [
+		...watchOptions(lang).map((option) => t('calendar:description.livestream', { channels: channelNames(option.channels, t, lang), url: option.url })),
+		...captionsFor(lang).map((captions) => t('calendar:description.captions', { language: t(`live:channel.${captions.lang}`), url: captions.url }))
+	];
+}
 
 /** When and what, in a line each: enough for the short text of a service link. */
 export function describeBriefly(lang: Language, t: Translator, pageUrl: string): string {
 	return [
 		t('event:kind'),
 		t('calendar:description.when', { date: formatDate(event.start, lang), time: formatTimeRange(event.start, event.end, lang) }),
-		t('calendar:description.livestream', { url: settings.livestreamUrl[lang] }),
+		...streamLines(lang, t),
 		t('calendar:description.page', { url: pageUrl })
 	].join('\n');
 }
@@ -26,7 +34,7 @@ export function describeFully(lang: Language, t: Translator, pageUrl: string): s
 		...agenda,
 		'',
 		t('calendar:description.interpretation'),
-		t('calendar:description.livestream', { url: settings.livestreamUrl[lang] }),
+		...streamLines(lang, t),
 		t('calendar:description.page', { url: pageUrl })
 	].join('\n');
 }

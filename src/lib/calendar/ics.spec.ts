@@ -124,7 +124,8 @@ describe('the .ics file', () => {
 		const { event } = parse(await generate('en'));
 		expect(event.description).toContain('Welcome and introduction');
 		expect(event.description).toMatch(/1:30\s?–\s?1:40\sPM\s+Welcome and introduction/);
-		expect(event.description).toContain('Livestream: https://webtv.un.org/');
+		expect(event.description).toContain('Livestream (English, Français, and Floor (original)): https://webtv.un.org/');
+		expect(event.description).not.toContain('Live captions');
 		expect(event.description).toMatch(/Event page: https?:\/\/\S+\/en\//);
 	});
 });

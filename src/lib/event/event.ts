@@ -1,3 +1,4 @@
+import { INTERPRETATION } from './interpretation.js';
 import type { EventFacts, Segment, Speaker } from './types';
 
 /** The event's facts, from the brief. Words about them live in locales/. */
@@ -70,7 +71,7 @@ export const event: EventFacts = {
 	],
 	hashtags: ['CitiesIMRF', 'Call2Action'],
 	objectiveCount: 5,
-	interpretation: ['en', 'fr']
+	interpretation: [...INTERPRETATION]
 };
 
 export function speakerById(id: string): Speaker {

@@ -4,9 +4,9 @@ import { event } from './event';
 import type { OrganizationId } from './types';
 
 /** Every link key a locale string may name, resolved for one language. */
-export function linksFor(lang: Language): Record<LinkKey | 'livestream', string> {
+export function linksFor(lang: Language): Record<LinkKey | 'livestream' | 'live', string> {
 	const resolved = Object.fromEntries(Object.entries(settings.links).map(([key, value]) => [key, value[lang]]));
-	return { ...(resolved as Record<LinkKey, string>), livestream: settings.livestreamUrl[lang] };
+	return { ...(resolved as Record<LinkKey, string>), livestream: settings.livestreamUrl[lang], live: `/${lang}/live` };
 }
 
 /** The organization's home page (a setting), if it has one. */

@@ -1,3 +1,4 @@
+import type { Language } from '$lib/i18n/languages';
 import type { LinkKey } from '$lib/settings';
 
 export type OrganizationId =
@@ -67,5 +68,6 @@ export interface EventFacts {
 	accounts: SocialAccount[];
 	hashtags: string[];
 	objectiveCount: number;
-	interpretation: string[];
+	/** The languages the session is interpreted into: each is a sound channel of the stream beside the floor. */
+	interpretation: Language[];
 }

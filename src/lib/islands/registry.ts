@@ -8,6 +8,7 @@ type Load = () => Promise<{ default: Component<never> }>;
  */
 export const islands = {
 	AddToCalendar: () => import('$lib/components/AddToCalendar.svelte'),
+	AfterEvent: () => import('$lib/livestream/AfterEvent.svelte'),
 	AgendaNow: () => import('$lib/components/AgendaNow.svelte'),
 	LiveJoin: () => import('$lib/livestream/LiveJoin.svelte'),
 	LocalTime: () => import('$lib/components/LocalTime.svelte'),
@@ -15,7 +16,8 @@ export const islands = {
 	OfflineStatus: () => import('$lib/components/OfflineStatus.svelte'),
 	PhaseNow: () => import('$lib/components/PhaseNow.svelte'),
 	PledgeCounter: () => import('$lib/components/PledgeCounter.svelte'),
-	ShareLinks: () => import('$lib/components/ShareLinks.svelte')
+	ShareLinks: () => import('$lib/components/ShareLinks.svelte'),
+	WatchSummary: () => import('$lib/livestream/WatchSummary.svelte')
 } satisfies Record<string, Load>;
 
 export type IslandName = keyof typeof islands;

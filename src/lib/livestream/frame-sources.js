@@ -1,9 +1,13 @@
 // @ts-check
 // Plain JavaScript: svelte.config.js imports it to build the Content-Security-Policy, and the site's
 // settings use it too, so that the page embeds exactly the players the policy lets in.
+import { CHANNEL_IDS, channelSettingName } from './channel-ids.js';
 
-/** The settings that may name an embeddable livestream player, one per language. */
-export const EMBED_SETTINGS = ['PUBLIC_LIVESTREAM_EMBED_URL_EN', 'PUBLIC_LIVESTREAM_EMBED_URL_FR'];
+/** The prefix of the settings naming an embeddable player, one per channel (`…_FLOOR`, `…_EN`, `…_FR`). */
+export const EMBED_SETTING = 'PUBLIC_LIVESTREAM_EMBED_URL';
+
+/** The settings that may name an embeddable livestream player, one per channel. */
+export const EMBED_SETTINGS = CHANNEL_IDS.map((channel) => channelSettingName(EMBED_SETTING, channel));
 
 /**
  * A player URL fit to embed: https only (a page served over https cannot frame http, and a

@@ -12,6 +12,11 @@ describe('offline cache policy', () => {
 		}
 	});
 
+	it('never caches the channel choice, a redirect that depends on the cookie', () => {
+		for (const path of ['/en/watch', '/fr/watch/floor']) expect(isCacheable(path), path).toBe(false);
+		expect(isCacheable('/en/watchlist')).toBe(true);
+	});
+
 	it('caches pages, assets and calendar files', () => {
 		for (const path of ['/en/', '/fr/', '/_app/immutable/entry/start.js', '/en/calendar.ics', '/og/fr.png', '/apiary']) {
 			expect(isCacheable(path), path).toBe(true);

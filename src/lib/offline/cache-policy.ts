@@ -5,8 +5,9 @@ export function cacheName(version: string): string {
 	return `imrf-offline-${version}`;
 }
 
-// Live data and the organizers' console must always be fresh or fail visibly, never replayed.
-const NEVER_CACHED = [/^\/api(\/|$)/, /^\/organizers(\/|$)/, /^\/healthz$/];
+// Live data and the organizers' console must always be fresh or fail visibly, never replayed;
+// /{lang}/watch answers with a redirect that depends on the visitor's cookie.
+const NEVER_CACHED = [/^\/api(\/|$)/, /^\/organizers(\/|$)/, /^\/healthz$/, /^\/[a-z]{2}\/watch(\/|$)/];
 
 /** Whether the service worker may keep a copy of this path. */
 export function isCacheable(pathname: string): boolean {
