@@ -40,10 +40,8 @@ const config = {
 		// after routing, so that the API answers it in JSON like every other API error.
 		csrf: { trustedOrigins: ['*'] },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
-		// Registered by the [lang] layout, in production only (src/lib/offline/register.ts).
-		serviceWorker: { register: false },
-		// A new deploy is noticed within a minute; the next navigation is then a full load.
-		version: { pollInterval: 60_000 }
+		// Registered by the pages' only script, /islands.js, once a page has loaded (src/lib/offline/register.ts).
+		serviceWorker: { register: false }
 	}
 };
 

@@ -57,12 +57,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
 		});
-		return event.locals.storeFault ? storeUnavailable(event, response) : response;
+		return withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response);
 	} catch (error) {
 		if (isStoreFault(error)) return storeUnavailable(event);
 		throw error;
 	}
 };
+
+/**
+ * SvelteKit sends rendered pages as bare `text/html`: name the encoding, as the prerendered files'
+ * server does. Not while prerendering: the prerenderer knows a page by that exact type.
+ */
+function withCharset(response: Response): Response {
+	if (!building && response.headers.get('content-type') === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
+	return response;
+}
 
 export const handleError: HandleServerError = ({ error, event, message }) => {
 	if (!isStoreFault(error)) {

@@ -6,7 +6,7 @@
 // calendar files, manifest and images are cached once per deploy. Pages are fetched network-first,
 // so a new deploy is never hidden behind this cache; live data (/api/) is never cached.
 import { build, files, prerendered, version } from '$service-worker';
-import { cacheName, isCacheable, isPageData, isPrecached, languageHome } from './lib/offline/cache-policy';
+import { cacheName, isCacheable, isPrecached, languageHome } from './lib/offline/cache-policy';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = cacheName(version);
@@ -79,7 +79,7 @@ worker.addEventListener('fetch', (event) => {
 	const url = new URL(request.url);
 	if (url.origin !== worker.location.origin || !isCacheable(url.pathname)) return;
 	if (immutable.has(url.pathname)) event.respondWith(fromCacheElseNetwork(request, url));
-	else if (request.mode === 'navigate' || cachedPages.has(url.pathname) || isPageData(url.pathname)) {
+	else if (request.mode === 'navigate' || cachedPages.has(url.pathname)) {
 		event.respondWith(fromNetworkElseCache(request, url));
 	}
 });

@@ -26,24 +26,24 @@ const moments = [
 		at: '2022-05-18T17:35:00Z',
 		phase: 'live',
 		segment: 'welcome',
-		en: { status: 'Live now: Welcome and introduction', detail: /^Next, at 1:40\sPM New York time: Panel conversation$/ },
-		fr: { status: /^En direct\s:\sAccueil et introduction$/, detail: /^Ensuite, à 13:40 \(heure de New York\)\s:\sTable ronde$/ }
+		en: { status: 'Live now: Welcome and introduction', detail: /^Next, at 1:40\sPM New\sYork time \(EDT\): Panel conversation$/ },
+		fr: { status: /^En direct\s:\sAccueil et introduction$/, detail: /^Ensuite, à 13:40, heure de New\sYork \(EDT\)\s:\sTable ronde$/ }
 	},
 	{
 		name: 'during the panel',
 		at: '2022-05-18T18:00:00Z',
 		phase: 'live',
 		segment: 'panel',
-		en: { status: 'Live now: Panel conversation', detail: /^Next, at 2:20\sPM New York time: Handing over/ },
-		fr: { status: /^En direct\s:\sTable ronde$/, detail: /^Ensuite, à 14:20 \(heure de New York\)\s:\sRemise des engagements/ }
+		en: { status: 'Live now: Panel conversation', detail: /^Next, at 2:20\sPM New\sYork time \(EDT\): Handing over/ },
+		fr: { status: /^En direct\s:\sTable ronde$/, detail: /^Ensuite, à 14:20, heure de New\sYork \(EDT\)\s:\sRemise des engagements/ }
 	},
 	{
 		name: 'during the handover of pledges',
 		at: '2022-05-18T18:25:00Z',
 		phase: 'live',
 		segment: 'handover',
-		en: { status: /^Live now: Handing over of Call to Local Action pledges/, detail: /^Ends at 2:30\sPM New York time$/ },
-		fr: { status: /^En direct\s:\sRemise des engagements/, detail: /^Se termine à 14:30 \(heure de New York\)$/ }
+		en: { status: /^Live now: Handing over of Call to Local Action pledges/, detail: /^Ends at 2:30\sPM New\sYork time \(EDT\)$/ },
+		fr: { status: /^En direct\s:\sRemise des engagements/, detail: /^Se termine à 14:30, heure de New\sYork \(EDT\)$/ }
 	},
 	{
 		name: 'after the end',

@@ -1,6 +1,8 @@
 import * as publicEnv from '$env/static/public';
 import { INTERPRETATION } from './event/interpretation.js';
-import type { Language } from './i18n/languages';
+import { event } from './event/event';
+import type { LocalizedUrl } from './event/types';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './i18n/languages';
 import { CHANNEL_IDS, channelSettingName } from './livestream/channel-ids.js';
 import { EMBED_SETTING, embeddableUrl } from './livestream/frame-sources.js';
 
@@ -15,9 +17,31 @@ function setting(name: string, fallback: string): string {
 	return value ? value : fallback;
 }
 
-/** Per-language setting: NAME_EN / NAME_FR, each with its own default. */
-function perLanguage(name: string, fallback: Record<Language, string>): Record<Language, string> {
-	return { en: setting(`${name}_EN`, fallback.en), fr: setting(`${name}_FR`, fallback.fr) };
+/** A per-language setting's name for one language: PUBLIC_LINK_UCLG + fr → PUBLIC_LINK_UCLG_FR (en-XA → _EN_XA). */
+export const settingName = (name: string, lang: Language) => `${name}_${lang.toUpperCase().replace(/-/g, '_')}`;
+
+/** Per-language setting: NAME_<LANG> for every language, each with its default (else the default language's). */
+function perLanguage(name: string, fallback: Partial<Record<Language, string>>): Record<Language, string> {
+	return Object.fromEntries(LANGUAGES.map((lang) => [lang, setting(settingName(name, lang), fallback[lang] ?? fallback[DEFAULT_LANGUAGE] ?? '')]));
+}
+
+/** A localized URL of the facts, for one language. */
+export function urlFor(url: LocalizedUrl, lang: Language): string {
+	return typeof url === 'string' ? url : (url[lang] ?? url.default);
+}
+
+/** mayorsMechanism → MAYORS_MECHANISM: the setting name's part for a link key. */
+const screamingSnake = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+/** Every link of the facts by key (organizations by id): PUBLIC_LINK_<KEY>_<LANG> overrides it. */
+function eventLinks(): Record<string, Record<Language, string>> {
+	const facts: [string, LocalizedUrl][] = [
+		...Object.entries(event.links),
+		...event.organizations.flatMap((organization) => (organization.homePage ? [[organization.id, organization.homePage] as [string, LocalizedUrl]] : []))
+	];
+	return Object.fromEntries(
+		facts.map(([key, url]) => [key, perLanguage(`PUBLIC_LINK_${screamingSnake(key)}`, Object.fromEntries(LANGUAGES.map((lang) => [lang, urlFor(url, lang)])))])
+	);
 }
 
 /** One setting per id, named from the list (NAME_FLOOR, NAME_EN, NAME_FR), each read by `read`. */
@@ -30,8 +54,6 @@ function httpUrl(value: string | undefined): string | undefined {
 	return text && /^https?:\/\/[^\s]+$/i.test(text) ? text : undefined;
 }
 
-const imrfPage = { en: 'https://www.un.org/en/migration2022', fr: 'https://www.un.org/fr/migration2022' };
-
 export const settings = {
 	/** The public origin of the site, for absolute URLs (hreflang, Open Graph, calendar). */
 	origin: setting('PUBLIC_ORIGIN', 'http://localhost:3000').replace(/\/+$/, ''),
@@ -43,20 +65,9 @@ export const settings = {
 	recordingUrl: perId(CHANNEL_IDS, 'PUBLIC_RECORDING_URL', httpUrl),
 	/** Live captions (CART) per interpretation language (optional), offered beside the player and in the calendar entry. */
 	captionsUrl: perId(INTERPRETATION, 'PUBLIC_CAPTIONS_URL', httpUrl),
-	/** Links the brief leaves as placeholders: official home pages unless set. */
-	links: {
-		imrf: perLanguage('PUBLIC_LINK_IMRF', imrfPage),
-		gcmReport: perLanguage('PUBLIC_LINK_GCM_REPORT', imrfPage),
-		marrakeshDeclaration: perLanguage('PUBLIC_LINK_MARRAKESH_DECLARATION', { en: 'https://www.uclg.org/', fr: 'https://www.uclg.org/' }),
-		mayorsMechanism: perLanguage('PUBLIC_LINK_MAYORS_MECHANISM', { en: 'https://www.gfmd.org/', fr: 'https://www.gfmd.org/' }),
-		uclg: perLanguage('PUBLIC_LINK_UCLG', { en: 'https://www.uclg.org/', fr: 'https://www.uclg.org/' }),
-		mmc: perLanguage('PUBLIC_LINK_MMC', { en: 'https://www.mayorsmigrationcouncil.org/', fr: 'https://www.mayorsmigrationcouncil.org/' }),
-		iom: perLanguage('PUBLIC_LINK_IOM', { en: 'https://www.iom.int/', fr: 'https://www.iom.int/' }),
-		unhcr: perLanguage('PUBLIC_LINK_UNHCR', { en: 'https://www.unhcr.org/', fr: 'https://www.unhcr.org/fr/' }),
-		bmz: perLanguage('PUBLIC_LINK_BMZ', { en: 'https://www.bmz.de/', fr: 'https://www.bmz.de/' }),
-		boschStiftung: perLanguage('PUBLIC_LINK_BOSCH_STIFTUNG', { en: 'https://www.bosch-stiftung.de/', fr: 'https://www.bosch-stiftung.de/' }),
-		unNetwork: perLanguage('PUBLIC_LINK_UN_NETWORK', { en: 'https://migrationnetwork.un.org/', fr: 'https://migrationnetwork.un.org/' })
-	}
+	/** The event's links (src/lib/event/event.ts: organizations' home pages and others), each overridable per language. */
+	links: eventLinks()
 } as const;
 
 export type LinkKey = keyof typeof settings.links;
+

@@ -23,6 +23,9 @@ export interface CalendarEntry {
 	url: string;
 }
 
+// Pages keep "Room 8" on one line with no-break spaces; a calendar's plain text wants ordinary ones.
+const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
 export function calendarEntry(lang: Language, t: Translator): CalendarEntry {
 	const { address, geo } = event.venue;
 	const url = `${settings.origin}/${lang}/`;
@@ -32,15 +35,15 @@ export function calendarEntry(lang: Language, t: Translator): CalendarEntry {
 		start: event.start,
 		end: event.end,
 		timeZone: event.timeZone,
-		summary: t('event:fullTitle'),
-		description: describeFully(lang, t, url),
-		briefDescription: describeBriefly(lang, t, url),
-		location: [
+		summary: plain(t('event:fullTitle')),
+		description: plain(describeFully(lang, t, url)),
+		briefDescription: plain(describeBriefly(lang, t, url)),
+		location: plain([
 			t('event:when.placeName'),
 			address.street,
 			`${address.locality}, ${address.region} ${address.postalCode}`,
 			countryName(address.country, lang)
-		].join(', '),
+		].join(', ')),
 		geo,
 		url
 	};

@@ -2,7 +2,10 @@
 // Plain JavaScript: the route uses it, and so does src/bin/serve.js, which serves the prerendered
 // files itself (adapter-node's static server would give them no charset and no file name).
 
-const CALENDAR_PATH = /^\/(en|fr)\/calendar\.ics$/;
+import languages from '../i18n/languages.json' with { type: 'json' };
+
+const LANGUAGE_CODES = new Set(languages.map((language) => language.code));
+const CALENDAR_PATH = /^\/([^/]+)\/calendar\.ics$/;
 
 /**
  * The headers of a language's .ics file.
@@ -22,6 +25,6 @@ export function calendarHeaders(lang) {
  * @returns {Record<string, string> | undefined}
  */
 export function calendarHeadersForPath(pathname) {
-	const match = CALENDAR_PATH.exec(pathname);
-	return match ? calendarHeaders(match[1]) : undefined;
+	const lang = CALENDAR_PATH.exec(pathname)?.[1];
+	return lang && LANGUAGE_CODES.has(lang) ? calendarHeaders(lang) : undefined;
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import { convertIcsCalendar } from 'ts-ics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
@@ -75,9 +76,10 @@ describe('the .ics file', () => {
 			expect([...used].filter((tzid) => !defined.has(tzid))).toEqual([]);
 		});
 
-		it(`publishes without organizer or attendees, with DTSTAMP in UTC (${lang})`, async () => {
+		it(`is a calendar to add, not an iTIP message: no METHOD, organizer or attendees, DTSTAMP in UTC (${lang})`, async () => {
 			const { calendar, vevent } = parse(await generate(lang));
-			expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+			// RFC 5546 makes METHOD:PUBLISH require exactly one ORGANIZER, which makes Outlook ask to accept.
+			expect(calendar.hasProperty('method')).toBe(false);
 			expect(vevent.hasProperty('organizer')).toBe(false);
 			expect(vevent.hasProperty('attendee')).toBe(false);
 			expect(await generate(lang)).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
@@ -92,6 +94,28 @@ describe('the .ics file', () => {
 			expect(vevent.getFirstPropertyValue('geo')).toEqual([40.7489, -73.968]);
 			expect(String(vevent.getFirstPropertyValue('location'))).toContain('405 East 42nd Street')
 			expect(String(vevent.getFirstPropertyValue('url'))).toMatch(new RegExp(`/${lang}/$`));
+		});
+	}
+
+	for (const lang of LANGUAGES) {
+		it(`reads the same in a second, independent parser (ts-ics) (${lang})`, async () => {
+			const t = await translatorFor(lang);
+			const entry = calendarEntry(lang, t);
+			const calendar = convertIcsCalendar(undefined, await generate(lang));
+			expect(calendar.version).toBe('2.0');
+			expect(calendar.method).toBeUndefined();
+			expect(calendar.events).toHaveLength(1);
+			const [vevent] = calendar.events ?? [];
+			expect(vevent.uid).toBe(entry.uid);
+			expect(vevent.summary).toBe(entry.summary);
+			expect(vevent.location).toBe(entry.location);
+			expect(vevent.organizer).toBeUndefined();
+			expect(vevent.attendees).toBeUndefined();
+			expect(vevent.start.date.toISOString()).toBe(entry.start.toISOString());
+			expect(vevent.start.local?.timezone).toBe(entry.timeZone);
+			expect(vevent.end && 'date' in vevent.end ? vevent.end.date.toISOString() : undefined).toBe(entry.end.toISOString());
+			expect(calendar.timezones?.map((zone) => zone.id)).toEqual([entry.timeZone]);
+			expect(vevent.alarms?.[0]?.trigger).toMatchObject({ type: 'relative', value: { before: true, minutes: 15 } });
 		});
 	}
 
@@ -116,7 +140,7 @@ describe('the .ics file', () => {
 		const { event } = parse(await generate('fr'));
 		expect(event.summary).toBe('De Marrakech à New York\u202f: localiser les pactes mondiaux avec un Appel à l’action locale en faveur des migrants et des réfugiés');
 		expect(event.location).toBe('Siège de l’Organisation des Nations Unies, salle 8, 405 East 42nd Street, New York, NY 10017, États-Unis');
-		expect(event.description).toContain('Programme (heure de New York)\u202f:');
+		expect(event.description).toContain('Programme, heure de New York (EDT)\u202f:');
 		expect(event.description).toContain('Remise des engagements');
 	});
 

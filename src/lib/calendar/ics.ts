@@ -1,5 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalAlarmType } from 'ical-generator';
 import type { Translator } from '$lib/i18n/translator';
 import type { CalendarEntry } from './entry';
 import { currentRevision } from './revision';
@@ -13,8 +13,8 @@ export function icsFile(entry: CalendarEntry, t: Translator): string {
 	const revision = currentRevision();
 	const calendar = ical({
 		prodId: { company: 'imrf-side-event', product: 'calendar', language: entry.lang.toUpperCase() },
-		// PUBLISH and no ORGANIZER/ATTENDEE: an entry to add, not an invitation Outlook asks to accept.
-		method: ICalCalendarMethod.PUBLISH,
+		// No METHOD: a plain RFC 5545 object to add, not an iTIP message. METHOD:PUBLISH would require one
+		// ORGANIZER (RFC 5546), and an ORGANIZER makes Outlook offer accept/decline (see README, Calendar).
 		name: t('calendar:file.name'),
 		url: entry.url,
 		ttl: REFRESH_SECONDS,

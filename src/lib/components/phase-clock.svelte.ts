@@ -1,3 +1,5 @@
+import { builtAt } from '$lib/event/built-at';
+import { event } from '$lib/event/event';
 import { isSettled, nextChangeAt, phaseAt, type Phase } from '$lib/event/phase';
 import type { EventFacts } from '$lib/event/types';
 
@@ -44,4 +46,17 @@ export class PhaseClock {
 	get phase(): Phase | undefined {
 		return this.#now && phaseAt(this.#event, this.#now);
 	}
+}
+
+let shared: PhaseClock | undefined;
+
+/**
+ * The page's one phase clock: every island of a page reads it, so they change together on one
+ * timer. In the browser it lives as long as the page (no client-side navigation: csr = false);
+ * on the server each render gets its own, which never ticks.
+ */
+export function pagePhaseClock(): PhaseClock {
+	if (typeof document === 'undefined') return new PhaseClock(event, builtAt);
+	if (!shared) $effect.root(() => void (shared = new PhaseClock(event, builtAt)));
+	return shared as PhaseClock;
 }

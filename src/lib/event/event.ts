@@ -9,6 +9,7 @@ export const event: EventFacts = {
 	end: new Date('2022-05-18T18:30:00Z'),
 	timeZone: 'America/New_York',
 	venue: {
+		room: '8',
 		geo: { lat: 40.7489, lon: -73.968 },
 		address: { street: '405 East 42nd Street', locality: 'New York', region: 'NY', postalCode: '10017', country: 'US' }
 	},
@@ -40,7 +41,7 @@ export const event: EventFacts = {
 	],
 	speakers: [
 		{ id: 'saiz', honorific: 'ms', name: 'Emilia Sáiz', organization: 'uclg' },
-		{ id: 'vitorino', honorific: 'mr', name: 'Antonio Vitorino', organization: 'iom' },
+		{ id: 'vitorino', honorific: 'mr', name: 'António Vitorino', organization: 'iom' },
 		{ id: 'zanuso', honorific: 'ms', name: 'Vittoria Zanuso', organization: 'mmc' },
 		{ id: 'goyenche', honorific: 'ms', name: 'Fabiana Goyenche', organization: 'montevideo', country: 'UY' },
 		{ id: 'lukwago', honorific: 'mr', name: 'Erias Lukwago', organization: 'kcca', country: 'UG' },
@@ -50,18 +51,25 @@ export const event: EventFacts = {
 	],
 	organizers: ['mayorsMechanism', 'uclg', 'mmc', 'iom'],
 	partners: ['unhcr', 'bmz'],
+	// The brief leaves these links as placeholders: the organizations' official home pages.
 	organizations: [
-		{ id: 'mayorsMechanism', link: 'mayorsMechanism' },
-		{ id: 'uclg', link: 'uclg' },
-		{ id: 'mmc', link: 'mmc' },
-		{ id: 'iom', link: 'iom' },
-		{ id: 'unhcr', link: 'unhcr' },
-		{ id: 'bmz', link: 'bmz' },
-		{ id: 'boschStiftung', link: 'boschStiftung' },
+		{ id: 'mayorsMechanism', homePage: 'https://www.gfmd.org/' },
+		{ id: 'uclg', homePage: 'https://www.uclg.org/' },
+		{ id: 'mmc', homePage: 'https://www.mayorsmigrationcouncil.org/' },
+		{ id: 'iom', homePage: 'https://www.iom.int/' },
+		{ id: 'unhcr', homePage: { default: 'https://www.unhcr.org/', fr: 'https://www.unhcr.org/fr/' } },
+		{ id: 'bmz', homePage: 'https://www.bmz.de/' },
+		{ id: 'boschStiftung', homePage: 'https://www.bosch-stiftung.de/' },
 		{ id: 'kcca' },
 		{ id: 'montevideo' },
-		{ id: 'unNetwork', link: 'unNetwork' }
+		{ id: 'unNetwork', homePage: 'https://migrationnetwork.un.org/' }
 	],
+	links: {
+		imrf: { default: 'https://www.un.org/en/migration2022', fr: 'https://www.un.org/fr/migration2022' },
+		// The Secretary-General's 2022 report and the Marrakesh Mayors Declaration, until their own pages are set.
+		gcmReport: { default: 'https://www.un.org/en/migration2022', fr: 'https://www.un.org/fr/migration2022' },
+		marrakeshDeclaration: 'https://www.uclg.org/'
+	},
 	accounts: [
 		{ handle: 'GFMDMayors', organization: 'mayorsMechanism' },
 		{ handle: 'uclg_org', organization: 'uclg' },

@@ -1,3 +1,4 @@
+import { channelOfLanguage } from '$lib/livestream/channels';
 import { isoInZone } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';
@@ -41,7 +42,7 @@ export function eventJsonLd(lang: Language, t: Translator, pageUrl: string, imag
 				},
 				geo: { '@type': 'GeoCoordinates', latitude: venue.geo.lat, longitude: venue.geo.lon }
 			},
-			{ '@type': 'VirtualLocation', url: settings.livestreamUrl[lang] }
+			{ '@type': 'VirtualLocation', url: settings.livestreamUrl[channelOfLanguage(lang)] }
 		],
 		organizer: [...event.organizers, ...event.partners].map(organization),
 		performer: speakersInOrder().map(({ speaker }) => ({

@@ -122,13 +122,13 @@ describe('describePhase: the words in each language', () => {
 	it('says live now, with the segment on now and what is next', () => {
 		expect(words(shift(event.start, MINUTE), 'en')).toEqual({
 			status: 'Live now: Welcome and introduction',
-			detail: 'Next, at 1:40 PM New York time: Panel conversation'
+			detail: 'Next, at 1:40 PM New York time (EDT): Panel conversation'
 		});
 		expect(words(event.segments[1].start, 'fr')).toEqual({
 			status: 'En direct : Table ronde',
-			detail: 'Ensuite, à 14:20 (heure de New York) : Remise des engagements de l’Appel à l’action locale au Réseau des Nations Unies sur les migrations'
+			detail: 'Ensuite, à 14:20, heure de New York (EDT) : Remise des engagements de l’Appel à l’action locale au Réseau des Nations Unies sur les migrations'
 		});
-		expect(words(event.segments[2].start, 'en').detail).toBe('Ends at 2:30 PM New York time');
+		expect(words(event.segments[2].start, 'en').detail).toBe('Ends at 2:30 PM New York time (EDT)');
 	});
 
 	it('says the event has ended', () => {
@@ -137,7 +137,7 @@ describe('describePhase: the words in each language', () => {
 	});
 
 	it('gives the schedule only when the phase is not known yet', () => {
-		expect(plain(describePhase(undefined, event, t.en, 'en').status)).toMatch(/^Livestreamed on Wednesday, May 18, 2022, 1:30\s?–\s?2:30 PM New York time$/);
-		expect(plain(describePhase(undefined, event, t.fr, 'fr').status)).toMatch(/^Retransmis le mercredi 18 mai 2022, 13:30\s?–\s?14:30, heure de New York$/);
+		expect(plain(describePhase(undefined, event, t.en, 'en').status)).toMatch(/^Livestreamed on Wednesday, May 18, 2022, 1:30\s?–\s?2:30 PM New\sYork time \(EDT\)$/);
+		expect(plain(describePhase(undefined, event, t.fr, 'fr').status)).toMatch(/^Retransmis le mercredi 18 mai 2022, 13:30\s?–\s?14:30, heure de New\sYork \(EDT\)$/);
 	});
 });

@@ -1,22 +1,18 @@
 import type { Language } from '$lib/i18n/languages';
-import type { LinkKey } from '$lib/settings';
 
-export type OrganizationId =
-	| 'mayorsMechanism'
-	| 'uclg'
-	| 'mmc'
-	| 'iom'
-	| 'unhcr'
-	| 'bmz'
-	| 'boschStiftung'
-	| 'kcca'
-	| 'montevideo'
-	| 'unNetwork';
+/** An organization's id; its name lives under `event:organizations.<id>` in the locale files. */
+export type OrganizationId = string;
+
+/**
+ * A web address, the same for every language or per language code; a language without its own
+ * takes the `default` one. Each can be overridden by a setting (PUBLIC_LINK_<ID>_<LANG>, see settings.ts).
+ */
+export type LocalizedUrl = string | ({ default: string } & Record<string, string>);
 
 export interface Organization {
 	id: OrganizationId;
-	/** Where its name links to (a setting with an official default), if anywhere. */
-	link?: LinkKey;
+	/** Its official home page, where its name links to, if anywhere. */
+	homePage?: LocalizedUrl;
 }
 
 export interface Speaker {
@@ -43,6 +39,8 @@ export interface Segment {
 }
 
 export interface Venue {
+	/** The meeting room, as the venue numbers it. */
+	room: string;
 	geo: { lat: number; lon: number };
 	address: { street: string; locality: string; region: string; postalCode: string; country: string };
 }
@@ -66,6 +64,8 @@ export interface EventFacts {
 	partners: OrganizationId[];
 	organizations: Organization[];
 	accounts: SocialAccount[];
+	/** Pages the words link to by key (`[the report](gcmReport)`), besides the organizations' home pages. */
+	links: Record<string, LocalizedUrl>;
 	hashtags: string[];
 	objectiveCount: number;
 	/** The languages the session is interpreted into: each is a sound channel of the stream beside the floor. */

@@ -1,21 +1,20 @@
+import { event } from '$lib/event/event';
 import { dateTimeFormat, numberFormat } from './intl-cache';
-import { INTL_LOCALES as intlLocale, type Language } from './languages';
+import { HOUR_STYLES, INTL_LOCALES as intlLocale, type Language } from './languages';
 
-export const EVENT_TIME_ZONE = 'America/New_York';
+/** The zone the event's times are given in (its facts say which). */
+export const EVENT_TIME_ZONE = event.timeZone;
 
-const clock: Record<Language, Intl.DateTimeFormatOptions> = {
-	en: { hour: 'numeric', minute: '2-digit' },
-	fr: { hour: '2-digit', minute: '2-digit' }
-};
+const clockOf = (lang: Language): Intl.DateTimeFormatOptions => ({ hour: HOUR_STYLES[lang], minute: '2-digit' });
 
 /** "1:30 PM" / "13:30" for an instant in a time zone. */
 export function formatTime(instant: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
-	return dateTimeFormat(intlLocale[lang], { ...clock[lang], timeZone }).format(instant);
+	return dateTimeFormat(intlLocale[lang], { ...clockOf(lang), timeZone }).format(instant);
 }
 
 /** "1:30 – 2:30 PM" / "13:30 – 14:30" between two instants in a time zone. */
 export function formatTimeRange(start: Date, end: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
-	return dateTimeFormat(intlLocale[lang], { ...clock[lang], timeZone }).formatRange(start, end);
+	return dateTimeFormat(intlLocale[lang], { ...clockOf(lang), timeZone }).formatRange(start, end);
 }
 
 /** "Wednesday, May 18, 2022" / "mercredi 18 mai 2022". */
@@ -38,17 +37,28 @@ export function dayInZone(instant: Date, timeZone: string): string {
 	return wallClock(instant, timeZone).day;
 }
 
-/** Whether a zone shows a different wall-clock time than New York at that instant. */
+/** Whether a zone shows a different wall-clock time than the event's at that instant. */
 export function differsFromEventZone(instant: Date, timeZone: string): boolean {
 	const there = wallClock(instant, timeZone);
-	const newYork = wallClock(instant, EVENT_TIME_ZONE);
-	return there.day !== newYork.day || there.time !== newYork.time;
+	const eventZone = wallClock(instant, EVENT_TIME_ZONE);
+	return there.day !== eventZone.day || there.time !== eventZone.time;
 }
 
 /** A readable name for an IANA zone: "Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
 export function zoneCity(timeZone: string): string {
 	const last = timeZone.split('/').pop() ?? timeZone;
 	return last.replace(/_/g, ' ');
+}
+
+/**
+ * The zone's abbreviation at that instant as people there write it ("EDT" in New York in May),
+ * the same in every language; "GMT+2"-style where the zone has no common abbreviation.
+ */
+export function zoneAbbreviation(instant: Date, timeZone = EVENT_TIME_ZONE): string {
+	const part = dateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+		.formatToParts(instant)
+		.find((p) => p.type === 'timeZoneName');
+	return part?.value ?? timeZone;
 }
 
 /** Country name in the page's language from an ISO 3166-1 alpha-2 code. */

@@ -1,23 +1,51 @@
-export const LANGUAGES = ['en', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
-export const LANGUAGE_COOKIE = 'lang';
+import languages from './languages.json' with { type: 'json' };
 
-/** Language each language is named in, for the switch (a language names itself). */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
-
-/** Locale tag used by Open Graph. */
-export const LOCALE_TAGS: Record<Language, string> = { en: 'en_US', fr: 'fr_FR' };
-
-/** Locale each language's dates, times and numbers are formatted in (Intl). */
-export const INTL_LOCALES: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
-
-export function isLanguage(value: unknown): value is Language {
-	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+/**
+ * The site's languages: src/lib/i18n/languages.json, the first one the default. A language is
+ * added as data only: a line there and its folder in locales/ (every table, route and setting
+ * name follows; tests/fixture-builds.test.ts builds the site with a third one to prove it).
+ */
+export interface LanguageFacts {
+	/** BCP 47 tag, as in the URL (`/fr/`) and `<html lang>`. */
+	code: string;
+	/** The language named in itself, for the switch. */
+	name: string;
+	/** Locale its dates, times and numbers are formatted in (Intl). */
+	intlLocale: string;
+	/** Locale tag used by Open Graph. */
+	openGraphLocale: string;
+	/** How its clock writes the hour: "1:30 PM" (numeric) or "13:30" with two digits. */
+	hour: 'numeric' | '2-digit';
 }
 
-export function otherLanguage(lang: Language): Language {
-	return lang === 'en' ? 'fr' : 'en';
+const FACTS = languages as LanguageFacts[];
+
+export type Language = string;
+export const LANGUAGES: readonly Language[] = FACTS.map((language) => language.code);
+export const DEFAULT_LANGUAGE: Language = LANGUAGES[0];
+export const LANGUAGE_COOKIE = 'lang';
+
+const table = <T>(pick: (language: LanguageFacts) => T): Record<Language, T> => Object.fromEntries(FACTS.map((language) => [language.code, pick(language)]));
+
+/** Language each language is named in, for the switch (a language names itself). */
+export const LANGUAGE_NAMES = table((language) => language.name);
+
+/** Locale tag used by Open Graph. */
+export const LOCALE_TAGS = table((language) => language.openGraphLocale);
+
+/** Locale each language's dates, times and numbers are formatted in (Intl). */
+export const INTL_LOCALES = table((language) => language.intlLocale);
+
+/** How each language's clock writes the hour. */
+export const HOUR_STYLES = table((language) => language.hour);
+
+export function isLanguage(value: unknown): value is Language {
+	return typeof value === 'string' && LANGUAGES.includes(value);
+}
+
+/** The languages a page in `lang` offers to switch to. */
+export function otherLanguages(lang: Language): Language[] {
+	return LANGUAGES.filter((other) => other !== lang);
 }
 
 /** Languages from an Accept-Language header, best first (q=0 excluded). */
@@ -40,15 +68,17 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
 export function negotiateLanguage(remembered: string | null | undefined, acceptLanguage: string | null | undefined): Language {
 	if (isLanguage(remembered)) return remembered;
 	for (const tag of parseAcceptLanguage(acceptLanguage)) {
-		const primary = tag.split('-')[0];
-		if (isLanguage(primary)) return primary;
+		// The exact tag first (a site language may carry a region), then its primary language.
+		const match = LANGUAGES.find((lang) => lang.toLowerCase() === tag) ?? LANGUAGES.find((lang) => lang.toLowerCase() === tag.split('-')[0]);
+		if (match) return match;
 	}
 	return DEFAULT_LANGUAGE;
 }
 
 /** The same path in another language: `/en/live` → `/fr/live`. */
 export function pathInLanguage(pathname: string, lang: Language): string {
-	const rest = pathname.replace(/^\/(en|fr)(?=\/|$)/, '');
+	const first = pathname.split('/')[1];
+	const rest = isLanguage(first) ? pathname.slice(first.length + 1) : pathname;
 	return `/${lang}${rest || '/'}`;
 }
 

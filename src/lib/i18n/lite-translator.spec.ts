@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './languages';
+import { eventVariables } from '$lib/event/words';
 import { createLiteTranslator } from './lite-translator';
 import { createI18nextTranslator, loadResources } from './translator';
 
@@ -14,7 +15,7 @@ describe('the browser translator', () => {
 	for (const lang of LANGUAGES) {
 		it(`gives the same ${lang} text as i18next for every key`, async () => {
 			const resources = await loadResources(lang);
-			const lite = createLiteTranslator(lang, resources);
+			const lite = createLiteTranslator(lang, resources, eventVariables(lang));
 			const full = await createI18nextTranslator(lang, resources);
 			for (const [namespace, tree] of Object.entries(resources)) {
 				for (const key of keysOf(tree)) {

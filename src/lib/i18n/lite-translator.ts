@@ -18,7 +18,7 @@ function lookUp(tree: unknown, path: string): unknown {
 	return node;
 }
 
-export function createLiteTranslator(lang: Language, resources: Resources, defaultNamespace = 'common') {
+export function createLiteTranslator(lang: Language, resources: Resources, defaults: Record<string, string> = {}, defaultNamespace = 'common') {
 	const plurals = new Intl.PluralRules(lang);
 	return (key: string, options: LiteOptions = {}): string => {
 		const separator = key.indexOf(':');
@@ -29,6 +29,7 @@ export function createLiteTranslator(lang: Language, resources: Resources, defau
 		if (typeof options.count === 'number') value = lookUp(tree, `${path}_${plurals.select(options.count)}`) ?? lookUp(tree, `${path}_other`);
 		value ??= lookUp(tree, path);
 		if (typeof value !== 'string') return key;
-		return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in options ? String(options[name]) : match));
+		const variables: LiteOptions = { ...defaults, ...options };
+		return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) => (name in variables ? String(variables[name]) : match));
 	};
 }

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from './languages';
+import { event } from '$lib/event/event';
+import { formatDate, formatTime, zoneAbbreviation, zoneCity } from './format';
+import { DEFAULT_LANGUAGE, LANGUAGES } from './languages';
 
 const root = join(process.cwd(), 'locales');
 
@@ -18,31 +20,47 @@ function load(lang: string) {
 const resources = Object.fromEntries(LANGUAGES.map((lang) => [lang, load(lang)]));
 
 describe('locale files', () => {
+	const reference = resources[DEFAULT_LANGUAGE];
+	const others = LANGUAGES.filter((lang) => lang !== DEFAULT_LANGUAGE);
+
 	it('have the same namespaces in every language', () => {
-		expect(Object.keys(resources.fr)).toEqual(Object.keys(resources.en));
+		for (const lang of others) expect(Object.keys(resources[lang]), lang).toEqual(Object.keys(reference));
 	});
 
-	for (const file of Object.keys(resources.en)) {
-		it(`${file} has the same keys in English and French`, () => {
-			expect(Object.keys(resources.fr[file] ?? {}).sort()).toEqual(Object.keys(resources.en[file]).sort());
+	for (const file of Object.keys(reference)) {
+		it(`${file} has the same keys in every language`, () => {
+			for (const lang of others) expect(Object.keys(resources[lang][file] ?? {}).sort(), lang).toEqual(Object.keys(reference[file]).sort());
 		});
 	}
 
-	it('hold no empty or non-text value', () => {
+	it('type in no fact of the event: dates, times, zone, room and city come from the facts', () => {
 		for (const lang of LANGUAGES) {
+			const facts = [
+				formatDate(event.start, lang),
+				...event.segments.flatMap((segment) => [formatTime(segment.start, lang), formatTime(segment.end, lang)]),
+				`${zoneCity(event.timeZone)} time`,
+				`heure de ${zoneCity(event.timeZone)}`,
+				zoneAbbreviation(event.start, event.timeZone),
+				`Room ${event.venue.room}`,
+				`salle ${event.venue.room}`,
+				`, ${event.venue.address.locality}`
+			];
 			for (const [file, entries] of Object.entries(resources[lang])) {
 				for (const [key, value] of Object.entries(entries)) {
-					expect(typeof value === 'string' && value.trim() !== '', `${lang}/${file}: ${key}`).toBe(true);
+					const text = String(value).replace(/\s/g, ' ');
+					for (const fact of facts) expect(text.includes(fact), `${lang}/${file}: ${key} types "${fact}"`).toBe(false);
+					// A date written out ("18 May 2022", "May 18, 2022") in any form.
+					expect(text, `${lang}/${file}: ${key}`).not.toMatch(/\b\d{1,2} \p{L}+ \d{4}\b|\p{L}+ \d{1,2}, \d{4}/u);
 				}
 			}
 		}
 	});
 
-	it('use the same interpolation variables in both languages', () => {
-		for (const [file, entries] of Object.entries(resources.en)) {
+	it('use the same interpolation variables in every language', () => {
+		for (const [file, entries] of Object.entries(reference)) {
 			for (const [key, value] of Object.entries(entries)) {
 				const variables = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-				expect(variables(resources.fr[file][key]), `${file}: ${key}`).toEqual(variables(value));
+				for (const lang of others) expect(variables(resources[lang][file][key]), `${lang}/${file}: ${key}`).toEqual(variables(value));
 			}
 		}
 	});

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { eventVariables } from '$lib/event/words';
 import type { Language } from './languages';
 import { createLiteTranslator } from './lite-translator';
 import { loadNamespaces, namespaceOf } from './locale-files';
@@ -24,7 +25,7 @@ const translators = new Map<Language, Promise<Translator>>();
 async function createTranslator(lang: Language): Promise<Translator> {
 	const resources = await loadResources(lang);
 	// In the browser, the same words through a small look-up (see lite-translator.ts).
-	if (!import.meta.env.SSR) return createLiteTranslator(lang, resources) as unknown as Translator;
+	if (!import.meta.env.SSR) return createLiteTranslator(lang, resources, eventVariables(lang)) as unknown as Translator;
 	return createI18nextTranslator(lang, resources);
 }
 
@@ -38,8 +39,9 @@ export async function createI18nextTranslator(lang: Language, resources: Record<
 		ns: NAMESPACES,
 		defaultNS: 'common',
 		resources: { [lang]: resources },
-		// Svelte escapes every interpolated value; escaping here would double it.
-		interpolation: { escapeValue: false },
+		// Svelte escapes every interpolated value; escaping here would double it. The event's facts
+		// (date, times, zone, room) are variables every sentence may use.
+		interpolation: { escapeValue: false, defaultVariables: eventVariables(lang) },
 		returnNull: false
 	});
 	return instance.getFixedT(lang);

@@ -1,10 +1,10 @@
 // The islands' code, loaded by src/lib/islands/main.ts after the first paint: it hydrates each island
 // (Island.svelte) where the server rendered it, so the markup, an opened menu and the focus stay as
 // the visitor left them.
-import { flushSync, hydrate, type Component } from 'svelte';
+import { flushSync, hydrate } from 'svelte';
 import type { Language } from '$lib/i18n/languages';
 import { parseProps } from './props';
-import { isIslandName, islands, type IslandName } from './registry';
+import { islandComponent } from './registry';
 import { yieldToBrowser } from './schedule';
 import { warmUpIntl } from './warm-intl';
 import { islandTranslator } from './words';
@@ -32,15 +32,10 @@ export async function hydrateIslands(lang: Language): Promise<void> {
 	await yieldToBrowser();
 	// Outermost islands only: an island inside another is hydrated with it.
 	const places = [...document.querySelectorAll<HTMLElement>('[data-island]')].filter((place) => !place.parentElement?.closest('[data-island]'));
-	const names = new Set(places.map((place) => place.dataset.island).filter(isIslandName));
-	if (names.size === 0) return;
-	const [t, components] = await Promise.all([
-		islandTranslator(lang),
-		Promise.all([...names].map(async (name) => [name, (await islands[name]()).default as Component<Record<string, unknown>>] as const)).then((entries) => new Map(entries)),
-		warmUpIntl(lang)
-	]);
+	if (places.length === 0) return;
+	const [t] = await Promise.all([islandTranslator(lang), warmUpIntl(lang)]);
 	for (const place of places) {
-		const component = components.get(place.dataset.island as IslandName);
+		const component = islandComponent(place.dataset.island);
 		if (!component) continue;
 		const restore = keepVisitorState(place);
 		hydrate(component, { target: place, props: { ...parseProps(place.dataset.props), t } });

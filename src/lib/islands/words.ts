@@ -1,3 +1,4 @@
+import { eventVariables } from '$lib/event/words';
 import type { Language } from '$lib/i18n/languages';
 import { createLiteTranslator } from '$lib/i18n/lite-translator';
 import { loadNamespaces } from '$lib/i18n/locale-files';
@@ -8,5 +9,5 @@ const files = import.meta.glob<Record<string, unknown>>('/locales/*/{calendar,co
 
 /** The browser's translator for the islands of a page in `lang`. */
 export async function islandTranslator(lang: Language): Promise<Translator> {
-	return createLiteTranslator(lang, await loadNamespaces(files, lang)) as unknown as Translator;
+	return createLiteTranslator(lang, await loadNamespaces(files, lang), eventVariables(lang)) as unknown as Translator;
 }

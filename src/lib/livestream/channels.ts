@@ -27,7 +27,12 @@ export interface Captions {
 /** The sound channels in the order a page in `lang` offers them: its own language, the other interpretations, the floor. */
 export function channelOrder(lang: Language, interpretation: readonly Language[] = event.interpretation): ChannelId[] {
 	const languages = interpretation.includes(lang) ? [lang, ...interpretation.filter((other) => other !== lang)] : [...interpretation];
-	return [...languages, FLOOR];
+	return [...languages.filter(isChannelId), FLOOR];
+}
+
+/** The stream in a page's language: its interpretation channel, else the floor (a site language nobody interprets into). */
+export function channelOfLanguage(lang: Language): ChannelId {
+	return isChannelId(lang) ? lang : FLOOR;
 }
 
 /** Channels grouped by the address `urlOf` gives them, in the order of their first channel; channels without an address are left out. */
@@ -64,7 +69,7 @@ export function recordings(lang: Language, source: StreamSettings = settings): W
 /** The caption streams that are set, the page's language first. */
 export function captionsFor(lang: Language, source: StreamSettings = settings): Captions[] {
 	return channelOrder(lang)
-		.filter((channel): channel is Language => channel !== FLOOR)
+		.filter((channel): channel is Exclude<ChannelId, typeof FLOOR> => channel !== FLOOR)
 		.flatMap((captionLang) => {
 			const url = source.captionsUrl[captionLang];
 			return url ? [{ lang: captionLang, url }] : [];

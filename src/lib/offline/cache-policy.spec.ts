@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, isCacheable, isPageData, isPrecached, languageHome } from './cache-policy';
+import { cacheName, isCacheable, isPrecached, languageHome } from './cache-policy';
 
 describe('offline cache policy', () => {
 	it('names a cache per deploy version', () => {
@@ -34,10 +34,5 @@ describe('offline cache policy', () => {
 		expect(isPrecached('/fr/calendar.ics')).toBe(true);
 		expect(isPrecached('/og/fr.png')).toBe(false);
 		expect(isPrecached('/api/pledges')).toBe(false);
-	});
-
-	it("recognises a page's navigation data", () => {
-		expect(isPageData('/en/live/__data.json')).toBe(true);
-		expect(isPageData('/en/live')).toBe(false);
 	});
 });

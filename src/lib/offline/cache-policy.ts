@@ -26,8 +26,3 @@ const NOT_PRECACHED = [/^\/og\//];
 export function isPrecached(pathname: string): boolean {
 	return isCacheable(pathname) && !NOT_PRECACHED.some((pattern) => pattern.test(pathname));
 }
-
-/** A page's data for client-side navigation (SvelteKit's `__data.json`): kept with its page. */
-export function isPageData(pathname: string): boolean {
-	return pathname.endsWith('/__data.json');
-}

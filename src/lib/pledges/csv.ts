@@ -1,4 +1,4 @@
-import type { PledgeInput } from '$lib/server/pledges/types';
+import type { PledgeInput } from './types';
 import { validatePledge, type FieldErrors } from './schema';
 
 /** Columns a pledge CSV may have (header names, any case, any order); the first three are required. */

@@ -1,4 +1,4 @@
-import type { Compact } from '$lib/server/pledges/types';
+import type { Compact } from './types';
 import { isCountryCode } from './countries';
 import { COMPACTS } from './schema';
 

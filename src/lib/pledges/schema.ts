@@ -1,12 +1,12 @@
 import * as v from 'valibot';
-import type { Compact, PledgeInput } from '$lib/server/pledges/types';
+import type { PledgeInput } from './types';
 import { isCountryCode } from './countries';
 
 /**
  * The one pledge schema, used by the API, the console forms and the CSV import. Messages are
  * i18n keys in the `pledges` namespace (`pledges:errors.<key>`), translated where they are shown.
  */
-export const COMPACTS: readonly Compact[] = ['GCM', 'GCR'];
+export const COMPACTS = ['GCM', 'GCR'] as const;
 
 export const LIMITS = { government: 200, title: 300, description: 2000, url: 500 } as const;
 

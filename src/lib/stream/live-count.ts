@@ -1,4 +1,4 @@
-import type { Pledge } from '$lib/server/pledges/types';
+import type { Pledge } from '$lib/pledges/types';
 
 /** What the counter shows: the stream's `count` event, or `GET /api/pledges` when polling. */
 export interface LiveCount {

@@ -1,4 +1,4 @@
-import type { Language } from '$lib/i18n/languages';
+import { otherLanguages, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import type { LayoutLoad } from './$types';
 
@@ -8,5 +8,7 @@ export const csr = false;
 export const load: LayoutLoad = async ({ params, parent }) => {
 	const lang = params.lang as Language;
 	const { translators } = await parent();
-	return { lang, t: translators[lang] ?? (await translatorFor(lang)) };
+	// Each switch is labelled in the language it leads to ("Lire cette page en français").
+	const switches = await Promise.all(otherLanguages(lang).map(async (other) => ({ lang: other, label: (await translatorFor(other))('nav.readInThisLanguage') })));
+	return { lang, t: translators[lang] ?? (await translatorFor(lang)), switches };
 };

@@ -1,15 +1,5 @@
+import type { ShareCardText } from '$lib/share/share-card';
 import { escapeXml, wrapText } from './svg-text';
-
-/** What the share card says, already in the page's language. */
-export interface ShareCardText {
-	kind: string;
-	title: string;
-	subtitle: string;
-	date: string;
-	time: string;
-	place: string;
-	hashtags: readonly string[];
-}
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;

@@ -2,46 +2,16 @@
  * The pledge ledger's shapes and the store interface. Engines (SQLite, PostgreSQL) implement
  * `PledgeStore`; the live stream listens to `PledgeChanges`.
  */
-export type Compact = 'GCM' | 'GCR';
+import type { LedgerEntry, Pledge, PledgeFilter, PledgeInput, PledgeSnapshot } from '$lib/pledges/types';
 
-/** What an organizer submits (already validated and normalized). */
-export interface PledgeInput {
-	government: string;
-	/** ISO 3166-1 alpha-2, upper case. */
-	country: string;
-	title: string;
-	description?: string;
-	compacts: Compact[];
-	url?: string;
-}
-
-/** A stored pledge as the public sees it. */
-export interface Pledge extends PledgeInput {
-	id: string;
-	createdAt: string;
-	updatedAt: string;
-}
-
-/** The public state of the ledger: what every open page shows. */
-export interface PledgeSnapshot {
-	/** Pledges handed over (withdrawn ones excluded). */
-	count: number;
-	/** ISO 8601 time of the last change. */
-	updatedAt: string;
-	/** Newest first, a few. */
-	latest: Pledge[];
-}
+// The pledge's own shapes come from its schema (src/lib/pledges/); re-exported for the store's code.
+export type { Compact, LedgerEntry, Pledge, PledgeFilter, PledgeInput, PledgeSnapshot } from '$lib/pledges/types';
 
 /** Told after every committed change to the ledger. */
 export type PledgeChangeListener = () => void;
 
 export interface PledgeChanges {
 	subscribe(listener: PledgeChangeListener): () => void;
-}
-
-/** A pledge as organizers see it: withdrawn ones stay, marked. */
-export interface LedgerEntry extends Pledge {
-	withdrawnAt?: string;
 }
 
 /** Who made a change, for the audit log. */
@@ -56,12 +26,6 @@ export interface AuditEntry {
 	action: 'add' | 'update' | 'withdraw' | 'restore' | 'import';
 	pledgeId?: string;
 	detail?: string;
-}
-
-export interface PledgeFilter {
-	country?: string;
-	compact?: Compact;
-	limit?: number;
 }
 
 /** The answer to a write made with an Idempotency-Key: replayed as is on a retry. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pledge, PledgeChangeListener, PledgeSnapshot } from '../pledges/types';
 import { StreamHub, type StreamSink } from './stream-hub';
 
@@ -61,15 +61,21 @@ class RecordingSink implements StreamSink {
 	}
 }
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Fake timers and the fake clock behind them: on a busy machine real timers fire late and in bunches,
+// so a test on them counts whatever the machine did. Here time moves only when a test moves it.
+const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 const hubs: StreamHub[] = [];
 function hubFor(ledger: ReturnType<typeof fakeLedger>, options: Partial<ConstructorParameters<typeof StreamHub>[0]> = {}) {
-	const hub = new StreamHub({ snapshot: ledger.snapshot, changes: ledger.changes, coalesceMs: 30, ...options });
+	const hub = new StreamHub({ snapshot: ledger.snapshot, changes: ledger.changes, coalesceMs: 30, now: () => Date.now(), ...options });
 	hubs.push(hub);
 	return hub;
 }
+beforeEach(() => {
+	vi.useFakeTimers();
+});
 afterEach(() => {
 	for (const hub of hubs.splice(0)) hub.closeAll();
+	vi.useRealTimers();
 });
 
 describe('StreamHub', () => {
