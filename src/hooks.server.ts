@@ -1,10 +1,12 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
+import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { isApiRoute, isCrossSiteFormPost, isFormBody } from '$lib/server/http/cross-site';
 import { guard } from '$lib/server/organizers/guard';
-import { getStore } from '$lib/server/store';
+import { openSite } from '$lib/server/site';
+import { isPostgresUrl } from '$lib/server/store/open';
 import { isStoreFault } from '$lib/server/store/store-faults';
 import { publishNodeStreamEndpoint } from '$lib/server/stream';
 
@@ -43,7 +45,13 @@ async function storeUnavailable(event: RequestEvent, rendered?: Response): Promi
 
 export const handle: Handle = async ({ event, resolve }) => {
 	try {
-		const refused = (await refusedBeforeGuard(event)) ?? guard(event);
+		// Every request to the running server gets the site's parts (prerendering needs no store).
+		if (!building) {
+			const site = await openSite();
+			event.locals.site = site;
+			event.locals.store = site.store;
+		}
+		const refused = (await refusedBeforeGuard(event)) ?? (await guard(event));
 		if (refused) return refused;
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
 		const response = await resolve(event, {
@@ -76,11 +84,18 @@ export const handleError: HandleServerError = ({ error, event, message }) => {
 };
 
 /**
- * At startup: open the store, so that one that cannot be opened stops the server with its reason
- * (src/bin/serve.js prints it), and hand serve.js the pledge stream's raw-response endpoint.
+ * At startup: assemble the site (src/lib/server/site.ts) and hand serve.js the pledge stream's
+ * raw-response endpoint. A SQLite file that cannot be opened stops the server with its reason
+ * (src/bin/serve.js prints it); a PostgreSQL that is not reachable yet is tried again on each
+ * request, pages that need no store answering meanwhile.
  */
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
 	if (building) return;
-	getStore();
 	publishNodeStreamEndpoint();
+	try {
+		await openSite();
+	} catch (error) {
+		if (!isPostgresUrl(env.DATABASE_URL)) throw error;
+		console.error(`The store is unavailable at start: ${(error as Error).message}`);
+	}
 };

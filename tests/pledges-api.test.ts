@@ -1,11 +1,18 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { PORT } from '../playwright.config';
 import { createOrganizer, organizersCommand, uniqueTitle } from './support/organizers';
 import { rawRequest } from './support/server-process';
 
-const organizer = createOrganizer();
-const auth = { authorization: `Bearer ${organizer.token}` };
+// Made once per worker, on the store of this project's server (SQLite, or PostgreSQL for the `postgres` project).
+let organizer: ReturnType<typeof createOrganizer>;
+test.beforeAll(() => {
+	organizer = createOrganizer();
+});
+const auth = {
+	get authorization() {
+		return `Bearer ${organizer.token}`;
+	}
+};
 const pledge = (title: string) => ({ government: 'Kampala Capital City Authority', country: 'UG', title, compacts: ['GCM'] });
 
 async function storedTitles(request: APIRequestContext): Promise<string[]> {
@@ -214,10 +221,11 @@ test.describe('bad input gets a 4xx with a message and stores nothing', () => {
 });
 
 test.describe('bodies the API does not take get JSON errors', () => {
-	test('a chunked body over 64 KB: 413 in JSON, not a dropped connection', async () => {
+	test('a chunked body over 64 KB: 413 in JSON, not a dropped connection', async ({ baseURL }) => {
 		const title = uniqueTitle('chunked huge');
 		const body = JSON.stringify({ ...pledge(title), description: 'x'.repeat(100 * 1024) });
-		const answer = await rawRequest(PORT, '/api/pledges', {
+		// This project's server (SQLite, or PostgreSQL for the `postgres` project).
+		const answer = await rawRequest(Number(new URL(baseURL!).port), '/api/pledges', {
 			method: 'POST',
 			headers: { ...auth, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
 			body

@@ -14,3 +14,8 @@ export function freePort() {
 		})
 	);
 }
+
+// `node src/bin/free-port.js --print`: for a configuration that must choose a port synchronously.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href && process.argv[2] === '--print') {
+	console.log(await freePort());
+}

@@ -1,26 +1,25 @@
 // `npm run organizers -- add <email> | list | remove <email>`: manage who may use the console and
-// the API, on the store named by DATABASE_URL (the server may be running: SQLite's WAL lets both share it).
-import { organizerAccounts } from '../lib/server/organizers/accounts.ts';
-import { databaseFile, openDatabase } from '../lib/server/store/database.ts';
+// the API, on the store named by DATABASE_URL (SQLite file or PostgreSQL; the server may be running).
+import { openStore } from '../lib/server/store/open.ts';
 
 const [command, email] = process.argv.slice(2);
 const usage = 'usage: npm run organizers -- add <email> | list | remove <email>';
 
-const db = openDatabase(databaseFile());
-const accounts = organizerAccounts(db);
+const store = await openStore();
+const accounts = store.organizers;
 try {
 	if (command === 'add' && email) {
-		const { organizer, password, token } = accounts.add(email);
+		const { organizer, password, token } = await accounts.add(email);
 		console.log(`organizer: ${organizer.email}`);
 		console.log(`password: ${password}`);
 		console.log(`token: ${token}`);
 		console.log('Both are shown only this once; the store keeps only their hashes.');
 	} else if (command === 'list' && !email) {
-		const organizers = accounts.list();
+		const organizers = await accounts.list();
 		if (organizers.length === 0) console.log('No organizers yet.');
 		for (const organizer of organizers) console.log(`${organizer.email}\tsince ${organizer.createdAt}`);
 	} else if (command === 'remove' && email) {
-		if (!accounts.remove(email)) {
+		if (!(await accounts.remove(email))) {
 			console.error(`No organizer ${email}.`);
 			process.exitCode = 1;
 		} else console.log(`Removed ${email}; their sessions and token no longer work.`);
@@ -32,5 +31,5 @@ try {
 	console.error((error as Error).message);
 	process.exitCode = 1;
 } finally {
-	db.close();
+	await store.close();
 }

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { testDatabaseUrl } from './engine';
 
 /**
  * A new organizer in the store the test server uses, created the way people do it: with
  * `npm run organizers -- add` against the same SQLite file while the server runs.
  */
-export function createOrganizer(databaseUrl = process.env.E2E_DATABASE_URL): { email: string; password: string; token: string } {
+export function createOrganizer(databaseUrl = testDatabaseUrl()): { email: string; password: string; token: string } {
 	const email = `organizer-${randomUUID()}@example.org`;
 	const output = organizersCommand(['add', email], databaseUrl);
 	const line = (name: string) => {
@@ -17,7 +18,7 @@ export function createOrganizer(databaseUrl = process.env.E2E_DATABASE_URL): { e
 }
 
 /** `npm run organizers -- <args>` against the test store; its output. */
-export function organizersCommand(args: string[], databaseUrl = process.env.E2E_DATABASE_URL): string {
+export function organizersCommand(args: string[], databaseUrl = testDatabaseUrl()): string {
 	return execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', ...args], {
 		env: { ...process.env, DATABASE_URL: databaseUrl },
 		encoding: 'utf8'

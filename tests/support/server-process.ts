@@ -14,7 +14,7 @@ export interface ServerOptions {
 	cwd?: string;
 }
 
-/** The built server in its own process (so a test can kill it), on the given port and SQLite file. */
+/** The built server in its own process (so a test can kill it), on the given port and store (a SQLite file or a postgres:// URL). */
 export async function startServerProcess(port: number, databaseFile: string, options: ServerOptions = {}): Promise<ChildProcess> {
 	const [command, ...args] = [...(options.wrapper ?? []), process.execPath, 'src/bin/serve.js'];
 	const child = spawn(command, args, {

@@ -4,11 +4,10 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../lib/server/store/database.ts';
-import { createStore } from '../../lib/server/store/index.ts';
+import { openSqliteStore } from '../../lib/server/store/sqlite/index.ts';
 
 const file = join(tmpdir(), `imrf-bench-store-${process.pid}.db`);
-const store = createStore(openDatabase(file));
+const store = openSqliteStore(file);
 const actor = { id: 'bench', email: 'bench@example.org' };
 let commits = 0;
 store.changes.subscribe(() => commits++);
@@ -29,5 +28,5 @@ for (const writers of [1, 4, 16]) {
 	const seconds = (performance.now() - started) / 1000;
 	console.log(`store alone, ${String(writers).padStart(2)} writer(s): ${(writes / seconds).toFixed(0)} durable writes/s, ${(writes / commits).toFixed(1)} writes per commit`);
 }
-store.close();
+await store.close();
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });

@@ -9,16 +9,15 @@ import { throttledSignIn } from '$lib/server/organizers/sign-in-throttle';
 import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from '$lib/server/organizers/device-cookie';
 import { clientAddress } from '$lib/server/http/client-address';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
-import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.organizer) return { signedIn: false as const };
-	const store = getStore();
+	const store = locals.store;
 	const lang = locals.lang ?? 'en';
-	const entries = store.entries().map((entry) => ({ ...entry, countryName: countryName(entry.country, lang) }));
+	const entries = (await store.entries()).map((entry) => ({ ...entry, countryName: countryName(entry.country, lang) }));
 	const noticeId = url.searchParams.get('withdrawn') ?? url.searchParams.get('restored') ?? url.searchParams.get('added') ?? url.searchParams.get('updated');
-	const notice = noticeId ? store.get(noticeId) : undefined;
+	const notice = noticeId ? await store.get(noticeId) : undefined;
 	return {
 		signedIn: true as const,
 		entries,
@@ -46,7 +45,7 @@ export const actions: Actions = {
 		const password = text(form, 'password');
 		const address = clientAddress(event);
 		if (!address) return fail(400, { signInError: 'noClientAddress' as const, email });
-		const store = getStore();
+		const store = event.locals.store;
 		const deviceKey = await store.secrets.get(DEVICE_COOKIE);
 		const device = trustedDevice(deviceKey, cookies.get(DEVICE_COOKIE), email);
 		const attempt = await throttledSignIn(
@@ -61,17 +60,17 @@ export const actions: Actions = {
 		}
 		const organizer = attempt.result;
 		if (!organizer) return fail(400, { signInError: 'wrongCredentials' as const, email });
-		const session = store.sessions.start(organizer.id);
+		const session = await store.sessions.start(organizer.id);
 		setSessionCookie(cookies, url, session.id, session.expiresAt);
 		if (!device) setDeviceCookie(cookies, url, newDeviceCookie(deviceKey, email));
 		redirect(303, '/organizers');
 	},
 
-	signOut: (event) => {
+	signOut: async (event) => {
 		requireOrganizer(event);
 		const { cookies, url } = event;
 		const id = cookies.get(SESSION_COOKIE);
-		if (id) getStore().sessions.end(id);
+		if (id) await event.locals.store.sessions.end(id);
 		clearSessionCookie(cookies, url);
 		redirect(303, '/organizers');
 	},
@@ -81,21 +80,21 @@ export const actions: Actions = {
 		const values = pledgeFromForm(await event.request.formData());
 		const result = validatePledge(values);
 		if (!result.success) return fail(400, { addErrors: result.errors, values });
-		const pledge = getStore().add(result.pledge, actor);
+		const pledge = await event.locals.store.add(result.pledge, actor);
 		redirect(303, `/organizers?added=${pledge.id}`);
 	},
 
 	withdraw: async (event) => {
 		const actor = actorOf(event);
 		const id = text(await event.request.formData(), 'id');
-		if (!getStore().withdraw(id, actor) && !getStore().get(id)) return fail(404, { missing: true });
+		if (!(await event.locals.store.withdraw(id, actor)) && !(await event.locals.store.get(id))) return fail(404, { missing: true });
 		redirect(303, `/organizers?withdrawn=${encodeURIComponent(id)}`);
 	},
 
 	restore: async (event) => {
 		const actor = actorOf(event);
 		const id = text(await event.request.formData(), 'id');
-		if (!getStore().restore(id, actor) && !getStore().get(id)) return fail(404, { missing: true });
+		if (!(await event.locals.store.restore(id, actor)) && !(await event.locals.store.get(id))) return fail(404, { missing: true });
 		redirect(303, `/organizers?restored=${encodeURIComponent(id)}`);
 	}
 };

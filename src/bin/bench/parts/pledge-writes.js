@@ -1,10 +1,12 @@
 // @ts-check
 // Durable pledge writes: POST /api/pledges against the built server on a fresh SQLite file
-// (WAL, synchronous=FULL: each 201 means the pledge is on disk), with 1, 4 and 16 writers; then the
-// store alone, in process, to tell the disk's share from HTTP's.
+// (WAL, synchronous=FULL: each 201 means the pledge is on disk), then on a fresh PostgreSQL database
+// (a throwaway cluster, fsync on: each 201 means the commit is in the WAL), with 1, 4 and 16
+// writers; then the SQLite store alone, in process, to tell the disk's share from HTTP's.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startThrowawayPostgres } from '../../throwaway-postgres.js';
 import { startServer } from '../server.js';
 
 export const name = 'pledge writes (durable, POST /api/pledges)';
@@ -27,10 +29,11 @@ function createToken(databaseFile) {
 /** @param {number[]} sorted @param {number} q */
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
-export async function run() {
-	const server = await startServer();
+/** @param {string} engine @param {string | undefined} databaseUrl (SQLite when undefined) */
+async function measure(engine, databaseUrl) {
+	const server = await startServer(databaseUrl ? { env: { DATABASE_URL: databaseUrl } } : {});
 	try {
-		const token = createToken(server.databaseFile);
+		const token = createToken(databaseUrl ?? server.databaseFile);
 		let n = 0;
 		for (const writers of [1, 4, 16]) {
 			/** @type {number[]} */
@@ -57,13 +60,23 @@ export async function run() {
 			const elapsed = (performance.now() - started) / 1000;
 			latencies.sort((a, b) => a - b);
 			console.log(
-				`${String(writers).padStart(2)} writer(s): ${(latencies.length / elapsed).toFixed(0)} durable writes/s, ack p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms (${latencies.length} writes${errors ? `, ${errors} errors` : ''})`
+				`${engine}, ${String(writers).padStart(2)} writer(s): ${(latencies.length / elapsed).toFixed(0)} durable writes/s, ack p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms (${latencies.length} writes${errors ? `, ${errors} errors` : ''})`
 			);
 		}
-		console.log(`server RSS after writes: ${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB`);
+		console.log(`${engine}: server RSS after writes: ${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB`);
 	} finally {
 		await server.stop();
 		for (const suffix of ['', '-wal', '-shm']) rmSync(`${server.databaseFile}${suffix}`, { force: true });
+	}
+}
+
+export async function run() {
+	await measure('SQLite', undefined);
+	const cluster = await startThrowawayPostgres();
+	try {
+		await measure('PostgreSQL', await cluster.createDatabase('imrf_bench'));
+	} finally {
+		await cluster.stop();
 	}
 	execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/bench/pledge-store-writes.ts'], {
 		cwd: root,

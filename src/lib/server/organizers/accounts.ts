@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '../store/database.ts';
 import { hashPassword, newApiToken, newSecret, parseApiToken, secretMatches, verifyPassword } from './secrets.ts';
 
 export interface Organizer {
@@ -9,15 +7,25 @@ export interface Organizer {
 	createdAt: string;
 }
 
-interface OrganizerRow {
-	id: string;
-	email: string;
-	password_hash: string;
-	token_hash: string;
-	created_at: string;
+/** An organizer as an engine stores it: hashes only. */
+export interface OrganizerRecord extends Organizer {
+	passwordHash: string;
+	tokenHash: string;
 }
 
-const toOrganizer = (row: OrganizerRow): Organizer => ({ id: row.id, email: row.email, createdAt: row.created_at });
+/** What each engine implements for organizers (src/lib/server/store/{sqlite,postgres}/organizers.ts). */
+export interface OrganizerRecords {
+	/** False when an organizer with this email exists already. */
+	insert(record: OrganizerRecord): Promise<boolean>;
+	byEmail(email: string): Promise<OrganizerRecord | undefined>;
+	byId(id: string): Promise<OrganizerRecord | undefined>;
+	/** By email. */
+	list(): Promise<OrganizerRecord[]>;
+	/** Removes the organizer and their sessions; false when there is none. */
+	removeByEmail(email: string): Promise<boolean>;
+}
+
+const toOrganizer = ({ id, email, createdAt }: OrganizerRecord): Organizer => ({ id, email, createdAt });
 
 export function normalizeEmail(email: string): string {
 	return email.normalize('NFC').trim().toLowerCase();
@@ -31,60 +39,51 @@ export function isPlausibleEmail(email: string): boolean {
 let decoyHash: string | undefined;
 
 /** Organizers' accounts: a password for the console, a token for the API, both stored as hashes only. */
-export function organizerAccounts(db: DatabaseSync) {
+export function organizerAccounts(records: OrganizerRecords) {
 	return {
 		/** Creates an organizer; the password and token are returned this once and never stored. */
-		add(emailInput: string): { organizer: Organizer; password: string; token: string } {
+		async add(emailInput: string): Promise<{ organizer: Organizer; password: string; token: string }> {
 			const email = normalizeEmail(emailInput);
 			if (!isPlausibleEmail(email)) throw new Error(`not an email address: ${emailInput}`);
 			const id = randomUUID();
 			const password = newSecret(15);
 			const { token, hash } = newApiToken(id);
-			const createdAt = new Date().toISOString();
-			inTransaction(db, () => {
-				if (db.prepare('SELECT 1 FROM organizers WHERE email = ?').get(email)) throw new Error(`organizer already exists: ${email}`);
-				db.prepare('INSERT INTO organizers (id, email, password_hash, token_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
-					id,
-					email,
-					hashPassword(password),
-					hash,
-					createdAt
-				);
-			});
-			return { organizer: { id, email, createdAt }, password, token };
+			const record: OrganizerRecord = { id, email, createdAt: new Date().toISOString(), passwordHash: hashPassword(password), tokenHash: hash };
+			if (!(await records.insert(record))) throw new Error(`organizer already exists: ${email}`);
+			return { organizer: toOrganizer(record), password, token };
 		},
 
-		list(): Organizer[] {
-			return (db.prepare('SELECT * FROM organizers ORDER BY email').all() as unknown as OrganizerRow[]).map(toOrganizer);
+		async list(): Promise<Organizer[]> {
+			return (await records.list()).map(toOrganizer);
 		},
 
 		/** Removes an organizer and ends their sessions; false when there is none. */
-		remove(emailInput: string): boolean {
-			return inTransaction(db, () => db.prepare('DELETE FROM organizers WHERE email = ?').run(normalizeEmail(emailInput)).changes > 0);
+		remove(emailInput: string): Promise<boolean> {
+			return records.removeByEmail(normalizeEmail(emailInput));
 		},
 
-		byId(id: string): Organizer | undefined {
-			const row = db.prepare('SELECT * FROM organizers WHERE id = ?').get(id) as OrganizerRow | undefined;
-			return row && toOrganizer(row);
+		async byId(id: string): Promise<Organizer | undefined> {
+			const record = await records.byId(id);
+			return record && toOrganizer(record);
 		},
 
 		/** The organizer whose email and password these are, else undefined. */
 		async checkPassword(emailInput: string, password: string): Promise<Organizer | undefined> {
-			const row = db.prepare('SELECT * FROM organizers WHERE email = ?').get(normalizeEmail(emailInput)) as OrganizerRow | undefined;
-			if (!row) {
+			const record = await records.byEmail(normalizeEmail(emailInput));
+			if (!record) {
 				decoyHash ??= hashPassword(newSecret());
 				await verifyPassword(password, decoyHash);
 				return undefined;
 			}
-			return (await verifyPassword(password, row.password_hash)) ? toOrganizer(row) : undefined;
+			return (await verifyPassword(password, record.passwordHash)) ? toOrganizer(record) : undefined;
 		},
 
 		/** The organizer an API token belongs to, else undefined. */
-		checkToken(token: string): Organizer | undefined {
+		async checkToken(token: string): Promise<Organizer | undefined> {
 			const parsed = parseApiToken(token);
 			if (!parsed) return undefined;
-			const row = db.prepare('SELECT * FROM organizers WHERE id = ?').get(parsed.organizerId) as OrganizerRow | undefined;
-			return row && secretMatches(parsed.secret, row.token_hash) ? toOrganizer(row) : undefined;
+			const record = await records.byId(parsed.organizerId);
+			return record && secretMatches(parsed.secret, record.tokenHash) ? toOrganizer(record) : undefined;
 		}
 	};
 }

@@ -1,5 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { getStore } from '$lib/server/store';
 import type { Organizer } from './accounts';
 
 export const SESSION_COOKIE = 'organizer_session';
@@ -30,9 +29,9 @@ function jsonError(status: number, error: string, message: string, headers: Reco
 	});
 }
 
-export function organizerOfSession(event: RequestEvent): Organizer | undefined {
+export async function organizerOfSession(event: RequestEvent): Promise<Organizer | undefined> {
 	const id = event.cookies.get(SESSION_COOKIE);
-	return id ? getStore().sessions.organizerOf(id) : undefined;
+	return id ? event.locals.store.sessions.organizerOf(id) : undefined;
 }
 
 /**
@@ -41,7 +40,7 @@ export function organizerOfSession(event: RequestEvent): Organizer | undefined {
  * Each console load and action checks `locals.organizer` again (requireOrganizer): a route this
  * misses still refuses.
  */
-export function guard(event: RequestEvent): Response | undefined {
+export async function guard(event: RequestEvent): Promise<Response | undefined> {
 	if (isApiWrite(event)) {
 		const header = event.request.headers.get('authorization') ?? '';
 		const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -52,13 +51,13 @@ export function guard(event: RequestEvent): Response | undefined {
 				'www-authenticate': 'Bearer realm="pledges"'
 			});
 		}
-		const organizer = getStore().organizers.checkToken(match[1]);
+		const organizer = await event.locals.store.organizers.checkToken(match[1]);
 		if (!organizer) return jsonError(401, 'unauthorized', 'This API token is not valid.', { 'www-authenticate': 'Bearer realm="pledges", error="invalid_token"' });
 		event.locals.organizer = organizer;
 		return undefined;
 	}
 	if (isConsoleRoute(event.route.id)) {
-		event.locals.organizer = organizerOfSession(event);
+		event.locals.organizer = await organizerOfSession(event);
 		if (event.locals.organizer || isSignInPage(event)) return undefined;
 		if (isReading(event)) return new Response(null, { status: 303, headers: { location: CONSOLE_PATH, 'cache-control': 'no-store' } });
 		return new Response('Sign in first.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });

@@ -1,36 +1,34 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '../store/database.ts';
 import type { Organizer } from './accounts.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 export const SESSION_HOURS = 12;
 
+/** What each engine implements for sessions: rows keyed by the hash of the session id. */
+export interface SessionRecords {
+	/** Stores a session, and forgets those expired before `now` (ISO 8601). */
+	insert(idHash: string, organizerId: string, expiresAt: string, now: string): Promise<void>;
+	/** The organizer of the session if it expires after `now`. */
+	organizerOf(idHash: string, now: string): Promise<Organizer | undefined>;
+	remove(idHash: string): Promise<void>;
+}
+
 /** Console sessions: the cookie holds a random id, the store only its hash, with an expiry. */
-export function organizerSessions(db: DatabaseSync) {
+export function organizerSessions(records: SessionRecords) {
 	return {
-		start(organizerId: string, now = new Date()): { id: string; expiresAt: Date } {
+		async start(organizerId: string, now = new Date()): Promise<{ id: string; expiresAt: Date }> {
 			const id = newSecret();
 			const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-			inTransaction(db, () => {
-				db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now.toISOString());
-				db.prepare('INSERT INTO sessions (id_hash, organizer_id, expires_at) VALUES (?, ?, ?)').run(hashSecret(id), organizerId, expiresAt.toISOString());
-			});
+			await records.insert(hashSecret(id), organizerId, expiresAt.toISOString(), now.toISOString());
 			return { id, expiresAt };
 		},
 
 		/** The organizer of a live session, else undefined (unknown, forged or expired ids alike). */
-		organizerOf(id: string, now = new Date()): Organizer | undefined {
-			const row = db
-				.prepare(
-					`SELECT o.id, o.email, o.created_at FROM sessions s JOIN organizers o ON o.id = s.organizer_id
-					 WHERE s.id_hash = ? AND s.expires_at > ?`
-				)
-				.get(hashSecret(id), now.toISOString()) as { id: string; email: string; created_at: string } | undefined;
-			return row && { id: row.id, email: row.email, createdAt: row.created_at };
+		organizerOf(id: string, now = new Date()): Promise<Organizer | undefined> {
+			return records.organizerOf(hashSecret(id), now.toISOString());
 		},
 
-		end(id: string): void {
-			inTransaction(db, () => db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hashSecret(id)));
+		end(id: string): Promise<void> {
+			return records.remove(hashSecret(id));
 		}
 	};
 }

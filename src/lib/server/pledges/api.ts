@@ -3,7 +3,7 @@ import { negotiateLanguage } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { LIMITS, validatePledge, type FieldErrors } from '$lib/pledges/schema';
 import type { Organizer } from '$lib/server/organizers/accounts';
-import { getStore } from '$lib/server/store';
+import type { Store } from '$lib/server/store/types';
 
 /** A pledge is a few kilobytes at most; anything far larger is refused before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -46,15 +46,14 @@ export async function readBody(request: Request, limit: number): Promise<string>
 }
 
 /** `GET /api/pledges`: the public ledger, newest first. */
-export function listPledgesResponse(url: URL): Response {
-	const store = getStore();
+export async function listPledgesResponse(store: Store, url: URL): Promise<Response> {
 	const limitParam = url.searchParams.get('limit');
 	const limit = limitParam === null ? MAX_LIMIT : Number(limitParam);
 	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
 		return json(400, { error: 'invalid-limit', message: `limit must be a whole number from 1 to ${MAX_LIMIT}.` });
 	}
-	const { count, updatedAt } = store.snapshot();
-	return json(200, { count, updatedAt, pledges: store.list({ limit }) });
+	const { count, updatedAt } = await store.snapshot();
+	return json(200, { count, updatedAt, pledges: await store.list({ limit }) });
 }
 
 async function translatedErrors(errors: FieldErrors, acceptLanguage: string | null) {
@@ -66,7 +65,7 @@ async function translatedErrors(errors: FieldErrors, acceptLanguage: string | nu
 }
 
 /** `POST /api/pledges` by an organizer already authorized by the guard. */
-export async function createPledgeResponse(request: Request, organizer: Organizer): Promise<Response> {
+export async function createPledgeResponse(store: Store, request: Request, organizer: Organizer): Promise<Response> {
 	const acceptLanguage = request.headers.get('accept-language');
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/json\s*(;|$)/i.test(type)) {
@@ -92,7 +91,6 @@ export async function createPledgeResponse(request: Request, organizer: Organize
 	const result = validatePledge(input);
 	if (!result.success) return json(400, await translatedErrors(result.errors, acceptLanguage));
 
-	const store = getStore();
 	const actor = { id: organizer.id, email: organizer.email };
 	const key = request.headers.get('idempotency-key')?.trim();
 	if (key !== undefined && (key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))) {

@@ -1,6 +1,6 @@
 /**
- * The store interface of the pledge ledger. Engines (SQLite today) implement `PledgeStore`; the
- * live stream listens to `PledgeChanges`.
+ * The pledge ledger's shapes and the store interface. Engines (SQLite, PostgreSQL) implement
+ * `PledgeStore`; the live stream listens to `PledgeChanges`.
  */
 import type { LedgerEntry, Pledge, PledgeFilter, PledgeInput, PledgeSnapshot } from '$lib/pledges/types';
 
@@ -42,28 +42,32 @@ export type IdempotentResult =
 	| { kind: 'stored'; status: number; body: string; replayed: boolean }
 	| { kind: 'key-reused' };
 
-/** The ledger's operations; SQLite implements them today, another engine could later. */
+/**
+ * The ledger's operations, implemented once per engine (SQLite, PostgreSQL: src/lib/server/store/).
+ * Every write settles only once it is committed (on disk, or on PostgreSQL's WAL).
+ */
 export interface PledgeStore {
-	snapshot(): PledgeSnapshot;
+	snapshot(): Promise<PledgeSnapshot>;
+	/** Committed changes, made by this process or any other one on the same store. */
 	readonly changes: PledgeChanges;
 	/** Pledges handed over (not withdrawn), newest first. */
-	list(filter?: PledgeFilter): Pledge[];
+	list(filter?: PledgeFilter): Promise<Pledge[]>;
 	/** Every pledge, withdrawn ones included, newest first. */
-	entries(): LedgerEntry[];
-	get(id: string): LedgerEntry | undefined;
-	add(input: PledgeInput, actor: Actor): Pledge;
+	entries(): Promise<LedgerEntry[]>;
+	get(id: string): Promise<LedgerEntry | undefined>;
+	add(input: PledgeInput, actor: Actor): Promise<Pledge>;
 	/** All or nothing. */
-	addMany(inputs: PledgeInput[], actor: Actor): Pledge[];
+	addMany(inputs: PledgeInput[], actor: Actor): Promise<Pledge[]>;
 	/**
-	 * Adds a pledge, grouped into one commit with writes arriving at the same time; settles once it is
-	 * on disk. With an idempotency key, adds once per (organizer, key): a retry gets the first answer,
-	 * the same key with another pledge is refused.
+	 * Adds a pledge; settles once it is committed. With an idempotency key, adds once per
+	 * (organizer, key), whichever instance the retry reaches: a retry gets the first answer, the
+	 * same key with another pledge is refused.
 	 */
 	addOnce(input: PledgeInput, actor: Actor, idempotency?: { key: string; requestHash: string }): Promise<IdempotentResult>;
-	update(id: string, input: PledgeInput, actor: Actor): Pledge | undefined;
-	withdraw(id: string, actor: Actor): boolean;
-	restore(id: string, actor: Actor): boolean;
-	auditLog(limit?: number): AuditEntry[];
+	update(id: string, input: PledgeInput, actor: Actor): Promise<Pledge | undefined>;
+	withdraw(id: string, actor: Actor): Promise<boolean>;
+	restore(id: string, actor: Actor): Promise<boolean>;
+	auditLog(limit?: number): Promise<AuditEntry[]>;
 	/** Countries that have at least one pledge handed over. */
-	countries(): string[];
+	countries(): Promise<string[]>;
 }

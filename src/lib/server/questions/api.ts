@@ -5,8 +5,6 @@ import { parseModeration, QUESTION_LIMITS as TEXT_LIMITS } from '$lib/questions/
 import { QUESTION_STATUSES, type QuestionStatus } from '$lib/questions/types';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import { json, readBody, TooLarge } from '$lib/server/pledges/api';
-import { getStore } from '$lib/server/store';
-import { questionStore } from './index';
 import { askQuestion, castVote, votesOfViewer, type AskResult, type VoteResult } from './service';
 
 /** A question is a few hundred characters; anything far larger is refused before parsing. */
@@ -49,10 +47,10 @@ const languageOf = (request: Request, asked?: unknown): Language =>
 	isLanguage(asked) ? asked : negotiateLanguage(undefined, request.headers.get('accept-language'));
 
 /** The organizer named by `Authorization: Bearer`, `undefined` without one, `false` for a bad one. */
-function bearerOrganizer(request: Request): Organizer | undefined | false {
+async function bearerOrganizer({ request, locals }: RequestEvent): Promise<Organizer | undefined | false> {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
 	if (!match) return undefined;
-	return getStore().organizers.checkToken(match[1]) ?? false;
+	return (await locals.store.organizers.checkToken(match[1])) ?? false;
 }
 
 function unauthorized(organizer: false | undefined): Response {
@@ -80,15 +78,15 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
 }
 
 /** `GET /api/questions`: the public state; an organizer's token adds `?status=` for any status. */
-export async function listQuestionsResponse({ request, url }: RequestEvent): Promise<Response> {
-	const status = url.searchParams.get('status');
-	if (status === null) return json(200, await questionStore().publicState());
-	const organizer = bearerOrganizer(request);
+export async function listQuestionsResponse(event: RequestEvent): Promise<Response> {
+	const store = event.locals.store.questions;
+	const status = event.url.searchParams.get('status');
+	if (status === null) return json(200, await store.publicState());
+	const organizer = await bearerOrganizer(event);
 	if (!organizer) return unauthorized(organizer);
 	if (!(QUESTION_STATUSES as readonly string[]).includes(status)) {
 		return json(400, { error: 'invalid-status', message: `status must be one of ${QUESTION_STATUSES.join(', ')}.` });
 	}
-	const store = questionStore();
 	return json(200, { open: await store.isOpen(), questions: await store.list(status as QuestionStatus) });
 }
 
@@ -100,7 +98,7 @@ export async function askResponse(event: RequestEvent): Promise<Response> {
 	const t = await translatorFor(lang);
 	if (isCrossSite(request, url)) return json(403, { error: 'cross-site', message: t('questions:errors.crossSite') });
 	if (!body.ok) return body.response;
-	const result = await askQuestion(event, body.value);
+	const result = await askQuestion(event.locals.store, event, body.value);
 	if (result.kind === 'accepted') return json(202, { id: result.id, status: 'pending' });
 	if (result.kind === 'invalid') {
 		const fields = Object.fromEntries(
@@ -115,40 +113,40 @@ export async function askResponse(event: RequestEvent): Promise<Response> {
 export async function voteResponse(event: RequestEvent, id: string, hasVoted: boolean): Promise<Response> {
 	const t = await translatorFor(languageOf(event.request));
 	if (isCrossSite(event.request, event.url)) return json(403, { error: 'cross-site', message: t('questions:errors.crossSite') });
-	const result = await castVote(event, id, hasVoted);
+	const result = await castVote(event.locals.store, event, id, hasVoted);
 	if (result.kind === 'counted') return json(200, { id, votes: result.votes, voted: result.hasVoted });
 	return refusalResponse(t, result);
 }
 
 /** `GET /api/questions/votes`: the public questions this browser voted for. */
-export async function myVotesResponse({ cookies }: RequestEvent): Promise<Response> {
-	return json(200, { ids: await votesOfViewer(cookies) });
+export async function myVotesResponse({ cookies, locals }: RequestEvent): Promise<Response> {
+	return json(200, { ids: await votesOfViewer(locals.store, cookies) });
 }
 
 /** `PATCH /api/questions/{id}`: an organizer moderates. */
-export async function moderateResponse({ request }: RequestEvent, id: string): Promise<Response> {
-	const organizer = bearerOrganizer(request);
+export async function moderateResponse(event: RequestEvent, id: string): Promise<Response> {
+	const organizer = await bearerOrganizer(event);
 	if (!organizer) return unauthorized(organizer);
-	const body = await readJson(request);
+	const body = await readJson(event.request);
 	if (!body.ok) return body.response;
 	const change = parseModeration(body.value);
 	if (!change) {
 		return json(400, { error: 'invalid', message: 'Send { "status"?: "approved" | "rejected" | "answered", "onScreen"?: boolean }, at least one.' });
 	}
-	const outcome = await questionStore().moderate(id, change, { id: organizer.id, email: organizer.email });
+	const outcome = await event.locals.store.questions.moderate(id, change, { id: organizer.id, email: organizer.email });
 	if (outcome.kind === 'not-found') return json(404, { error: 'not-found', message: 'No question has this id.' });
 	if (outcome.kind === 'not-public') return json(409, { error: 'not-public', message: 'Only an approved or answered question can be on screen.' });
 	return json(200, outcome.question);
 }
 
 /** `PUT /api/questions/open`: an organizer opens or closes the Q&A. */
-export async function setOpenResponse({ request }: RequestEvent): Promise<Response> {
-	const organizer = bearerOrganizer(request);
+export async function setOpenResponse(event: RequestEvent): Promise<Response> {
+	const organizer = await bearerOrganizer(event);
 	if (!organizer) return unauthorized(organizer);
-	const body = await readJson(request);
+	const body = await readJson(event.request);
 	if (!body.ok) return body.response;
 	const open = (body.value as { open?: unknown } | null)?.open;
 	if (typeof open !== 'boolean') return json(400, { error: 'invalid', message: 'Send { "open": true } or { "open": false }.' });
-	await questionStore().setOpen(open, { id: organizer.id, email: organizer.email });
+	await event.locals.store.questions.setOpen(open, { id: organizer.id, email: organizer.email });
 	return json(200, { open });
 }

@@ -21,7 +21,7 @@ const at = (iso: string) => new Date(iso);
 
 /**
  * The behaviour every questions engine must have: run it with a factory of fresh stores of that engine
- * (sqlite-questions.spec.ts for SQLite; a PostgreSQL spec calls it the same way).
+ * (store/sqlite/questions.spec.ts for SQLite, store/postgres/postgres.spec.ts for PostgreSQL).
  */
 export function questionStoreContract(engine: string, open: () => Promise<EngineUnderTest>): void {
 	describe(`the questions store (${engine})`, () => {

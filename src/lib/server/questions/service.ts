@@ -2,8 +2,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { validateQuestion, type QuestionFieldErrors } from '$lib/questions/schema';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { clientAddress } from '$lib/server/http/client-address';
-import { getStore } from '$lib/server/store';
-import { questionStore } from './index';
+import type { Store } from '$lib/server/store/types';
 import { QUESTION_LIMITS, voteRules } from './limits';
 import { browserHash, existingViewer, viewerOf, writerOf } from './viewer';
 
@@ -26,13 +25,13 @@ export type VoteResult =
 	| { kind: 'limited'; retryAfterSeconds: number };
 
 /** Validates, then stores a pending question for this browser and address (within their limits); a cookie the site did not sign is refused (and replaced). */
-export async function askQuestion(request: PublicRequest, input: unknown): Promise<AskResult> {
+export async function askQuestion(site: Store, request: PublicRequest, input: unknown): Promise<AskResult> {
 	const validation = validateQuestion(input);
 	if (!validation.success) return { kind: 'invalid', errors: validation.errors };
-	const store = questionStore();
+	const store = site.questions;
 	const address = clientAddress(request);
 	if (!address) return { kind: 'no-address' };
-	const viewer = await viewerOf(getStore().secrets, request.cookies, request.url);
+	const viewer = await viewerOf(site.secrets, request.cookies, request.url);
 	if (viewer.kind === 'forged') return { kind: 'forged' };
 	const writer = await writerOf(store, viewer.id, address);
 	const outcome = await store.ask(validation.question, writer, QUESTION_LIMITS);
@@ -40,22 +39,22 @@ export async function askQuestion(request: PublicRequest, input: unknown): Promi
 }
 
 /** Casts (or withdraws) this browser's vote; a cookie the site did not sign is refused. */
-export async function castVote(request: PublicRequest, id: string, hasVoted: boolean): Promise<VoteResult> {
-	const store = questionStore();
+export async function castVote(site: Store, request: PublicRequest, id: string, hasVoted: boolean): Promise<VoteResult> {
+	const store = site.questions;
 	const address = clientAddress(request);
 	if (!address) return { kind: 'no-address' };
-	const viewer = await viewerOf(getStore().secrets, request.cookies, request.url);
+	const viewer = await viewerOf(site.secrets, request.cookies, request.url);
 	if (viewer.kind === 'forged') return { kind: 'forged' };
 	const writer = await writerOf(store, viewer.id, address);
-	const decision = await getStore().limits.take(voteRules(writer));
+	const decision = await site.limits.take(voteRules(writer));
 	if (!decision.allowed) return { kind: 'limited', retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
 	const outcome = await store.vote(id, writer, hasVoted);
 	return outcome.kind === 'counted' ? { kind: 'counted', id, votes: outcome.votes, hasVoted: outcome.hasVoted } : outcome;
 }
 
 /** Ids of the public questions this browser voted for (none without a valid cookie). */
-export async function votesOfViewer(cookies: Cookies): Promise<string[]> {
-	const store = questionStore();
-	const id = await existingViewer(getStore().secrets, cookies);
+export async function votesOfViewer(site: Store, cookies: Cookies): Promise<string[]> {
+	const store = site.questions;
+	const id = await existingViewer(site.secrets, cookies);
 	return id ? store.votesOf(browserHash(id)) : [];
 }

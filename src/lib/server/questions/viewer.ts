@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
-import type { ServerSecrets } from '../store/sqlite-server-secrets';
+import type { ServerSecrets } from '../store/types';
 import type { QuestionStore, Writer } from './types';
 
 const COOKIE_KEY = 'questions-viewer-cookie';

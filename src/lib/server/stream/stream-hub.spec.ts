@@ -12,7 +12,7 @@ function fakeLedger() {
 		get reads() {
 			return reads;
 		},
-		snapshot: () => {
+		snapshot: async () => {
 			reads += 1;
 			return structuredClone(state);
 		},
@@ -79,11 +79,17 @@ afterEach(() => {
 });
 
 describe('StreamHub', () => {
-	it('starts each stream with a jittered retry and the current count', () => {
+	it('starts each stream with a jittered retry and the current count', async () => {
 		const ledger = fakeLedger();
 		ledger.add('Welcome desk');
 		const sink = new RecordingSink();
-		hubFor(ledger).attach(sink);
+		const hub = hubFor(ledger);
+		hub.attach(sink);
+		expect(sink.text).toMatch(/^retry: \d+\n\n$/);
+		await wait(1); // the first read of the store is on its way: the stream gets it
+		const late = new RecordingSink();
+		hub.attach(late);
+		expect(late.events).toHaveLength(1);
 		expect(sink.text).toMatch(/^retry: \d+\n\n/);
 		expect(sink.events).toEqual([expect.objectContaining({ count: 1, latest: [expect.objectContaining({ title: 'Welcome desk' })] })]);
 	});
@@ -91,6 +97,7 @@ describe('StreamHub', () => {
 	it('starts a stream that opens while an update is pending with that update, never the stale count', async () => {
 		const ledger = fakeLedger();
 		const hub = hubFor(ledger, { coalesceMs: 50 });
+		await wait(1);
 		ledger.add('a');
 		await wait(5);
 		ledger.add('b');
@@ -104,6 +111,7 @@ describe('StreamHub', () => {
 	it('reads and encodes a change once and writes the same bytes to every stream', async () => {
 		const ledger = fakeLedger();
 		const hub = hubFor(ledger);
+		await wait(1);
 		const sinks = [new RecordingSink(), new RecordingSink(), new RecordingSink()];
 		for (const sink of sinks) hub.attach(sink);
 		const readsBefore = ledger.reads;
@@ -142,6 +150,7 @@ describe('StreamHub', () => {
 		const sink = new RecordingSink();
 		const hub = hubFor(ledger, { coalesceMs: 0, now: () => 1_000 });
 		hub.attach(sink);
+		await wait(1);
 		ledger.add('a');
 		await wait(5);
 		ledger.add('b');
@@ -154,6 +163,7 @@ describe('StreamHub', () => {
 		const ledger = fakeLedger();
 		const sink = new RecordingSink();
 		hubFor(ledger, { coalesceMs: 0 }).attach(sink);
+		await wait(1);
 		sink.isFull = true;
 		ledger.add('a');
 		await wait(5);
@@ -175,12 +185,16 @@ describe('StreamHub', () => {
 		const errors = console.error;
 		console.error = () => {};
 		try {
-			const hub = hubFor({ ...ledger, snapshot: () => (isBroken ? (() => { throw new Error('database is locked'); })() : ledger.snapshot()) } as typeof ledger, { coalesceMs: 0 });
+			const hub = hubFor({ ...ledger, snapshot: () => (isBroken ? Promise.reject(new Error('database is locked')) : ledger.snapshot()) } as typeof ledger, { coalesceMs: 0 });
 			hub.attach(sink);
+			await wait(1);
 			isBroken = true;
 			ledger.add('a');
 			await wait(5);
 			expect(sink.events.map((event) => event.count)).toEqual([0]);
+			const newcomer = new RecordingSink();
+			hub.attach(newcomer);
+			expect(newcomer.events.map((event) => event.count)).toEqual([0]); // the last count, while the store is down
 			isBroken = false;
 			ledger.add('b');
 			await wait(5);
@@ -292,6 +306,30 @@ describe('StreamHub', () => {
 			await wait(40);
 			expect(questionEvents(sink).map((event) => event.version).at(-1)).toBe(2);
 			expect(sink.events).toHaveLength(1);
+		});
+
+		it('starts a stream that opens while the count is being read with the count, then the other topics', async () => {
+			const questions = questionsTopic();
+			const ledger = fakeLedger();
+			let release: (() => void) | undefined;
+			const slowSnapshot = async () => {
+				const state = await ledger.snapshot();
+				if (ledger.listeners.size > 0 && state.count > 0) await new Promise<void>((resolve) => (release = resolve));
+				return state;
+			};
+			const hub = hubFor(ledger, { snapshot: slowSnapshot, topics: [questions.topic], coalesceMs: 0 });
+			hub.attach(new RecordingSink());
+			await wait(20);
+			ledger.add('a');
+			await wait(1); // the count's read is under way, the questions' frame is ready
+			const sink = new RecordingSink();
+			hub.attach(sink);
+			expect(questionEvents(sink)).toEqual([]);
+			release?.();
+			await wait(1);
+			const order = [...sink.text.matchAll(/event: (\w+)/g)].map((m) => m[1]);
+			expect(order).toEqual(['count', 'questions']);
+			expect(sink.events[0].count).toBe(1);
 		});
 
 		it('sends a client that was behind the newest frame of every topic it missed', async () => {

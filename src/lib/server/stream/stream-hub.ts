@@ -22,7 +22,7 @@ export interface StreamTopic {
 
 export interface StreamHubOptions {
 	/** The ledger's current public state, read once per update (not once per subscriber). */
-	snapshot: () => PledgeSnapshot;
+	snapshot: () => PledgeSnapshot | Promise<PledgeSnapshot>;
 	changes: PledgeChanges;
 	/** Events beside `count`, each coalesced on its own. */
 	topics?: readonly StreamTopic[];
@@ -42,6 +42,8 @@ interface Subscriber {
 	isBehind: boolean;
 	/** Topics whose update went by while behind: their newest frame is sent on drain (never a backlog). */
 	missed: Set<Topic>;
+	/** Topics it has had a frame of (a newcomer waits for the read in flight). */
+	received: Set<Topic>;
 }
 
 interface Topic extends StreamTopic {
@@ -72,8 +74,8 @@ export class StreamHub {
 		const count: StreamTopic = {
 			event: 'count',
 			changes,
-			read: () => {
-				const { count, updatedAt, latest } = snapshot();
+			read: async () => {
+				const { count, updatedAt, latest } = await snapshot();
 				return JSON.stringify({ count, updatedAt, latest: latest.slice(0, this.#options.latestCount) });
 			}
 		};
@@ -104,14 +106,11 @@ export class StreamHub {
 			sink.end();
 			return () => {};
 		}
-		const subscriber: Subscriber = { sink, isBehind: false, missed: new Set() };
+		const subscriber: Subscriber = { sink, isBehind: false, missed: new Set(), received: new Set() };
 		this.#subscribers.add(subscriber);
 		const [minRetry, maxRetry] = this.#options.retryMs;
 		sink.write(Buffer.from(encodeRetry(minRetry, maxRetry)));
-		for (const topic of this.#topics) {
-			// With an update on its way, the cached frame is already stale: the newcomer gets that update.
-			if (topic.frame && !topic.flushTimer && !topic.isReading) this.#send(subscriber, topic.frame, topic);
-		}
+		this.#catchUp(subscriber);
 		return () => this.#subscribers.delete(subscriber);
 	}
 
@@ -153,6 +152,8 @@ export class StreamHub {
 		const settle = () => {
 			topic.flushTimer = undefined;
 			topic.isReading = false;
+			// Newcomers that waited for this read get it (or the last frame, if it failed), then the topics after it.
+			for (const subscriber of this.#subscribers) this.#catchUp(subscriber);
 			if (topic.isStale) {
 				topic.isStale = false;
 				this.#scheduleFlush(topic);
@@ -164,8 +165,9 @@ export class StreamHub {
 			this.#broadcast(topic.frame, topic);
 		};
 		const failed = (error: unknown) => {
-			// A store that cannot be read now must not take the server down; the next change retries.
-			console.error(`event stream: could not read the ${topic.event} state`, error);
+			// A store that cannot be read now must not take the server down: streams keep the last
+			// state (newcomers waiting for this read get it too), and the next change reads again.
+			console.error(`event stream: could not read the ${topic.event} state`, (error as Error).message ?? error);
 		};
 		let data: string | Promise<string>;
 		try {
@@ -185,7 +187,28 @@ export class StreamHub {
 	}
 
 	#broadcast(chunk: Buffer, topic: Topic | undefined): void {
-		for (const subscriber of this.#subscribers) this.#send(subscriber, chunk, topic);
+		for (const subscriber of this.#subscribers) if (!topic || this.#hasAllBefore(subscriber, topic)) this.#send(subscriber, chunk, topic);
+	}
+
+	/** Whether the subscriber has had every topic listed before `topic` (the count comes first). */
+	#hasAllBefore(subscriber: Subscriber, topic: Topic): boolean {
+		for (const earlier of this.#topics) {
+			if (earlier === topic) return true;
+			if (!subscriber.received.has(earlier) && (earlier.frame || earlier.flushTimer || earlier.isReading)) return false;
+		}
+		return true;
+	}
+
+	/**
+	 * Sends a newcomer the topics' frames in order (the count first), up to the first topic with an
+	 * update on its way: the cached frame is already stale, so the newcomer waits for that update.
+	 */
+	#catchUp(subscriber: Subscriber): void {
+		for (const topic of this.#topics) {
+			if (subscriber.received.has(topic)) continue;
+			if (topic.flushTimer || topic.isReading) return;
+			if (topic.frame) this.#send(subscriber, topic.frame, topic);
+		}
 	}
 
 	#send(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): void {
@@ -194,6 +217,7 @@ export class StreamHub {
 			if (topic) subscriber.missed.add(topic);
 			return;
 		}
+		if (topic) subscriber.received.add(topic);
 		if (subscriber.sink.write(chunk)) return;
 		subscriber.isBehind = true;
 		subscriber.sink.once('drain', () => {

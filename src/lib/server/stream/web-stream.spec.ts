@@ -6,7 +6,7 @@ import { webStreamResponse } from './web-stream';
 function quietLedger() {
 	const listeners = new Set<PledgeChangeListener>();
 	return {
-		snapshot: () => ({ count: 4, updatedAt: '2022-05-18T18:25:00.000Z', latest: [] }),
+		snapshot: async () => ({ count: 4, updatedAt: '2022-05-18T18:25:00.000Z', latest: [] }),
 		changes: {
 			subscribe(listener: PledgeChangeListener) {
 				listeners.add(listener);

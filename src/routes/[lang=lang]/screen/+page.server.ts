@@ -1,22 +1,20 @@
 import { qrCodeSvg } from '$lib/server/qr-code';
 import { onScreen } from '$lib/questions/public';
-import { questionStore } from '$lib/server/questions';
-import { getStore } from '$lib/server/store';
 import { settings } from '$lib/settings';
 import type { PageServerLoad } from './$types';
 
 // The count must be right when the projector opens the page: rendered per request.
 export const prerender = false;
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const siteUrl = `${settings.origin}/${params.lang}/`;
-	const { count, updatedAt, latest } = getStore().snapshot();
+	const { count, updatedAt, latest } = await locals.store.snapshot();
 	const askUrl = `${settings.origin}/${params.lang}/live/questions`;
 	return {
 		live: { count, updatedAt, latest: latest.slice(0, 3) },
 		siteUrl,
 		qrSvg: await qrCodeSvg(siteUrl),
-		onScreen: onScreen(await questionStore().publicState()),
+		onScreen: onScreen(await locals.store.questions.publicState()),
 		askUrl,
 		askQrSvg: await qrCodeSvg(askUrl)
 	};

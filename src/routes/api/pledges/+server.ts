@@ -2,10 +2,10 @@ import { error } from '@sveltejs/kit';
 import { createPledgeResponse, listPledgesResponse } from '$lib/server/pledges/api';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) => listPledgesResponse(url);
+export const GET: RequestHandler = ({ url, locals }) => listPledgesResponse(locals.store, url);
 
 // The guard in hooks.server.ts has checked the bearer token and set the organizer.
 export const POST: RequestHandler = ({ request, locals }) => {
 	if (!locals.organizer) error(401, 'unauthorized');
-	return createPledgeResponse(request, locals.organizer);
+	return createPledgeResponse(locals.store, request, locals.organizer);
 };

@@ -1,8 +1,7 @@
 import { requireOrganizer } from '$lib/server/organizers/actor';
-import { getStore } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	requireOrganizer(event);
-	return { audit: getStore().auditLog(500) };
+	return { audit: await event.locals.store.auditLog(500) };
 };

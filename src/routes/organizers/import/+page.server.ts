@@ -2,7 +2,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import { previewImport } from '$lib/pledges/csv';
 import type { PledgeInput } from '$lib/server/pledges/types';
 import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
-import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The CSV's text from the uploaded file, or from the field the preview sends back. */
@@ -34,7 +33,7 @@ export const actions: Actions = {
 		const preview = previewImport(csv);
 		if ('problem' in preview) return fail(400, { problem: preview.problem, missing: preview.missing ?? [] });
 		if (!preview.isValid) return fail(400, { csv, rows: preview.rows, isValid: false });
-		const stored = getStore().addMany(
+		const stored = await event.locals.store.addMany(
 			preview.rows.map((row) => row.pledge as PledgeInput),
 			actor
 		);

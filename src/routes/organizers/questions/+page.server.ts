@@ -1,13 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { parseModeration } from '$lib/questions/schema';
 import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
-import { questionStore } from '$lib/server/questions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	// The guard lets only signed-in organizers this far; the page checks again itself.
 	requireOrganizer(event);
-	const store = questionStore();
+	const store = event.locals.store.questions;
 	const [isOpen, pending, approved, answered, rejected] = await Promise.all([
 		store.isOpen(),
 		store.list('pending'),
@@ -26,7 +25,7 @@ const text = (form: FormData, name: string) => {
 export const actions: Actions = {
 	setOpen: async (event) => {
 		const actor = actorOf(event);
-		await questionStore().setOpen(text(await event.request.formData(), 'open') === '1', actor);
+		await event.locals.store.questions.setOpen(text(await event.request.formData(), 'open') === '1', actor);
 		redirect(303, '/organizers/questions');
 	},
 
@@ -39,7 +38,7 @@ export const actions: Actions = {
 			...(form.has('onScreen') ? { onScreen: text(form, 'onScreen') === '1' } : {})
 		});
 		if (!change) return fail(400, { problem: 'notFound' as const });
-		const outcome = await questionStore().moderate(id, change, actor);
+		const outcome = await event.locals.store.questions.moderate(id, change, actor);
 		if (outcome.kind === 'not-found') return fail(404, { problem: 'notFound' as const });
 		if (outcome.kind === 'not-public') return fail(409, { problem: 'notPublic' as const });
 		redirect(303, `/organizers/questions#q-${encodeURIComponent(id)}`);

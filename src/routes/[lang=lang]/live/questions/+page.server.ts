@@ -2,7 +2,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { questionFromForm, QUESTION_LIMITS } from '$lib/questions/schema';
-import { questionStore } from '$lib/server/questions';
 import { refusalMessage } from '$lib/server/questions/api';
 import { askQuestion, castVote, votesOfViewer } from '$lib/server/questions/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,9 +11,9 @@ export const prerender = false;
 
 const STATUS = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404, 'no-address': 400 } as const;
 
-export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
+export const load: PageServerLoad = async ({ cookies, setHeaders, locals }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
-	return { questions: await questionStore().publicState(), votedIds: await votesOfViewer(cookies) };
+	return { questions: await locals.store.questions.publicState(), votedIds: await votesOfViewer(locals.store, cookies) };
 };
 
 const text = (form: FormData, name: string) => {
@@ -28,7 +27,7 @@ export const actions: Actions = {
 		const t = await translatorFor(lang);
 		const form = await event.request.formData();
 		const values = { text: text(form, 'text'), name: text(form, 'name'), affiliation: text(form, 'affiliation') };
-		const result = await askQuestion(event, questionFromForm(form, lang));
+		const result = await askQuestion(event.locals.store, event, questionFromForm(form, lang));
 		if (result.kind === 'accepted') return { ask: { asked: true } };
 		if (result.kind === 'invalid') {
 			const errors = Object.fromEntries(
@@ -44,7 +43,7 @@ export const actions: Actions = {
 		const lang = event.params.lang as Language;
 		const form = await event.request.formData();
 		const id = text(form, 'id');
-		const result = await castVote(event, id, text(form, 'voted') !== '0');
+		const result = await castVote(event.locals.store, event, id, text(form, 'voted') !== '0');
 		if (result.kind === 'counted') redirect(303, `/${lang}/live/questions#q-${encodeURIComponent(id)}`);
 		if (result.kind === 'limited') event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 		return fail(STATUS[result.kind], { voteMessage: refusalMessage(await translatorFor(lang), result) });

@@ -1,10 +1,9 @@
 import { requireOrganizer } from '$lib/server/organizers/actor';
-import { questionStore } from '$lib/server/questions';
 import { moderationStream } from '$lib/server/questions/moderation-stream';
 import type { RequestHandler } from './$types';
 
 // The console's moderation view follows this: an event `changed` after every change to the questions.
 export const GET: RequestHandler = (event) => {
 	requireOrganizer(event);
-	return moderationStream(questionStore().changes);
+	return moderationStream(event.locals.store.questions.changes);
 };

@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
-import { StoreUnavailableError } from './store-faults.ts';
+import { StoreUnavailableError } from '../store-faults.ts';
 
 export const DEFAULT_DATABASE_FILE = 'data/site.db';
 

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '../store/database.ts';
-import { counted, decide, expiresAt, type RateDecision, type RateLimits, type RateRule, type RateState } from './rate-limit.ts';
+import { counted, decide, expiresAt, type RateDecision, type RateLimits, type RateRule, type RateState } from '../../limits/rate-limit.ts';
+import { inTransaction } from './database.ts';
 
 interface RateRow {
 	count: number;

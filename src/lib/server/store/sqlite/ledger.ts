@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '../store/database.ts';
-import { createGroupCommit } from '../store/group-commit.ts';
-import { createChanges } from './changes.ts';
-import type { Actor, AuditEntry, Compact, LedgerEntry, Pledge, PledgeInput, PledgeStore } from './types.ts';
+import { createChanges } from '../../pledges/changes.ts';
+import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
+import type { Actor, AuditEntry, Compact, Pledge, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import { inTransaction } from './database.ts';
+import { createGroupCommit } from './group-commit.ts';
 
-interface PledgeRow {
+interface SqlitePledgeRow {
 	id: string;
 	government: string;
 	country: string;
@@ -18,33 +19,29 @@ interface PledgeRow {
 	withdrawn_at: string | null;
 }
 
-function toEntry(row: PledgeRow): LedgerEntry {
-	const entry: LedgerEntry = {
-		id: row.id,
-		government: row.government,
-		country: row.country,
-		title: row.title,
-		compacts: JSON.parse(row.compacts) as Compact[],
-		createdAt: row.created_at,
-		updatedAt: row.updated_at
-	};
-	if (row.description) entry.description = row.description;
-	if (row.url) entry.url = row.url;
-	if (row.withdrawn_at) entry.withdrawnAt = row.withdrawn_at;
-	return entry;
-}
+const fromSqlite = (row: SqlitePledgeRow): PledgeRow => ({
+	id: row.id,
+	government: row.government,
+	country: row.country,
+	title: row.title,
+	description: row.description,
+	compacts: JSON.parse(row.compacts) as Compact[],
+	url: row.url,
+	createdAt: row.created_at,
+	updatedAt: row.updated_at,
+	withdrawnAt: row.withdrawn_at
+});
 
-function toPledge(row: PledgeRow): Pledge {
-	const { withdrawnAt: _withdrawn, ...pledge } = toEntry(row);
-	return pledge;
-}
+/** How often a listened-to store checks whether another process committed to the file. */
+export const DATA_VERSION_POLL_MS = 250;
 
-const LATEST = 5;
-const MAX_LIMIT = 1000;
-
-/** The pledge ledger on SQLite: every write is one IMMEDIATE transaction, told to listeners after commit. */
+/**
+ * The pledge ledger on SQLite: every write is one IMMEDIATE transaction, told to listeners after
+ * commit. Other processes on the same file (a second instance, the organizers command) are noticed
+ * through `PRAGMA data_version`, checked while someone listens.
+ */
 export function sqliteLedger(db: DatabaseSync): PledgeStore {
-	const changes = createChanges();
+	const changes = createChanges(() => watchOtherConnections(db, () => changes.notify()));
 	const groupedWrite = createGroupCommit(db, () => changes.notify());
 
 	function touch(at: string): void {
@@ -55,13 +52,18 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 		db.prepare('INSERT INTO audit_log (at, organizer_email, action, pledge_id, detail) VALUES (?, ?, ?, ?, ?)').run(at, actor.email, action, pledgeId, detail);
 	}
 
+	function row(id: string): PledgeRow | undefined {
+		const found = db.prepare('SELECT * FROM pledges WHERE id = ?').get(id) as SqlitePledgeRow | undefined;
+		return found && fromSqlite(found);
+	}
+
 	function insert(input: PledgeInput, at: string): Pledge {
 		const id = randomUUID();
 		db.prepare(
 			`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		).run(id, input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, at, at);
-		return toPledge(db.prepare('SELECT * FROM pledges WHERE id = ?').get(id) as unknown as PledgeRow);
+		return toPledge(row(id)!);
 	}
 
 	function titleOf(id: string): string | null {
@@ -69,41 +71,44 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 	}
 
 	/** A write, then the news of it once it is on disk. */
-	function write<T>(work: () => T): T {
+	async function write<T>(work: () => T): Promise<T> {
 		const result = inTransaction(db, work);
 		changes.notify();
 		return result;
 	}
 
-	const store: PledgeStore = {
+	function list(filter: Parameters<PledgeStore['list']>[0] = {}): Pledge[] {
+		const rows = db
+			.prepare(
+				`SELECT * FROM pledges WHERE withdrawn_at IS NULL
+				 AND (:country IS NULL OR country = :country)
+				 AND (:compact IS NULL OR EXISTS (SELECT 1 FROM json_each(compacts) WHERE value = :compact))
+				 ORDER BY seq DESC LIMIT :limit`
+			)
+			.all({ country: filter.country ?? null, compact: filter.compact ?? null, limit: clampLimit(filter.limit) }) as unknown as SqlitePledgeRow[];
+		return rows.map((found) => toPledge(fromSqlite(found)));
+	}
+
+	return {
 		changes,
 
-		snapshot() {
+		async snapshot() {
 			const { count } = db.prepare('SELECT COUNT(*) AS count FROM pledges WHERE withdrawn_at IS NULL').get() as { count: number };
 			const ledger = db.prepare('SELECT updated_at FROM ledger WHERE id = 1').get() as { updated_at: string } | undefined;
-			return { count, updatedAt: ledger?.updated_at ?? new Date(0).toISOString(), latest: store.list({ limit: LATEST }) };
+			return { count, updatedAt: ledger?.updated_at ?? new Date(0).toISOString(), latest: list({ limit: LATEST }) };
 		},
 
-		list(filter = {}) {
-			const limit = Math.min(Math.max(1, Math.floor(filter.limit ?? MAX_LIMIT)), MAX_LIMIT);
-			const rows = db
-				.prepare(
-					`SELECT * FROM pledges WHERE withdrawn_at IS NULL
-					 AND (:country IS NULL OR country = :country)
-					 AND (:compact IS NULL OR EXISTS (SELECT 1 FROM json_each(compacts) WHERE value = :compact))
-					 ORDER BY seq DESC LIMIT :limit`
-				)
-				.all({ country: filter.country ?? null, compact: filter.compact ?? null, limit }) as unknown as PledgeRow[];
-			return rows.map(toPledge);
+		async list(filter) {
+			return list(filter);
 		},
 
-		entries() {
-			return (db.prepare('SELECT * FROM pledges ORDER BY seq DESC').all() as unknown as PledgeRow[]).map(toEntry);
+		async entries() {
+			return (db.prepare('SELECT * FROM pledges ORDER BY seq DESC').all() as unknown as SqlitePledgeRow[]).map((found) => toEntry(fromSqlite(found)));
 		},
 
-		get(id) {
-			const row = db.prepare('SELECT * FROM pledges WHERE id = ?').get(id) as PledgeRow | undefined;
-			return row && toEntry(row);
+		async get(id) {
+			const found = row(id);
+			return found && toEntry(found);
 		},
 
 		add(input, actor) {
@@ -157,9 +162,8 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			});
 		},
 
-		update(id, input, actor) {
-			const existing = store.get(id);
-			if (!existing) return undefined;
+		async update(id, input, actor) {
+			if (!row(id)) return undefined;
 			return write(() => {
 				const at = new Date().toISOString();
 				const changed = db
@@ -168,7 +172,7 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				if (changed.changes === 0) return undefined;
 				audit(actor, 'update', id, input.title, at);
 				touch(at);
-				return toPledge(db.prepare('SELECT * FROM pledges WHERE id = ?').get(id) as unknown as PledgeRow);
+				return toPledge(row(id)!);
 			});
 		},
 
@@ -196,27 +200,35 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			});
 		},
 
-		auditLog(limit = 200) {
-			const rows = db.prepare('SELECT at, organizer_email, action, pledge_id, detail FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as unknown as {
-				at: string;
-				organizer_email: string;
-				action: AuditEntry['action'];
-				pledge_id: string | null;
-				detail: string | null;
-			}[];
-			return rows.map((row) => ({
-				at: row.at,
-				organizerEmail: row.organizer_email,
-				action: row.action,
-				...(row.pledge_id ? { pledgeId: row.pledge_id } : {}),
-				...(row.detail ? { detail: row.detail } : {})
-			}));
+		async auditLog(limit = 200) {
+			const rows = db
+				.prepare('SELECT at, organizer_email AS organizerEmail, action, pledge_id AS pledgeId, detail FROM audit_log ORDER BY seq DESC LIMIT ?')
+				.all(limit) as unknown as AuditRow[];
+			return rows.map(toAuditEntry);
 		},
 
-		countries() {
+		async countries() {
 			const rows = db.prepare('SELECT DISTINCT country FROM pledges WHERE withdrawn_at IS NULL ORDER BY country').all() as { country: string }[];
-			return rows.map((row) => row.country);
+			return rows.map((found) => found.country);
 		}
 	};
-	return store;
+}
+
+/** Calls `onChange` when another connection commits to the file; returns what stops watching. */
+function watchOtherConnections(db: DatabaseSync, onChange: () => void): () => void {
+	const version = () => (db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+	let last = version();
+	const timer = setInterval(() => {
+		if (!db.isOpen) return;
+		try {
+			const current = version();
+			if (current === last) return;
+			last = current;
+		} catch {
+			return; // busy or closing: the next tick looks again
+		}
+		onChange();
+	}, DATA_VERSION_POLL_MS);
+	timer.unref();
+	return () => clearInterval(timer);
 }

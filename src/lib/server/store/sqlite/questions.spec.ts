@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../store/database';
-import { questionStoreContract } from './contract';
-import { sqliteQuestions } from './sqlite-questions';
+import { questionStoreContract } from '../../questions/contract';
+import { openDatabase } from './database';
+import { sqliteQuestions } from './questions';
 
 questionStoreContract('SQLite', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'imrf-questions-'));

@@ -1,48 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { Language } from '$lib/i18n/languages';
-import { isPublicStatus, type PublicQuestion, type Question, type QuestionStatus } from '$lib/questions/types';
-import { createChanges } from '../pledges/changes.ts';
-import type { Actor } from '../pledges/types.ts';
-import { createGroupCommit } from '../store/group-commit.ts';
-import { ADDRESS_KEY_PERIOD_MS, type QuestionLimits, type QuestionStore, type Writer } from './types.ts';
-
-interface QuestionRow {
-	id: string;
-	text: string;
-	name: string | null;
-	affiliation: string | null;
-	lang: string;
-	status: QuestionStatus;
-	on_screen: number;
-	votes: number;
-	created_at: string;
-	updated_at: string;
-}
-
-const COLUMNS = 'id, text, name, affiliation, lang, status, on_screen, votes, created_at, updated_at';
-const HOUR_MS = 60 * 60_000;
-/** A browser at its pending limit may ask again once one is moderated: try in a minute. */
-const PENDING_RETRY_SECONDS = 60;
-
-function toQuestion(row: QuestionRow): Question {
-	return {
-		id: row.id,
-		text: row.text,
-		name: row.name,
-		affiliation: row.affiliation,
-		lang: row.lang as Language,
-		votes: row.votes,
-		status: row.status,
-		onScreen: row.on_screen === 1,
-		createdAt: row.created_at,
-		updatedAt: row.updated_at
-	};
-}
-
-function toPublic({ updatedAt: _updated, ...question }: Question): PublicQuestion {
-	return question as PublicQuestion;
-}
+import { isPublicStatus } from '../../../questions/types.ts';
+import { createChanges } from '../../pledges/changes.ts';
+import type { Actor } from '../../pledges/types.ts';
+import { HOUR_MS, PENDING_RETRY_SECONDS, QUESTION_COLUMNS as COLUMNS, toPublic, toQuestion, type QuestionRow } from '../../questions/rows.ts';
+import { ADDRESS_KEY_PERIOD_MS, type QuestionLimits, type QuestionStore, type Writer } from '../../questions/types.ts';
+import { createGroupCommit } from './group-commit.ts';
 
 const placeholders = (list: readonly unknown[]) => list.map(() => '?').join(', ');
 const secondsUntil = (startIso: string, windowMs: number, now: Date) => Math.max(1, Math.ceil((Date.parse(startIso) + windowMs - now.getTime()) / 1000));

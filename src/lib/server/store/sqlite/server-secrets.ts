@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import type { ServerSecrets } from '../types.ts';
 import { inTransaction } from './database.ts';
-
-/** Keys every process of the site must share (cookie signatures): made once, kept in the store. */
-export interface ServerSecrets {
-	/** The 32-byte secret called `name`, created on first use; the same for every process on the store. */
-	get(name: string): Promise<Buffer>;
-}
 
 export function sqliteServerSecrets(db: DatabaseSync): ServerSecrets {
 	const cache = new Map<string, Buffer>();

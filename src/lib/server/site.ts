@@ -1,0 +1,54 @@
+import { env } from '$env/dynamic/private';
+import { event } from '$lib/event/event';
+import { retentionDays } from './questions/index.ts';
+import { startRetention } from './questions/retention.ts';
+import { openStore } from './store/open.ts';
+import type { Store } from './store/types.ts';
+import { StreamHub } from './stream/stream-hub.ts';
+
+/** What the server holds for its whole life: the store and the live count's hub fed by it. */
+export interface Site {
+	store: Store;
+	hub: StreamHub;
+}
+
+let opening: Promise<Site> | undefined;
+let opened: Site | undefined;
+
+/** The site if it is open already (for /healthz's stream count, which must not open the store). */
+export function openedSite(): Site | undefined {
+	return opened;
+}
+
+/**
+ * The site's parts, assembled once from the settings (DATABASE_URL picks the engine). A store that
+ * cannot be opened yet (PostgreSQL down at start) is tried again on the next request.
+ */
+export function openSite(): Promise<Site> {
+	opening ??= assemble().catch((error) => {
+		opening = undefined;
+		throw error;
+	});
+	return opening;
+}
+
+async function assemble(): Promise<Site> {
+	const store = await openStore(env.DATABASE_URL);
+	const hub = new StreamHub({
+		snapshot: () => store.snapshot(),
+		changes: store.changes,
+		// The same JSON as GET /api/questions: the whole list, kilobytes to every viewer, so a burst of
+		// votes makes at most four updates a second (a lone approval still leaves at once).
+		topics: [{ event: 'questions', read: async () => JSON.stringify(await store.questions.publicState()), changes: store.questions.changes, coalesceMs: 250 }],
+		// Tests shorten it to see heartbeats; proxies drop streams silent for about a minute.
+		heartbeatMs: Number(env.STREAM_HEARTBEAT_MS) || 15_000
+	});
+	const stopRetention = startRetention(store.questions, event.end, retentionDays());
+	process.once('sveltekit:shutdown', () => {
+		stopRetention();
+		hub.closeAll();
+		void store.close();
+	});
+	opened = { store, hub };
+	return opened;
+}

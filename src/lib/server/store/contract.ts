@@ -1,0 +1,265 @@
+// The store contract: what every engine must do, as one suite run against each
+// (sqlite/sqlite.spec.ts, postgres/postgres.spec.ts). Not a spec file itself: engines call it.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RateRule } from '../limits/rate-limit';
+import type { Store } from './types';
+
+export const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title, compacts: ['GCR' as const] });
+
+export interface Engine {
+	/** A fresh, empty store. */
+	open(): Promise<Store>;
+	/** A second store on the same data (another process or instance). */
+	reopen(): Promise<Store>;
+	/** Called after each test. */
+	cleanUp?(): Promise<void>;
+}
+
+export function storeContract(name: string, engine: () => Engine) {
+	let current: Engine;
+	let store: Store;
+	let actor: { id: string; email: string };
+	const others: Store[] = [];
+	const another = async () => {
+		const other = await current.reopen();
+		others.push(other);
+		return other;
+	};
+
+	beforeEach(async () => {
+		current = engine();
+		store = await current.open();
+		const { organizer } = await store.organizers.add('Organizer@Example.org');
+		actor = { id: organizer.id, email: organizer.email };
+	});
+
+	afterEach(async () => {
+		for (const other of others.splice(0)) await other.close();
+		await store.close();
+		await current.cleanUp?.();
+	});
+
+	describe(`the ${name} store`, () => {
+		it('applies migrations once, keeping data across reopenings', async () => {
+			await store.add(pledge('Kept'), actor);
+			const reopened = await another();
+			expect((await reopened.list()).map((p) => p.title)).toEqual(['Kept']);
+		});
+
+		it('dates an empty ledger from its creation', async () => {
+			const updatedAt = Date.parse((await store.snapshot()).updatedAt);
+			expect(updatedAt).toBeGreaterThan(Date.now() - 60_000);
+			expect(updatedAt).toBeLessThanOrEqual(Date.now() + 1000);
+		});
+
+		it('lists pledges newest first and counts only those handed over', async () => {
+			const first = await store.add(pledge('First'), actor);
+			await store.add(pledge('Second'), actor);
+			await store.withdraw(first.id, actor);
+			expect(await store.snapshot()).toMatchObject({ count: 1, latest: [expect.objectContaining({ title: 'Second' })] });
+			expect((await store.entries()).map((entry) => [entry.title, Boolean(entry.withdrawnAt)])).toEqual([
+				['Second', false],
+				['First', true]
+			]);
+		});
+
+		it('withdraws and restores, telling listeners after each committed change', async () => {
+			const counts: number[] = [];
+			const unsubscribe = store.changes.subscribe(() => void store.snapshot().then(({ count }) => counts.push(count), () => {}));
+			const added = await store.add(pledge('Undo me'), actor);
+			expect(await store.withdraw(added.id, actor)).toBe(true);
+			expect(await store.withdraw(added.id, actor)).toBe(false);
+			expect(await store.restore(added.id, actor)).toBe(true);
+			await vi.waitFor(() => expect(counts).toEqual(expect.arrayContaining([1, 0])));
+			await vi.waitFor(() => expect(counts.at(-1)).toBe(1));
+			unsubscribe();
+		});
+
+		it('tells listeners of changes committed by another connection', async () => {
+			let heard = 0;
+			const unsubscribe = store.changes.subscribe(() => heard++);
+			const other = await another();
+			// Twice: an engine may tell its listeners once when it starts watching; the second write can only be heard.
+			for (const title of ['From elsewhere', 'From elsewhere again']) {
+				const before = heard;
+				await other.add(pledge(title), actor);
+				await vi.waitFor(() => expect(heard).toBeGreaterThan(before), { timeout: 3_000 });
+			}
+			unsubscribe();
+		});
+
+		it('filters by country and compact', async () => {
+			await store.add(pledge('In France'), actor);
+			await store.add({ government: 'Kampala Capital City Authority', country: 'UG', title: 'In Uganda', compacts: ['GCM'] }, actor);
+			expect((await store.list({ country: 'UG' })).map((p) => p.title)).toEqual(['In Uganda']);
+			expect((await store.list({ compact: 'GCR' })).map((p) => p.title)).toEqual(['In France']);
+			expect((await store.list({ limit: 1 })).map((p) => p.title)).toEqual(['In Uganda']);
+			expect(await store.countries()).toEqual(['FR', 'UG']);
+		});
+
+		it('keeps every field of a pledge as given', async () => {
+			const full = { government: 'Ville de Montréal', country: 'CA', title: '« Accueil »', description: 'Ligne 1\nLigne 2', compacts: ['GCM', 'GCR'] as ('GCM' | 'GCR')[], url: 'https://example.org/a?b=c' };
+			const added = await store.add(full, actor);
+			expect(added).toMatchObject(full);
+			expect(await store.get(added.id)).toEqual(added);
+			expect(await store.get('no-such-id')).toBeUndefined();
+		});
+
+		it('corrects a pledge and records who did what in the audit log', async () => {
+			const added = await store.add(pledge('Typo'), actor);
+			const corrected = await store.update(added.id, pledge('Fixed'), actor);
+			expect(corrected).toMatchObject({ id: added.id, title: 'Fixed', createdAt: added.createdAt });
+			expect(await store.update('no-such-id', pledge('x'), actor)).toBeUndefined();
+			expect((await store.auditLog()).map((entry) => [entry.organizerEmail, entry.action, entry.detail])).toEqual([
+				['organizer@example.org', 'update', 'Fixed'],
+				['organizer@example.org', 'add', 'Typo']
+			]);
+		});
+
+		it('stores once per idempotency key and organizer, and refuses the key for another pledge', async () => {
+			const first = await store.addOnce(pledge('Once'), actor, { key: 'k', requestHash: 'hash-a' });
+			const retry = await store.addOnce(pledge('Once'), actor, { key: 'k', requestHash: 'hash-a' });
+			expect(first).toMatchObject({ kind: 'stored', status: 201, replayed: false });
+			expect(retry).toEqual({ ...first, replayed: true });
+			expect(await store.addOnce(pledge('Other'), actor, { key: 'k', requestHash: 'hash-b' })).toEqual({ kind: 'key-reused' });
+			expect((await store.list()).map((p) => p.title)).toEqual(['Once']);
+		});
+
+		it('stores once when the same key arrives at two connections at the same time', async () => {
+			const other = await another();
+			const results = await Promise.all([
+				store.addOnce(pledge('Raced'), actor, { key: 'race', requestHash: 'h' }),
+				other.addOnce(pledge('Raced'), actor, { key: 'race', requestHash: 'h' })
+			]);
+			expect(results.map((result) => result.kind === 'stored' && result.replayed).sort()).toEqual([false, true]);
+			expect((await store.list()).map((p) => p.title)).toEqual(['Raced']);
+		});
+
+		it('settles each write on its own when several arrive together', async () => {
+			const bad = { ...pledge('Bad'), government: null as unknown as string };
+			const outcomes = await Promise.allSettled([
+				store.addOnce(pledge('One'), actor),
+				store.addOnce(bad, actor),
+				store.addOnce(pledge('Two'), actor, { key: 'same', requestHash: 'h' })
+			]);
+			expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+			expect((await store.list()).map((p) => p.title).sort()).toEqual(['One', 'Two']);
+		});
+
+		it('imports all or nothing', async () => {
+			await expect(store.addMany([pledge('Good'), { ...pledge('Bad'), government: null as unknown as string }], actor)).rejects.toThrow();
+			expect(await store.list()).toEqual([]);
+			expect(await store.addMany([pledge('A'), pledge('B')], actor)).toHaveLength(2);
+		});
+
+		it('shares its data with a second connection (the organizers command) while open', async () => {
+			const other = await another();
+			const { token } = await other.organizers.add('second@example.org');
+			await other.add(pledge('From the other connection'), actor);
+			expect((await store.organizers.checkToken(token))?.email).toBe('second@example.org');
+			expect((await store.list()).map((p) => p.title)).toEqual(['From the other connection']);
+		});
+
+		it('answers that it can read and write', async () => {
+			expect(await store.health()).toEqual({ canRead: true, canWrite: true });
+		});
+	});
+
+	describe(`organizers and sessions on ${name}`, () => {
+		it('checks passwords and tokens, and forgets both on removal', async () => {
+			const { organizer, password, token } = await store.organizers.add('a@example.org');
+			expect((await store.organizers.checkPassword(' A@example.org ', password))?.id).toBe(organizer.id);
+			expect(await store.organizers.checkPassword('a@example.org', `${password}x`)).toBeUndefined();
+			expect(await store.organizers.checkPassword('nobody@example.org', password)).toBeUndefined();
+			expect((await store.organizers.checkToken(token))?.id).toBe(organizer.id);
+			expect(await store.organizers.checkToken('imrf_not-a-uuid_AAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBeUndefined();
+			expect((await store.organizers.list()).map((o) => o.email)).toEqual(['a@example.org', 'organizer@example.org']);
+			const session = await store.sessions.start(organizer.id);
+			expect(await store.organizers.remove('a@example.org')).toBe(true);
+			expect(await store.organizers.remove('a@example.org')).toBe(false);
+			expect(await store.organizers.checkToken(token)).toBeUndefined();
+			expect(await store.sessions.organizerOf(session.id)).toBeUndefined();
+		});
+
+		it('refuses a second organizer with the same email and a non-email', async () => {
+			await expect(store.organizers.add('organizer@example.org')).rejects.toThrow(/already exists/);
+			await expect(store.organizers.add('not an email')).rejects.toThrow(/not an email/);
+		});
+
+		it('ends sessions on sign-out and after 12 hours, on every connection', async () => {
+			const start = new Date('2022-05-18T12:00:00Z');
+			const session = await store.sessions.start(actor.id, start);
+			const other = await another();
+			expect((await other.sessions.organizerOf(session.id, new Date('2022-05-18T23:59:00Z')))?.id).toBe(actor.id);
+			expect(await store.sessions.organizerOf(session.id, new Date('2022-05-19T00:00:01Z'))).toBeUndefined();
+			expect(await store.sessions.organizerOf('forged')).toBeUndefined();
+			const live = await store.sessions.start(actor.id);
+			await other.sessions.end(live.id);
+			expect(await store.sessions.organizerOf(live.id)).toBeUndefined();
+		});
+	});
+
+	describe(`rate limits and shared secrets on ${name}`, () => {
+		const hourly: RateRule = { key: 'questions:1.2.3.4', limit: 3, windowMs: 3600_000 };
+		const signIn: RateRule = { key: 'sign-in:a@example.org', limit: 2, windowMs: 900_000, backoff: { baseMs: 1000, maxMs: 8000 } };
+
+		it('allows the limit within a window, then refuses until the window ends', async () => {
+			for (let i = 0; i < 3; i++) expect(await store.limits.take([hourly], 1000 + i)).toEqual({ allowed: true });
+			expect(await store.limits.take([hourly], 2000)).toEqual({ allowed: false, retryAfterMs: 3600_000 - 1000 });
+			expect(await store.limits.take([hourly], 1000 + 3600_000)).toEqual({ allowed: true });
+		});
+
+		it('grows the wait after the limit with every counted attempt, up to the cap', async () => {
+			let now = 0;
+			await store.limits.take([signIn], now);
+			await store.limits.take([signIn], now);
+			const waits: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				const refused = await store.limits.take([signIn], now);
+				if (refused.allowed) throw new Error('expected a refusal');
+				waits.push(refused.retryAfterMs);
+				now += refused.retryAfterMs;
+				expect(await store.limits.take([signIn], now)).toEqual({ allowed: true });
+			}
+			expect(waits).toEqual([1000, 2000, 4000, 8000, 8000]);
+		});
+
+		it('counts all rules or none: a refusal by one leaves the others untouched', async () => {
+			const other: RateRule = { ...hourly, key: 'questions:browser', limit: 10 };
+			for (let i = 0; i < 3; i++) await store.limits.take([hourly, other], 0);
+			expect((await store.limits.take([hourly, other], 1)).allowed).toBe(false);
+			for (let i = 0; i < 7; i++) expect((await store.limits.take([other], 2)).allowed).toBe(true);
+			expect((await store.limits.take([other], 3)).allowed).toBe(false);
+		});
+
+		it('release takes back one attempt and reset forgets the key', async () => {
+			for (let i = 0; i < 3; i++) await store.limits.take([hourly], 0);
+			await store.limits.release([hourly.key]);
+			expect((await store.limits.take([hourly], 1)).allowed).toBe(true);
+			expect((await store.limits.take([hourly], 2)).allowed).toBe(false);
+			await store.limits.reset([hourly.key]);
+			expect((await store.limits.take([hourly], 3)).allowed).toBe(true);
+		});
+
+		it('counts on every connection, and keeps its counts across a restart', async () => {
+			for (let i = 0; i < 2; i++) await store.limits.take([hourly], 0);
+			const other = await another();
+			expect((await other.limits.take([hourly], 1)).allowed).toBe(true);
+			expect((await store.limits.take([hourly], 1)).allowed).toBe(false);
+		});
+
+		it('lets no parallel attempt slip under the limit, from one connection or two', async () => {
+			const other = await another();
+			const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : store).limits.take([hourly], 5)));
+			expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(3);
+		});
+
+		it('makes a shared secret once: the same 32 bytes on every connection', async () => {
+			const other = await another();
+			const [mine, theirs] = await Promise.all([store.secrets.get('device'), other.secrets.get('device')]);
+			expect(mine).toHaveLength(32);
+			expect(theirs.equals(mine)).toBe(true);
+			expect((await store.secrets.get('another')).equals(mine)).toBe(false);
+		});
+	});
+}

@@ -1,0 +1,122 @@
+/** The PostgreSQL store's schema, one step per entry, applied in order and never edited once shipped (recorded in `migrations`). */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+	`
+	CREATE TABLE pledges (
+		seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		id text NOT NULL UNIQUE,
+		government text NOT NULL,
+		country text NOT NULL,
+		title text NOT NULL,
+		description text,
+		compacts text[] NOT NULL,
+		url text,
+		created_at timestamptz NOT NULL,
+		updated_at timestamptz NOT NULL,
+		withdrawn_at timestamptz
+	);
+	CREATE INDEX pledges_country ON pledges (country);
+	CREATE TABLE organizers (
+		id text PRIMARY KEY,
+		email text NOT NULL UNIQUE,
+		password_hash text NOT NULL,
+		token_hash text NOT NULL,
+		created_at timestamptz NOT NULL
+	);
+	CREATE TABLE sessions (
+		id_hash text PRIMARY KEY,
+		organizer_id text NOT NULL REFERENCES organizers (id) ON DELETE CASCADE,
+		expires_at timestamptz NOT NULL
+	);
+	CREATE INDEX sessions_expires_at ON sessions (expires_at);
+	CREATE TABLE audit_log (
+		seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		at timestamptz NOT NULL,
+		organizer_email text NOT NULL,
+		action text NOT NULL,
+		pledge_id text,
+		detail text
+	);
+	-- The time of the last change is the newest audit entry's (no single row that every write would lock).
+	CREATE INDEX audit_log_at ON audit_log (at);
+	CREATE TABLE idempotency_keys (
+		organizer_id text NOT NULL,
+		key text NOT NULL,
+		request_hash text NOT NULL,
+		status integer NOT NULL,
+		body text NOT NULL,
+		created_at timestamptz NOT NULL,
+		PRIMARY KEY (organizer_id, key)
+	);
+	-- When the ledger was created: the time of its last change until it has one.
+	CREATE TABLE ledger (
+		id integer PRIMARY KEY CHECK (id = 1),
+		created_at timestamptz NOT NULL
+	);
+	INSERT INTO ledger (id, created_at) VALUES (1, now());
+	`,
+	// Limits kept in the store (sign-in attempts), counted across instances and restarts (instants in ms);
+	// secrets the instances share (signing keys), made once by whichever needs one first;
+	// a row /healthz writes to learn whether the store can still write.
+	`
+	CREATE TABLE rate_limits (
+		key text PRIMARY KEY,
+		count integer NOT NULL,
+		first_at bigint NOT NULL,
+		last_at bigint NOT NULL,
+		expires_at bigint NOT NULL
+	);
+	CREATE INDEX rate_limits_expiry ON rate_limits (expires_at);
+	CREATE TABLE server_secrets (
+		name text PRIMARY KEY,
+		value bytea NOT NULL,
+		created_at timestamptz NOT NULL
+	);
+	CREATE TABLE store_probe (
+		id integer PRIMARY KEY CHECK (id = 1),
+		at timestamptz NOT NULL
+	);
+	`,
+	// Questions from the audience (store/postgres/questions.ts), as SQLite's migration 4: who asked is kept
+	// only as keyed hashes. Their audit entries (actions question…) do not move the pledges' "last change".
+	`
+	CREATE TABLE questions (
+		seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		id text NOT NULL UNIQUE,
+		text text NOT NULL UNIQUE,
+		name text,
+		affiliation text,
+		lang text NOT NULL,
+		status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected', 'answered')),
+		on_screen boolean NOT NULL DEFAULT false,
+		votes integer NOT NULL DEFAULT 0,
+		browser_hash text NOT NULL,
+		address_hash text NOT NULL,
+		created_at timestamptz NOT NULL,
+		updated_at timestamptz NOT NULL
+	);
+	CREATE INDEX questions_status ON questions (status, votes DESC, seq);
+	CREATE INDEX questions_browser ON questions (browser_hash, created_at);
+	CREATE INDEX questions_address ON questions (address_hash, created_at);
+	CREATE INDEX questions_created_at ON questions (created_at);
+	CREATE UNIQUE INDEX questions_one_on_screen ON questions (on_screen) WHERE on_screen;
+	CREATE TABLE question_votes (
+		question_id text NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+		voter_hash text NOT NULL,
+		created_at timestamptz NOT NULL,
+		PRIMARY KEY (question_id, voter_hash)
+	);
+	CREATE INDEX question_votes_voter ON question_votes (voter_hash);
+	CREATE TABLE question_session (
+		id integer PRIMARY KEY CHECK (id = 1),
+		is_open boolean NOT NULL DEFAULT false,
+		updated_at timestamptz NOT NULL
+	);
+	INSERT INTO question_session (id, is_open, updated_at) VALUES (1, false, now());
+	CREATE TABLE question_keys (
+		period bigint PRIMARY KEY,
+		secret text NOT NULL
+	);
+	ALTER TABLE audit_log ADD COLUMN question_id text;
+	CREATE INDEX audit_log_pledges_at ON audit_log (at) WHERE action NOT LIKE 'question%';
+	`
+];

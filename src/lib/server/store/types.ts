@@ -1,0 +1,29 @@
+import type { RateLimits } from '../limits/rate-limit.ts';
+import type { OrganizerAccounts } from '../organizers/accounts.ts';
+import type { OrganizerSessions } from '../organizers/sessions.ts';
+import type { PledgeStore } from '../pledges/types.ts';
+import type { QuestionStore } from '../questions/types.ts';
+
+/**
+ * Everything the server keeps, behind one asynchronous interface implemented once per engine:
+ * `sqlite/` (one file, the default) and `postgres/` (several instances on one database).
+ */
+export interface Store extends PledgeStore {
+	readonly engine: 'sqlite' | 'postgres';
+	organizers: OrganizerAccounts;
+	sessions: OrganizerSessions;
+	/** The audience's moderated questions and votes. */
+	questions: QuestionStore;
+	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */
+	limits: RateLimits;
+	secrets: ServerSecrets;
+	/** Whether the store answers a query, and whether a write reaches it (for /healthz). */
+	health(): Promise<{ canRead: boolean; canWrite: boolean }>;
+	close(): Promise<void>;
+}
+
+/** Keys every process of the site must share (cookie signatures): made once, kept in the store. */
+export interface ServerSecrets {
+	/** The 32-byte secret called `name`, created on first use; the same for every process on the store. */
+	get(name: string): Promise<Buffer>;
+}
