@@ -3,23 +3,13 @@ import { DatabaseSync } from 'node:sqlite';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { isPostgresProject } from './support/engine';
-import { createOrganizer, uniqueTitle } from './support/organizers';
+import { signIn, uniqueTitle } from './support/organizers';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function expectNoAxeFindings(page: Page) {
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
-
-async function signIn(page: Page) {
-	const organizer = createOrganizer();
-	await page.goto('/organizers?lang=en');
-	await page.getByLabel('Email').fill(organizer.email);
-	await page.getByLabel('Password').fill(organizer.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Organizers’ console' })).toBeVisible();
-	return organizer;
 }
 
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });

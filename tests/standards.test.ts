@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createOrganizer } from './support/organizers';
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/organizers';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 import { validateHtml } from './support/nu-validator';
 
@@ -8,15 +8,6 @@ import { validateHtml } from './support/nu-validator';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LANGUAGES = ['en', 'fr'];
 const PUBLIC_PAGES = LANGUAGES.flatMap((lang) => [`/${lang}/`, `/${lang}/live`, `/${lang}/pledges`, `/${lang}/screen`]);
-
-async function signIn(page: Page): Promise<void> {
-	const organizer = createOrganizer();
-	await page.goto('/organizers?lang=en');
-	await page.getByLabel('Email').fill(organizer.email);
-	await page.getByLabel('Password').fill(organizer.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Organizers’ console' })).toBeVisible();
-}
 
 let pledgeId = '';
 test.beforeAll(async ({ baseURL }) => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
 import { testDatabaseUrl } from './engine';
 
 /**
@@ -26,3 +27,14 @@ export function organizersCommand(args: string[], databaseUrl = testDatabaseUrl(
 }
 
 export const uniqueTitle = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
+
+/** Signs a new organizer in to the console in English, the way people do; the organizer. */
+export async function signIn(page: Page) {
+	const organizer = createOrganizer();
+	await page.goto('/organizers?lang=en');
+	await page.getByLabel('Email').fill(organizer.email);
+	await page.getByLabel('Password').fill(organizer.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Organizers’ console' })).toBeVisible();
+	return organizer;
+}

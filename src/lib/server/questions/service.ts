@@ -3,6 +3,7 @@ import { validateQuestion, type QuestionFieldErrors } from '$lib/questions/schem
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { clientAddress } from '$lib/server/http/client-address';
 import type { Store } from '$lib/server/store/types';
+import type { Writer } from './types';
 import { QUESTION_LIMITS, voteRules } from './limits';
 import { browserHash, existingViewer, viewerOf, writerOf } from './viewer';
 
@@ -28,27 +29,19 @@ export type VoteResult =
 export async function askQuestion(site: Store, request: PublicRequest, input: unknown): Promise<AskResult> {
 	const validation = validateQuestion(input);
 	if (!validation.success) return { kind: 'invalid', errors: validation.errors };
-	const store = site.questions;
-	const address = clientAddress(request);
-	if (!address) return { kind: 'no-address' };
-	const viewer = await viewerOf(site.secrets, request.cookies, request.url);
-	if (viewer.kind === 'forged') return { kind: 'forged' };
-	const writer = await writerOf(store, viewer.id, address);
-	const outcome = await store.ask(validation.question, writer, QUESTION_LIMITS);
+	const writer = await writerOfRequest(site, request);
+	if (writer.kind !== 'writer') return writer;
+	const outcome = await site.questions.ask(validation.question, writer.writer, QUESTION_LIMITS);
 	return outcome.kind === 'accepted' ? { kind: 'accepted', id: outcome.question.id } : outcome;
 }
 
 /** Casts (or withdraws) this browser's vote; a cookie the site did not sign is refused. */
 export async function castVote(site: Store, request: PublicRequest, id: string, hasVoted: boolean): Promise<VoteResult> {
-	const store = site.questions;
-	const address = clientAddress(request);
-	if (!address) return { kind: 'no-address' };
-	const viewer = await viewerOf(site.secrets, request.cookies, request.url);
-	if (viewer.kind === 'forged') return { kind: 'forged' };
-	const writer = await writerOf(store, viewer.id, address);
-	const decision = await site.limits.take(voteRules(writer));
+	const writer = await writerOfRequest(site, request);
+	if (writer.kind !== 'writer') return writer;
+	const decision = await site.limits.take(voteRules(writer.writer));
 	if (!decision.allowed) return { kind: 'limited', retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
-	const outcome = await store.vote(id, writer, hasVoted);
+	const outcome = await site.questions.vote(id, writer.writer, hasVoted);
 	return outcome.kind === 'counted' ? { kind: 'counted', id, votes: outcome.votes, hasVoted: outcome.hasVoted } : outcome;
 }
 
@@ -57,4 +50,16 @@ export async function votesOfViewer(site: Store, cookies: Cookies): Promise<stri
 	const store = site.questions;
 	const id = await existingViewer(site.secrets, cookies);
 	return id ? store.votesOf(browserHash(id)) : [];
+}
+
+/** Who writes, for the limits: this browser (its signed cookie) at this address; refused without an address or with a forged cookie. */
+async function writerOfRequest(
+	site: Store,
+	request: PublicRequest
+): Promise<{ kind: 'writer'; writer: Writer } | { kind: 'no-address' } | { kind: 'forged' }> {
+	const address = clientAddress(request);
+	if (!address) return { kind: 'no-address' };
+	const viewer = await viewerOf(site.secrets, request.cookies, request.url);
+	if (viewer.kind === 'forged') return { kind: 'forged' };
+	return { kind: 'writer', writer: await writerOf(site.questions, viewer.id, address) };
 }
