@@ -23,6 +23,7 @@ test('the W3C Nu validator finds no error in any page: both languages, pledges p
 		documents[path] = await response.text();
 	};
 	for (const path of PUBLIC_PAGES) await read(path);
+	for (const lang of LANGUAGES) await read(`/${lang}/pledges/${pledgeId}`);
 	await read('/de/', 404);
 	await read('/organizers?lang=fr');
 	await signIn(page);
