@@ -31,7 +31,7 @@ test('the W3C Nu validator finds no error in any page: both languages, pledges p
 		expect(response.status(), path).toBe(expectedStatus);
 		documents[path] = await response.text();
 	};
-	for (const path of PUBLIC_PAGES) await read(path);
+	for (const path of [...PUBLIC_PAGES, '/en/embed/counter', '/fr/embed/counter']) await read(path);
 	await read('/de/', 404);
 	await read('/organizers?lang=fr');
 	await signIn(page);
