@@ -57,7 +57,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
 		});
-		return withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response);
+		return withFraming(event, withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response));
 	} catch (error) {
 		if (isStoreFault(error)) return storeUnavailable(event);
 		throw error;
@@ -70,6 +70,15 @@ export const handle: Handle = async ({ event, resolve }) => {
  */
 function withCharset(response: Response): Response {
 	if (!building && response.headers.get('content-type') === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
+	return response;
+}
+
+/** Partner sites frame the embeddable counter; every other page keeps forbidding framing. */
+const EMBED_PATH = /^\/[a-z]{2}\/embed\/counter\/?$/;
+function withFraming(event: RequestEvent, response: Response): Response {
+	if (!EMBED_PATH.test(event.url.pathname)) return response;
+	const policy = response.headers.get('content-security-policy');
+	if (policy) response.headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", 'frame-ancestors *'));
 	return response;
 }
 

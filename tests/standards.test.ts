@@ -22,7 +22,7 @@ test('the W3C Nu validator finds no error in any page: both languages, pledges p
 		expect(response.status(), path).toBe(expectedStatus);
 		documents[path] = await response.text();
 	};
-	for (const path of PUBLIC_PAGES) await read(path);
+	for (const path of [...PUBLIC_PAGES, '/en/embed/counter', '/fr/embed/counter']) await read(path);
 	for (const lang of LANGUAGES) await read(`/${lang}/pledges/${pledgeId}`);
 	await read('/de/', 404);
 	await read('/organizers?lang=fr');

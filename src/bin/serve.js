@@ -132,6 +132,11 @@ const server = http.createServer(
 		for (const [name, value] of Object.entries(calendarHeaders ?? {})) res.setHeader(name, value);
 		// The islands' module keeps one address across deploys (src/lib/islands/path.js): browsers check it each time (304 when unchanged).
 		if (pathname === ISLANDS_PATH) res.setHeader('cache-control', 'no-cache');
+		// The embeddable counter's own page relaxes frame-ancestors (hooks.server.ts): no DENY there.
+		if (/^\/[a-z]{2}\/embed\/counter\/?$/.test(pathname)) {
+			res.removeHeader('x-frame-options');
+			res.setHeader('content-security-policy', "frame-ancestors *; base-uri 'self'; object-src 'none'");
+		}
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.setHeader('content-type', 'text/plain; charset=utf-8');

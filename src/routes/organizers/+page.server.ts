@@ -9,6 +9,9 @@ import { throttledSignIn } from '$lib/server/organizers/sign-in-throttle';
 import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from '$lib/server/organizers/device-cookie';
 import { clientAddress } from '$lib/server/http/client-address';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
+import { embedSnippet } from '$lib/pledges/embed';
+import { translatorFor } from '$lib/i18n/translator';
+import { settings } from '$lib/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -21,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		signedIn: true as const,
 		entries,
+		embedSnippet: embedSnippet(settings.origin, lang, (await translatorFor(lang))('pledges:embed.heading')),
 		countries: countriesByName(lang),
 		notice: notice && {
 			kind: (['withdrawn', 'restored', 'added', 'updated'] as const).find((kind) => url.searchParams.has(kind))!,

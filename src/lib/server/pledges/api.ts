@@ -4,6 +4,7 @@ import { translatorFor } from '$lib/i18n/translator';
 import { LIMITS, validatePledge, type FieldErrors } from '$lib/pledges/schema';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import type { Store } from '$lib/server/store/types';
+import { conditionalResponse } from './open-data';
 
 /** A pledge is a few kilobytes at most; anything far larger is refused before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -46,14 +47,17 @@ export async function readBody(request: Request, limit: number): Promise<string>
 }
 
 /** `GET /api/pledges`: the public ledger, newest first. */
-export async function listPledgesResponse(store: Store, url: URL): Promise<Response> {
+export async function listPledgesResponse(store: Store, request: Request, url: URL): Promise<Response> {
 	const limitParam = url.searchParams.get('limit');
 	const limit = limitParam === null ? MAX_LIMIT : Number(limitParam);
 	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
 		return json(400, { error: 'invalid-limit', message: `limit must be a whole number from 1 to ${MAX_LIMIT}.` });
 	}
 	const { count, updatedAt } = await store.snapshot();
-	return json(200, { count, updatedAt, pledges: await store.list({ limit }) });
+	return conditionalResponse(request, url, { count, updatedAt }, 'json', async () => ({
+		body: JSON.stringify({ count, updatedAt, pledges: await store.list({ limit }) }),
+		headers: { 'content-type': jsonHeaders['content-type'] }
+	}));
 }
 
 async function translatedErrors(errors: FieldErrors, acceptLanguage: string | null) {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { createPledgeResponse, listPledgesResponse } from '$lib/server/pledges/api';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url, locals }) => listPledgesResponse(locals.store, url);
+export const GET: RequestHandler = ({ request, url, locals }) => listPledgesResponse(locals.store, request, url);
 
 // The guard in hooks.server.ts has checked the bearer token and set the organizer.
 export const POST: RequestHandler = ({ request, locals }) => {

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { pledgesCsv } from '$lib/pledges/csv-export';
+import type { Store } from '$lib/server/store/types';
+
+/** Public reads may be used from any site; writes never carry this header. */
+export const PUBLIC_READ_HEADERS = { 'access-control-allow-origin': '*' };
+const MAX_ROWS = 1000;
+
+/** The validators of a public read: the ledger's last change and the query that shaped the answer. */
+export function validators(updatedAt: string, count: number, url: URL, kind: string) {
+	const tag = createHash('sha256').update(`${kind}\n${updatedAt}\n${count}\n${url.search}`).digest('base64url').slice(0, 27);
+	return { etag: `"${tag}"`, lastModified: new Date(updatedAt).toUTCString() };
+}
+
+/** Whether the client's copy is current (If-None-Match wins over If-Modified-Since, RFC 9110 13.2.2). */
+export function isNotModified(request: Request, etag: string, lastModified: string): boolean {
+	const ifNoneMatch = request.headers.get('if-none-match');
+	if (ifNoneMatch !== null) return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+	const since = Date.parse(request.headers.get('if-modified-since') ?? '');
+	return !Number.isNaN(since) && Math.floor(Date.parse(lastModified) / 1000) <= Math.floor(since / 1000);
+}
+
+/** A public read's answer: `304` when the client's copy is current, else the body built on demand. */
+export async function conditionalResponse(
+	request: Request,
+	url: URL,
+	snapshot: { updatedAt: string; count: number },
+	kind: string,
+	build: () => Promise<{ body: string; headers: Record<string, string> }>
+): Promise<Response> {
+	const { etag, lastModified } = validators(snapshot.updatedAt, snapshot.count, url, kind);
+	const headers = { ...PUBLIC_READ_HEADERS, etag, 'last-modified': lastModified, 'cache-control': 'no-cache' };
+	if (isNotModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
+	const built = await build();
+	return new Response(built.body, { status: 200, headers: { ...built.headers, ...headers } });
+}
+
+/** `GET /api/pledges.csv`: the public pledges, newest first, as a spreadsheet-safe file. */
+export async function pledgesCsvResponse(store: Store, request: Request, url: URL): Promise<Response> {
+	const snapshot = await store.snapshot();
+	return conditionalResponse(request, url, snapshot, 'csv', async () => ({
+		body: pledgesCsv(await store.list({ limit: MAX_ROWS })),
+		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="imrf-pledges.csv"' }
+	}));
+}
