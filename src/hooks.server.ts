@@ -8,7 +8,6 @@ import { guard } from '$lib/server/organizers/guard';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
 import { isStoreFault } from '$lib/server/store/store-faults';
-import { publishNodeStreamEndpoint } from '$lib/server/stream';
 
 const requestLanguage = (event: RequestEvent): Language =>
 	languageOfPath(event.url.pathname) ?? event.locals.lang ?? negotiateLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
@@ -93,14 +92,15 @@ export const handleError: HandleServerError = ({ error, event, message }) => {
 };
 
 /**
- * At startup: assemble the site (src/lib/server/site.ts) and hand serve.js the pledge stream's
- * raw-response endpoint. A SQLite file that cannot be opened stops the server with its reason
+ * At startup: assemble the site (src/lib/server/site.ts). A SQLite file that cannot be opened stops the server with its reason
  * (src/bin/serve.js prints it); a PostgreSQL that is not reachable yet is tried again on each
  * request, pages that need no store answering meanwhile.
  */
+/** The pledge stream's raw-response endpoint, for src/bin/serve.js: it imports this module from the build, the same instance the app runs. */
+export { serveStreamRequest as serveStream } from '$lib/server/stream/endpoint';
+
 export const init: ServerInit = async () => {
 	if (building) return;
-	publishNodeStreamEndpoint();
 	try {
 		await openSite();
 	} catch (error) {

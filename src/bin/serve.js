@@ -2,6 +2,7 @@
 // The production HTTP server: SvelteKit's adapter-node handler behind the headers every response
 // needs. adapter-node serves prerendered pages and static files without passing through `handle`,
 // so they are set here, once, for everything.
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { calendarHeadersForPath } from '../lib/calendar/http.js';
 import { ISLANDS_PATH } from '../lib/islands/path.js';
@@ -46,12 +47,23 @@ const securityHeaders = {
 };
 
 // The live pledge stream is served on the raw response, ahead of SvelteKit: ten thousand viewers
-// cost about half the memory this way (src/lib/server/stream/node-stream.ts publishes it at startup).
+// cost about half the memory this way. The endpoint (src/lib/server/stream/endpoint.ts) is exported
+// by the app's hooks; adapter-node keeps the server output's file structure under server/chunks/
+// (a content hash appended), so the hooks' chunk is found by name and imported: the very module
+// instance handler.js runs, hence the same site. `vite dev` serves it through the same module.
 const STREAM_PATH = '/api/pledges/stream';
-const nodeStreamEndpoint = () =>
-	/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined} */ (
-		/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('imrf.pledge-stream.node-endpoint')]
-	);
+/** @type {(req: http.IncomingMessage, res: http.ServerResponse) => void} */
+let streamEndpoint;
+try {
+	const entries = new URL('../../build/server/chunks/entries/', import.meta.url);
+	const hooksChunk = readdirSync(entries).find((name) => /^hooks\.server\.js-[\w-]+\.js$/.test(name));
+	if (!hooksChunk) throw new Error(`no hooks.server chunk in ${entries.pathname}`);
+	({ serveStream: streamEndpoint } = await import(new URL(hooksChunk, entries).href));
+	if (typeof streamEndpoint !== 'function') throw new Error(`${hooksChunk} exports no serveStream`);
+} catch (error) {
+	console.error(`The site cannot start: ${error instanceof Error ? error.message : error}`);
+	process.exit(1);
+}
 
 // Connections the process can hold: each takes a file descriptor, and pages need some for their
 // files and the store. Streams get what is left after a reserve for pages, so that when they are
@@ -122,9 +134,8 @@ const server = http.createServer(
 		responsesInFlight.add(res);
 		res.once('close', () => responsesInFlight.delete(res));
 		const pathname = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`).pathname;
-		const streamEndpoint = nodeStreamEndpoint();
 		// Decoded as SvelteKit routes it: `/api/pledges/%73tream` is the stream too, and meets its caps.
-		if (streamEndpoint && (req.method === 'GET' || req.method === 'HEAD') && decodedPath(pathname) === STREAM_PATH) {
+		if ((req.method === 'GET' || req.method === 'HEAD') && decodedPath(pathname) === STREAM_PATH) {
 			return serveStream(streamEndpoint, req, res);
 		}
 		// The prerendered .ics files are static: sirv would send them without charset or file name.

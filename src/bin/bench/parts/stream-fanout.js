@@ -15,7 +15,7 @@ const PLEDGES_PER_LEVEL = Number(process.env.BENCH_STREAM_PLEDGES ?? 20);
 const GENERATORS = Number(process.env.BENCH_STREAM_GENERATORS ?? 2);
 
 export async function run() {
-	const server = await startServer();
+	const server = await startServer({ env: { STREAM_LIMIT_PER_ADDRESS: process.env.STREAM_LIMIT_PER_ADDRESS ?? '0' } }); // every load generator shares 127.0.0.1: no per-address cap
 	const token = organizerToken(server.databaseFile);
 	const { hostname: host, port } = new URL(server.origin);
 	let count = 0;
