@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { isApiRoute, isCrossSiteFormPost, isFormBody } from '$lib/server/http/cross-site';
+import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { guard } from '$lib/server/organizers/guard';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
@@ -73,11 +74,10 @@ function withCharset(response: Response): Response {
 }
 
 /** Partner sites frame the embeddable counter; every other page keeps forbidding framing. */
-const EMBED_PATH = /^\/[a-z]{2}\/embed\/counter\/?$/;
 function withFraming(event: RequestEvent, response: Response): Response {
-	if (!EMBED_PATH.test(event.url.pathname)) return response;
+	if (!mayBeFramed(event.url.pathname)) return response;
 	const policy = response.headers.get('content-security-policy');
-	if (policy) response.headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+	if (policy) response.headers.set('content-security-policy', allowFraming(policy));
 	return response;
 }
 

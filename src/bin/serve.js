@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { calendarHeadersForPath } from '../lib/calendar/http.js';
 import { ISLANDS_PATH } from '../lib/islands/path.js';
+import { allowFraming, mayBeFramed } from '../lib/server/http/framing.js';
 import { nodeClientAddress } from '../lib/server/http/node-client-address.js';
 import { createStreamAdmission } from '../lib/server/stream/stream-admission.js';
 import { raiseFileLimit } from './file-limits.js';
@@ -144,9 +145,9 @@ const server = http.createServer(
 		// The islands' module keeps one address across deploys (src/lib/islands/path.js): browsers check it each time (304 when unchanged).
 		if (pathname === ISLANDS_PATH) res.setHeader('cache-control', 'no-cache');
 		// The embeddable counter's own page relaxes frame-ancestors (hooks.server.ts): no DENY there.
-		if (/^\/[a-z]{2}\/embed\/counter\/?$/.test(pathname)) {
+		if (mayBeFramed(pathname)) {
 			res.removeHeader('x-frame-options');
-			res.setHeader('content-security-policy', "frame-ancestors *; base-uri 'self'; object-src 'none'");
+			res.setHeader('content-security-policy', allowFraming(securityHeaders['content-security-policy']));
 		}
 		handler(req, res, () => {
 			res.statusCode = 404;
