@@ -19,6 +19,9 @@ export const name = 'scale-out: 1 vs 2 vs 3 instances on PostgreSQL behind nginx
 const TOTALS = (process.env.BENCH_SCALE_TOTALS ?? '3000,6000,9000').split(',').map(Number);
 const INSTANCES = (process.env.BENCH_SCALE_INSTANCES ?? '1,2,3').split(',').map(Number);
 const PLEDGES = Number(process.env.BENCH_SCALE_PLEDGES ?? 10);
+// Rounds over every configuration in turn, so a spell of load from elsewhere on a shared machine
+// falls on each configuration alike; the figures are each configuration's median over the rounds.
+const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
 const GENERATORS = 2;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
@@ -188,12 +191,28 @@ export async function run() {
 	const cluster = await startThrowawayPostgres();
 	try {
 		console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; a throwaway PostgreSQL cluster (fsync on), nginx round robin`);
+		console.log(`${ROUNDS} rounds over every configuration in turn; figures are each configuration's median over the rounds`);
+		/** @type {Map<string, Awaited<ReturnType<typeof measure>>[]>} */
+		const results = new Map();
+		for (let round = 1; round <= ROUNDS; round++) {
+			for (const total of TOTALS) {
+				for (const instances of INSTANCES) {
+					const r = await measure(cluster.url, instances, total);
+					results.set(`${total}/${instances}`, [...(results.get(`${total}/${instances}`) ?? []), r]);
+					console.log(`round ${round}: ${total} viewers on ${instances} instance(s): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, held ${r.held}, lost ${r.lost}`);
+				}
+			}
+		}
+		/** @param {number[]} values */
+		const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 		console.log('viewers | instances | held | KiB per viewer | arrival p50 / p99 | every viewer p99 | lost | writes/s (8 writers) | p99 vs 1 instance');
 		for (const total of TOTALS) {
 			/** @type {number | undefined} */
 			let single;
 			for (const instances of INSTANCES) {
-				const r = await measure(cluster.url, instances, total);
+				const runs = results.get(`${total}/${instances}`) ?? [];
+				const pick = (/** @type {(r: (typeof runs)[number]) => number} */ figure) => median(runs.map(figure));
+				const r = { held: pick((x) => x.held), perViewer: pick((x) => x.perViewer), p50: pick((x) => x.p50), p99: pick((x) => x.p99), allP99: pick((x) => x.allP99), lost: runs.reduce((sum, x) => sum + x.lost, 0), writesPerSecond: pick((x) => x.writesPerSecond) };
 				single ??= instances === 1 ? r.p99 : undefined;
 				const ratio = single ? `${(r.p99 / single).toFixed(2)}×` : '–';
 				console.log(
