@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '../src/bin/throwaway-postgres.js';
+import { parseCsv } from '../src/lib/pledges/csv';
 import { openStore } from '../src/lib/server/store/open';
 import { isPostgresProject } from './support/engine';
 import { validateHtml } from './support/nu-validator';
@@ -120,6 +121,14 @@ test('search and country filter over more than a thousand matches, a page of at 
 
 	expect((await list(request, 'q=montreal&country=UG')).matching).toBe(0);
 	expect((await list(request, 'q=accueil%20n%C2%B0%201049&compact=GCR')).pledges.map((pledge) => pledge.title)).toEqual(['Accueil n° 1049']);
+});
+
+test('the CSV carries every pledge, past the first thousand', async ({ request }) => {
+	const parsed = parseCsv(await (await request.get(`${server.origin}/api/pledges.csv`)).text());
+	if ('problem' in parsed) throw new Error(parsed.problem);
+	const ids = parsed.records.slice(1).map((cells) => cells[0]);
+	expect(ids.filter((id) => seeded.includes(id))).toEqual(seeded);
+	expect((await list(request, 'limit=1')).count).toBe(ids.length);
 });
 
 test('the first page without a cursor keeps its ETag per query string and answers 304 to it', async ({ request }) => {
