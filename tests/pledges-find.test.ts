@@ -104,6 +104,7 @@ test('the API’s cursor walks every pledge exactly once while pledges are being
 	expect(new Set(seen).size).toBe(seen.length);
 	expect(seen.filter((id) => !added.includes(id))).toEqual(seeded);
 	expect(added.length).toBeGreaterThanOrEqual(pages);
+	console.log(`find: ${seeded.length} pledges at the start walked in ${pages} pages of 100, ${added.length} added during the walk, ${seen.length - seeded.length} of them seen`);
 });
 
 test('search and country filter over more than a thousand matches, a page of at most 1,000 at a time', async ({ request }) => {
