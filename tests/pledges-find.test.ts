@@ -205,6 +205,14 @@ test('the list page, without JavaScript: search and country filter, page after p
 	await context.close();
 });
 
+test('the list page keeps the first 200 characters of a longer search instead of refusing it', async ({ page }) => {
+	const response = await page.goto(`${server.origin}/en/pledges?q=${'montreal '.repeat(40)}`);
+	expect(response?.status()).toBe(200);
+	const kept = await page.getByRole('searchbox', { name: 'Search' }).inputValue();
+	expect(kept).toBe('montreal '.repeat(40).slice(0, 200).trim());
+	await expect(page.getByRole('main').getByRole('status')).toContainText(`${MONTREAL.toLocaleString('en-US')} pledges match.`);
+});
+
 test('a searched list with its page links passes axe and the Nu validator, in both languages', async ({ page, request }) => {
 	test.skip(isPostgresProject(), 'the markup does not depend on the engine');
 	test.setTimeout(120_000);
