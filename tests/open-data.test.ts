@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../src/lib/pledges/csv';
+import { EventStreamClient } from './support/event-stream';
 import { createOrganizer, uniqueTitle } from './support/organizers';
 
 // Other tests in this file add pledges, which change the ETags: one at a time.
@@ -58,6 +59,39 @@ for (const path of ['/api/pledges', '/api/pledges.csv']) {
 		expect((await request.get(path)).headers()['access-control-allow-origin']).toBe('*');
 	});
 }
+
+test('the live pledge stream may be followed from any origin', async ({ baseURL }) => {
+	const stream = new EventStreamClient(`${baseURL}/api/pledges/stream`, { origin: 'https://elsewhere.example' });
+	try {
+		const response = await stream.response;
+		expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+		expect(response.headers['access-control-allow-origin']).toBe('*');
+	} finally {
+		stream.close();
+	}
+});
+
+test('the questions’ public state may be read from any origin, the moderators’ lists not', async ({ request }) => {
+	const publicState = await request.get('/api/questions', { headers: { origin: 'https://elsewhere.example' } });
+	expect(publicState.status()).toBe(200);
+	expect(publicState.headers()['access-control-allow-origin']).toBe('*');
+	const pending = await request.get('/api/questions?status=pending', { headers: { ...auth(), origin: 'https://elsewhere.example' } });
+	expect(pending.status()).toBe(200);
+	expect(pending.headers()['access-control-allow-origin']).toBeUndefined();
+});
+
+test('each page of /api/pledges has its own ETag, and a page answers 304 to its own', async ({ request }) => {
+	for (let i = 0; i < 2; i++) expect((await request.post('/api/pledges', { headers: auth(), data: pledge(uniqueTitle('paged')) })).status()).toBe(201);
+	const first = await request.get('/api/pledges?limit=1');
+	const { nextCursor } = await first.json();
+	const path = `/api/pledges?limit=1&cursor=${encodeURIComponent(nextCursor)}`;
+	const second = await request.get(path);
+	expect(second.status()).toBe(200);
+	const etag = second.headers()['etag'];
+	expect(etag).not.toBe(first.headers()['etag']);
+	expect((await request.get(path, { headers: { 'if-none-match': etag } })).status()).toBe(304);
+	expect((await request.get('/api/pledges?limit=1', { headers: { 'if-none-match': etag } })).status()).toBe(200);
+});
 
 test('writes carry no CORS header and a preflight to them is not granted', async ({ request }) => {
 	const created = await request.post('/api/pledges', { headers: { ...auth(), origin: 'https://elsewhere.example' }, data: pledge(uniqueTitle('w')) });

@@ -1,18 +1,31 @@
 import type { Compact } from './types';
 import { isCountryCode } from './countries';
 import { COMPACTS } from './schema';
+import { MAX_SEARCH_LENGTH } from './search';
 
 export interface PublicFilter {
 	country?: string;
 	compact?: Compact;
+	/** Words to find, at most MAX_SEARCH_LENGTH characters. */
+	q?: string;
 }
 
-/** The public list's filter from its query string; unknown values mean "all". */
+/** The public list's filter from its query string; unknown values mean "all", a long search is cut. */
 export function filterFromQuery(params: URLSearchParams): PublicFilter {
 	const country = params.get('country')?.trim().toUpperCase();
 	const compact = params.get('compact')?.trim().toUpperCase() as Compact | undefined;
+	const q = [...(params.get('q') ?? '')].slice(0, MAX_SEARCH_LENGTH).join('').trim();
 	return {
 		...(country && isCountryCode(country) ? { country } : {}),
-		...(compact && COMPACTS.includes(compact) ? { compact } : {})
+		...(compact && COMPACTS.includes(compact) ? { compact } : {}),
+		...(q ? { q } : {})
 	};
+}
+
+/** The query string (with its `?`, or empty) that asks for this filter, and for a page of it with `cursor`. */
+export function filterQuery(filter: PublicFilter, cursor?: string): string {
+	const params = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+	if (cursor) params.set('cursor', cursor);
+	const query = params.toString();
+	return query ? `?${query}` : '';
 }

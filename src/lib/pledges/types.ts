@@ -38,4 +38,6 @@ export interface PledgeFilter {
 	country?: string;
 	compact?: Compact;
 	limit?: number;
+	/** Words that must all appear in the government, title or description (any case, any accents). */
+	q?: string;
 }

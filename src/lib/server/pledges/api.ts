@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { negotiateLanguage } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { LIMITS, validatePledge, type FieldErrors } from '$lib/pledges/schema';
+import { MAX_SEARCH_LENGTH } from '$lib/pledges/search';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import type { Store } from '$lib/server/store/types';
+import { encodeCursor } from './cursor';
+import { MAX_LIMIT, readListQuery } from './list-query';
 import { conditionalResponse } from './open-data';
 
 /** A pledge is a few kilobytes at most; anything far larger is refused before parsing. */
 export const MAX_BODY_BYTES = 64 * 1024;
-const MAX_LIMIT = 1000;
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -46,18 +48,22 @@ export async function readBody(request: Request, limit: number): Promise<string>
 	return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
 }
 
-/** `GET /api/pledges`: the public ledger, newest first. */
+/** `GET /api/pledges`: the public ledger, newest first, a page at a time; filtered and searched on request. */
 export async function listPledgesResponse(store: Store, request: Request, url: URL): Promise<Response> {
-	const limitParam = url.searchParams.get('limit');
-	const limit = limitParam === null ? MAX_LIMIT : Number(limitParam);
-	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-		return json(400, { error: 'invalid-limit', message: `limit must be a whole number from 1 to ${MAX_LIMIT}.` });
+	const asked = readListQuery(url.searchParams);
+	if ('problem' in asked) {
+		const t = await translatorFor(negotiateLanguage(undefined, request.headers.get('accept-language')));
+		return json(400, { error: asked.problem, message: t(`pledges:listErrors.${asked.problem}`, { max: asked.problem === 'invalid-limit' ? MAX_LIMIT : MAX_SEARCH_LENGTH }) });
 	}
 	const { count, updatedAt } = await store.snapshot();
-	return conditionalResponse(request, url, { count, updatedAt }, 'json', async () => ({
-		body: JSON.stringify({ count, updatedAt, pledges: await store.list({ limit }) }),
-		headers: { 'content-type': jsonHeaders['content-type'] }
-	}));
+	return conditionalResponse(request, url, { count, updatedAt }, 'json', async () => {
+		const page = await store.listPage(asked.filter, { limit: asked.limit, after: asked.after });
+		const nextCursor = page.next === null ? null : encodeCursor(page.next);
+		return {
+			body: JSON.stringify({ count, updatedAt, matching: page.matching, pledges: page.pledges, nextCursor }),
+			headers: { 'content-type': jsonHeaders['content-type'] }
+		};
+	});
 }
 
 async function translatedErrors(errors: FieldErrors, acceptLanguage: string | null) {

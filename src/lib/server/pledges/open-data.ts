@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { pledgesCsv } from '$lib/pledges/csv-export';
+import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
+import type { Pledge } from '$lib/pledges/types';
 import type { Store } from '$lib/server/store/types';
 
-/** Public reads may be used from any site; writes never carry this header. */
-export const PUBLIC_READ_HEADERS = { 'access-control-allow-origin': '*' };
-const MAX_ROWS = 1000;
+/** How many pledges the CSV reads from the store at a time. */
+const BATCH = 1000;
 
 /** The validators of a public read: the ledger's last change and the query that shaped the answer. */
 export function validators(updatedAt: string, count: number, url: URL, kind: string) {
@@ -35,11 +36,23 @@ export async function conditionalResponse(
 	return new Response(built.body, { status: 200, headers: { ...built.headers, ...headers } });
 }
 
-/** `GET /api/pledges.csv`: the public pledges, newest first, as a spreadsheet-safe file. */
+/** Every public pledge, newest first, read a page at a time. */
+async function allPledges(store: Store): Promise<Pledge[]> {
+	const pledges: Pledge[] = [];
+	let after: number | undefined;
+	do {
+		const page = await store.listPage({}, { limit: BATCH, after });
+		pledges.push(...page.pledges);
+		after = page.next ?? undefined;
+	} while (after !== undefined);
+	return pledges;
+}
+
+/** `GET /api/pledges.csv`: all the public pledges, newest first, as a spreadsheet-safe file. */
 export async function pledgesCsvResponse(store: Store, request: Request, url: URL): Promise<Response> {
 	const snapshot = await store.snapshot();
 	return conditionalResponse(request, url, snapshot, 'csv', async () => ({
-		body: pledgesCsv(await store.list({ limit: MAX_ROWS })),
+		body: pledgesCsv(await allPledges(store)),
 		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="imrf-pledges.csv"' }
 	}));
 }

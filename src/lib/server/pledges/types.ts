@@ -7,6 +7,17 @@ import type { LedgerEntry, Pledge, PledgeFilter, PledgeInput, PledgeSnapshot } f
 // The pledge's own shapes come from its schema (src/lib/pledges/); re-exported for the store's code.
 export type { Compact, LedgerEntry, Pledge, PledgeFilter, PledgeInput, PledgeSnapshot } from '$lib/pledges/types';
 
+/** One page of the list: a part of the pledges that match, and where the next page starts. */
+export interface PledgePage {
+	pledges: Pledge[];
+	/** How many pledges match the filter in all. */
+	matching: number;
+	/** How many of them come before this page. */
+	before: number;
+	/** The position to pass as `after` for the next page; `null` on the last page. */
+	next: number | null;
+}
+
 /** Told after every committed change to the ledger. */
 export type PledgeChangeListener = () => void;
 
@@ -52,6 +63,11 @@ export interface PledgeStore {
 	readonly changes: PledgeChanges;
 	/** Pledges handed over (not withdrawn), newest first. */
 	list(filter?: PledgeFilter): Promise<Pledge[]>;
+	/**
+	 * A page of them, newest first, starting after the position `after` (a previous page's `next`):
+	 * walking the pages shows each pledge once, even while pledges are added.
+	 */
+	listPage(filter: PledgeFilter, page: { limit: number; after?: number }): Promise<PledgePage>;
 	/** Every pledge, withdrawn ones included, newest first. */
 	entries(): Promise<LedgerEntry[]>;
 	get(id: string): Promise<LedgerEntry | undefined>;

@@ -3,6 +3,7 @@ import { isLanguage, negotiateLanguage, type Language } from '$lib/i18n/language
 import { translatorFor, type Translator } from '$lib/i18n/translator';
 import { parseModeration, QUESTION_LIMITS as TEXT_LIMITS } from '$lib/questions/schema';
 import { QUESTION_STATUSES, type QuestionStatus } from '$lib/questions/types';
+import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import { json, readBody, TooLarge } from '$lib/server/pledges/api';
 import { askQuestion, castVote, votesOfViewer, type AskResult, type VoteResult } from './service';
@@ -81,7 +82,7 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
 export async function listQuestionsResponse(event: RequestEvent): Promise<Response> {
 	const store = event.locals.store.questions;
 	const status = event.url.searchParams.get('status');
-	if (status === null) return json(200, await store.publicState());
+	if (status === null) return json(200, await store.publicState(), PUBLIC_READ_HEADERS);
 	const organizer = await bearerOrganizer(event);
 	if (!organizer) return unauthorized(organizer);
 	if (!(QUESTION_STATUSES as readonly string[]).includes(status)) {

@@ -97,6 +97,73 @@ export function storeContract(name: string, engine: () => Engine) {
 			expect(await store.countries()).toEqual(['FR', 'UG']);
 		});
 
+		it('finds pledges by the words of their government, title or description, whatever their case and accents', async () => {
+			await store.add({ government: 'Ville de Montréal', country: 'CA', title: 'Accueil des réfugiés', compacts: ['GCR'] }, actor);
+			await store.add({ government: 'Kampala Capital City Authority', country: 'UG', title: 'Shelter', description: 'Œuvre commune, ÉTÉ 2022', compacts: ['GCM'] }, actor);
+			const titles = async (q: string) => (await store.list({ q })).map((p) => p.title);
+			expect(await titles('montreal')).toEqual(['Accueil des réfugiés']);
+			expect(await titles('MONTRÉAL refugies')).toEqual(['Accueil des réfugiés']);
+			expect(await titles('oeuvre été')).toEqual(['Shelter']);
+			expect(await titles('kampala')).toEqual(['Shelter']);
+			expect(await titles('montreal shelter')).toEqual([]);
+			expect(await titles('   ')).toEqual(['Shelter', 'Accueil des réfugiés']);
+		});
+
+		it('takes %, _ and \\ in a search literally', async () => {
+			await store.add({ ...pledge('100% of newcomers'), description: 'file_name C:\\path' }, actor);
+			await store.add({ ...pledge('1000 of newcomers'), description: 'filename C:path' }, actor);
+			const titles = async (q: string) => (await store.list({ q })).map((p) => p.title);
+			expect(await titles('100%')).toEqual(['100% of newcomers']);
+			expect(await titles('file_name')).toEqual(['100% of newcomers']);
+			expect(await titles('c:\\path')).toEqual(['100% of newcomers']);
+			expect(await titles('%')).toEqual(['100% of newcomers']);
+			expect(await titles('_')).toEqual(['100% of newcomers']);
+		});
+
+		it('combines the search with the country and compact filters, and finds a corrected pledge by its new words only', async () => {
+			await store.add({ government: 'Ville de Montréal', country: 'CA', title: 'Accueil', compacts: ['GCR'] }, actor);
+			const other = await store.add({ government: 'Ville de Grigny', country: 'FR', title: 'Accueil', compacts: ['GCM'] }, actor);
+			expect((await store.list({ q: 'accueil', country: 'FR' })).map((p) => p.government)).toEqual(['Ville de Grigny']);
+			expect((await store.list({ q: 'accueil', compact: 'GCR' })).map((p) => p.government)).toEqual(['Ville de Montréal']);
+			expect(await store.list({ q: 'montreal', country: 'FR' })).toEqual([]);
+			await store.update(other.id, { government: 'Ville de Grigny', country: 'FR', title: 'Cours de langue', compacts: ['GCM'] }, actor);
+			expect((await store.list({ q: 'accueil' })).map((p) => p.government)).toEqual(['Ville de Montréal']);
+			expect((await store.list({ q: 'langue' })).map((p) => p.id)).toEqual([other.id]);
+		});
+
+		it('pages through the list newest first, counting the matches and those before each page', async () => {
+			await store.addMany(Array.from({ length: 7 }, (_, index) => pledge(`Pledge ${index}`)), actor);
+			await store.add({ ...pledge('Elsewhere'), country: 'UG' }, actor);
+			const first = await store.listPage({ country: 'FR' }, { limit: 3 });
+			expect(first).toMatchObject({ matching: 7, before: 0, next: expect.any(Number) });
+			expect(first.pledges.map((p) => p.title)).toEqual(['Pledge 6', 'Pledge 5', 'Pledge 4']);
+			const second = await store.listPage({ country: 'FR' }, { limit: 3, after: first.next! });
+			expect(second.pledges.map((p) => p.title)).toEqual(['Pledge 3', 'Pledge 2', 'Pledge 1']);
+			expect(second).toMatchObject({ matching: 7, before: 3 });
+			const last = await store.listPage({ country: 'FR' }, { limit: 3, after: second.next! });
+			expect(last).toMatchObject({ matching: 7, before: 6, next: null });
+			expect(last.pledges.map((p) => p.title)).toEqual(['Pledge 0']);
+			expect(await store.listPage({ country: 'FR' }, { limit: 7 })).toMatchObject({ next: null });
+			expect(await store.listPage({ q: 'nowhere' }, { limit: 3 })).toEqual({ pledges: [], matching: 0, before: 0, next: null });
+		});
+
+		it('shows each pledge once across the pages while pledges are added and withdrawn between them', async () => {
+			const existing = await store.addMany(Array.from({ length: 10 }, (_, index) => pledge(`Existing ${index}`)), actor);
+			const seen: string[] = [];
+			let after: number | undefined;
+			let round = 0;
+			do {
+				const page: Awaited<ReturnType<Store['listPage']>> = await store.listPage({}, { limit: 3, after });
+				seen.push(...page.pledges.map((p) => p.id));
+				await store.add(pledge(`Added during the walk ${round}`), actor);
+				if (round === 1) await store.withdraw(existing[0].id, actor);
+				after = page.next ?? undefined;
+				round++;
+			} while (after !== undefined);
+			expect(new Set(seen).size).toBe(seen.length);
+			expect(seen).toEqual(existing.slice(1).map((p) => p.id).reverse());
+		});
+
 		it('keeps every field of a pledge as given', async () => {
 			const full = { government: 'Ville de Montréal', country: 'CA', title: '« Accueil »', description: 'Ligne 1\nLigne 2', compacts: ['GCM', 'GCR'] as ('GCM' | 'GCR')[], url: 'https://example.org/a?b=c' };
 			const added = await store.add(full, actor);

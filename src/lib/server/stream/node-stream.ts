@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PUBLIC_READ_HEADERS } from '../http/public-read';
 import { STREAM_HEADERS } from './sse';
 import type { StreamHub, StreamSink } from './stream-hub';
 
@@ -11,7 +12,8 @@ export function serveNodeStream(hub: StreamHub, request: IncomingMessage, respon
 	// No Content-Length and no chunked encoding: the body runs until the connection closes, which
 	// is what an event stream does anyway, and lets raw socket writes be the body.
 	response.removeHeader('transfer-encoding');
-	response.writeHead(200, { ...STREAM_HEADERS, connection: 'close' });
+	// The pledges' stream is public: any site may follow it (the moderators' stream is not, and has its own headers).
+	response.writeHead(200, { ...STREAM_HEADERS, ...PUBLIC_READ_HEADERS, connection: 'close' });
 	if (request.method === 'HEAD') {
 		response.end();
 		return;

@@ -1,16 +1,40 @@
 import { countriesByName, countryName } from '$lib/pledges/countries';
-import { filterFromQuery } from '$lib/pledges/filter';
+import { filterFromQuery, filterQuery } from '$lib/pledges/filter';
+import { decodeCursor, encodeCursor } from '$lib/server/pledges/cursor';
 import type { PageServerLoad } from './$types';
 
 // The ledger changes during the event: rendered on each request, never prerendered.
 export const prerender = false;
 
+/** Pledges on one page of the list; the links at its foot lead to the next ones. */
+const PAGE_SIZE = 50;
+
 export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) => {
 	const store = locals.store;
 	const filter = filterFromQuery(url.searchParams);
-	const [{ count, updatedAt, latest }, listed, countries] = await Promise.all([store.snapshot(), store.list(filter), store.countries()]);
-	const pledges = listed.map((pledge) => ({ ...pledge, countryName: countryName(pledge.country, params.lang) }));
+	// A cursor this site did not make (an edited link) shows the first page.
+	const after = decodeCursor(url.searchParams.get('cursor') ?? '');
+	const [{ count, updatedAt, latest }, page, countries] = await Promise.all([
+		store.snapshot(),
+		store.listPage(filter, { limit: PAGE_SIZE, after }),
+		store.countries()
+	]);
+	const pledges = page.pledges.map((pledge) => ({ ...pledge, countryName: countryName(pledge.country, params.lang) }));
 	setHeaders({ 'cache-control': 'no-cache' });
-	// `live`: the counter's starting point; the stream keeps it current.
-	return { count, updatedAt, live: { count, updatedAt, latest: latest.slice(0, 3) }, filter, pledges, countries: countriesByName(params.lang, countries) };
+	return {
+		count,
+		updatedAt,
+		// `live`: the counter's starting point; the stream keeps it current.
+		live: { count, updatedAt, latest: latest.slice(0, 3) },
+		filter,
+		pledges,
+		matching: page.matching,
+		// Where this page sits among the matches (1-based), for "51–100 of 1,234".
+		range: { first: page.before + 1, last: page.before + pledges.length },
+		pages: {
+			first: after === undefined ? null : `/${params.lang}/pledges${filterQuery(filter)}`,
+			next: page.next === null ? null : `/${params.lang}/pledges${filterQuery(filter, encodeCursor(page.next))}`
+		},
+		countries: countriesByName(params.lang, countries)
+	};
 };

@@ -80,9 +80,10 @@ export async function migrate(pool: pg.Pool): Promise<void> {
 		await query('SELECT pg_advisory_xact_lock(20220518)');
 		await query('CREATE TABLE IF NOT EXISTS migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
 		const [{ version }] = await query<{ version: number | null }>('SELECT MAX(version) AS version FROM migrations');
-		for (const [index, sql] of POSTGRES_MIGRATIONS.entries()) {
+		for (const [index, step] of POSTGRES_MIGRATIONS.entries()) {
 			if (index + 1 <= (version ?? 0)) continue;
-			await query(sql);
+			if (typeof step === 'string') await query(step);
+			else await step(query);
 			await query('INSERT INTO migrations (version, applied_at) VALUES ($1, now())', [index + 1]);
 		}
 	});

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createChanges } from '../../pledges/changes.ts';
 import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Pledge, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import type { Actor, AuditEntry, Pledge, PledgeFilter, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import { pledgeSearchText, searchPatterns } from '../../../pledges/search.ts';
 import { inTransaction, poolQuery, type Query } from './database.ts';
 import { listenForChanges, CHANGES_CHANNEL } from './listener.ts';
 
-/** A row as `pg` reads it: snake_case times as Date, compacts as a text[] array. */
-type PgPledgeRow = Omit<PledgeRow, 'createdAt' | 'updatedAt' | 'withdrawnAt'> & { created_at: Date; updated_at: Date; withdrawn_at: Date | null };
+/** A row as `pg` reads it: snake_case times as Date, compacts as a text[] array, seq (bigint) as a string. */
+type PgPledgeRow = Omit<PledgeRow, 'createdAt' | 'updatedAt' | 'withdrawnAt'> & { seq: string; created_at: Date; updated_at: Date; withdrawn_at: Date | null };
 
 const fromPg = (row: PgPledgeRow): PledgeRow => ({
 	id: row.id,
@@ -22,7 +23,17 @@ const fromPg = (row: PgPledgeRow): PledgeRow => ({
 	withdrawnAt: row.withdrawn_at?.toISOString() ?? null
 });
 
-const PLEDGE_VALUES = (input: PledgeInput) => [input.government, input.country, input.title, input.description ?? null, input.compacts, input.url ?? null];
+const PLEDGE_VALUES = (input: PledgeInput) => [input.government, input.country, input.title, input.description ?? null, input.compacts, input.url ?? null, pledgeSearchText(input)];
+
+/**
+ * The pledges handed over that match a filter, on the parameters $1 to $3 (`matchValues`). LIKE's
+ * escape character is `\` by default here, as the patterns expect.
+ */
+const MATCHES = `withdrawn_at IS NULL
+	AND ($1::text IS NULL OR country = $1) AND ($2::text IS NULL OR $2 = ANY (compacts))
+	AND search_text LIKE ALL ($3::text[])`;
+
+const matchValues = (filter: PledgeFilter) => [filter.country ?? null, filter.compact ?? null, searchPatterns(filter.q ?? '')];
 
 /**
  * The pledge ledger on PostgreSQL: each write is one transaction, and tells every instance through
@@ -50,21 +61,24 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 
 	async function insert(q: Query, input: PledgeInput, at: Date): Promise<Pledge> {
 		const [row] = await q<PgPledgeRow>(
-			`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at)
-			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
+			`INSERT INTO pledges (id, government, country, title, description, compacts, url, search_text, created_at, updated_at)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
 			[randomUUID(), ...PLEDGE_VALUES(input), at]
 		);
 		return toPledge(fromPg(row));
 	}
 
-	async function list(filter: Parameters<PledgeStore['list']>[0] = {}): Promise<Pledge[]> {
-		const rows = await query<PgPledgeRow>(
-			`SELECT * FROM pledges WHERE withdrawn_at IS NULL
-			 AND ($1::text IS NULL OR country = $1) AND ($2::text IS NULL OR $2 = ANY (compacts))
-			 ORDER BY seq DESC LIMIT $3`,
-			[filter.country ?? null, filter.compact ?? null, clampLimit(filter.limit)]
-		);
-		return rows.map((row) => toPledge(fromPg(row)));
+	/** Matching rows, newest first (by `seq`, which only grows), after the position `after` if given. */
+	function matchingRows(filter: PledgeFilter, limit: number, after?: number): Promise<PgPledgeRow[]> {
+		return query<PgPledgeRow>(`SELECT * FROM pledges WHERE ${MATCHES} AND ($4::bigint IS NULL OR seq < $4) ORDER BY seq DESC LIMIT $5`, [
+			...matchValues(filter),
+			after ?? null,
+			limit
+		]);
+	}
+
+	async function list(filter: PledgeFilter = {}): Promise<Pledge[]> {
+		return (await matchingRows(filter, clampLimit(filter.limit))).map((row) => toPledge(fromPg(row)));
 	}
 
 	/** Withdraws or restores: changes `withdrawn_at` only if it is not already so. */
@@ -97,6 +111,23 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 		},
 
 		list,
+
+		async listPage(filter, { limit, after }) {
+			const [rows, [counts]] = await Promise.all([
+				matchingRows(filter, clampLimit(limit) + 1, after),
+				query<{ matching: number; before: number }>(
+					`SELECT COUNT(*)::integer AS matching, (COUNT(*) FILTER (WHERE seq >= $4::bigint))::integer AS before FROM pledges WHERE ${MATCHES}`,
+					[...matchValues(filter), after ?? null]
+				)
+			]);
+			const pledges = rows.slice(0, clampLimit(limit));
+			return {
+				pledges: pledges.map((row) => toPledge(fromPg(row))),
+				matching: counts.matching,
+				before: counts.before,
+				next: rows.length > pledges.length ? Number(pledges.at(-1)!.seq) : null
+			};
+		},
 
 		async entries() {
 			return (await query<PgPledgeRow>('SELECT * FROM pledges ORDER BY seq DESC')).map((row) => toEntry(fromPg(row)));
@@ -163,7 +194,7 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 			return write(async (q) => {
 				const at = new Date();
 				const [row] = await q<PgPledgeRow>(
-					`UPDATE pledges SET government = $2, country = $3, title = $4, description = $5, compacts = $6, url = $7, updated_at = $8
+					`UPDATE pledges SET government = $2, country = $3, title = $4, description = $5, compacts = $6, url = $7, search_text = $8, updated_at = $9
 					 WHERE id = $1 RETURNING *`,
 					[id, ...PLEDGE_VALUES(input), at]
 				);

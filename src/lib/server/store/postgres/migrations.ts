@@ -1,5 +1,11 @@
+import { pledgeSearchText } from '../../../pledges/search.ts';
+import type { Query } from './database.ts';
+
+/** A step: SQL, or work in JavaScript where the data needs the site's own code (run in the same transaction). */
+export type PostgresMigration = string | ((query: Query) => Promise<void>);
+
 /** The PostgreSQL store's schema, one step per entry, applied in order and never edited once shipped (recorded in `migrations`). */
-export const POSTGRES_MIGRATIONS: readonly string[] = [
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 	`
 	CREATE TABLE pledges (
 		seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -118,5 +124,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 	);
 	ALTER TABLE audit_log ADD COLUMN question_id text;
 	CREATE INDEX audit_log_pledges_at ON audit_log (at) WHERE action NOT LIKE 'question%';
+	`,
+	// The search (src/lib/pledges/search.ts), as SQLite's migrations 5 and 6: each pledge's words
+	// folded by the site's own function, stored on every write; existing pledges get theirs here.
 	`
+	ALTER TABLE pledges ADD COLUMN search_text text NOT NULL DEFAULT '';
+	`,
+	async (query) => {
+		const rows = await query<{ id: string; government: string; title: string; description: string | null }>('SELECT id, government, title, description FROM pledges');
+		for (const row of rows) await query('UPDATE pledges SET search_text = $2 WHERE id = $1', [row.id, pledgeSearchText(row)]);
+	}
 ];

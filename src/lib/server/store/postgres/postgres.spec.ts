@@ -1,9 +1,11 @@
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../bin/throwaway-postgres.js';
 import { questionStoreContract } from '../../questions/contract';
 import { storeContract } from '../contract';
 import type { Store } from '../types';
 import { openPostgresStore } from './index';
+import { POSTGRES_MIGRATIONS } from './migrations';
 
 // The cluster: TEST_DATABASE_URL, or the throwaway one src/lib/server/store/postgres/test-cluster.ts started.
 const adminUrl = inject('postgresUrl');
@@ -68,5 +70,32 @@ describe('the questions store on several PostgreSQL instances', () => {
 		}
 		await listening;
 		expect(heard).toBe(1);
+	});
+});
+
+describe('the PostgreSQL search migration', () => {
+	it('gives the pledges stored before it their search text', async () => {
+		const url = await createDatabase(adminUrl, 'imrf_search_migration');
+		// A store as the version before the search left it: three migrations and a pledge.
+		const pool = new pg.Pool({ connectionString: url, max: 1 });
+		try {
+			await pool.query('CREATE TABLE migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
+			for (const [index, step] of POSTGRES_MIGRATIONS.slice(0, 3).entries()) {
+				await pool.query(step as string);
+				await pool.query('INSERT INTO migrations (version, applied_at) VALUES ($1, now())', [index + 1]);
+			}
+			await pool.query(
+				`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at)
+				 VALUES ('old-1', 'Ville de Montréal', 'CA', 'Accueil', 'Été solidaire', '{GCR}', NULL, now(), now())`
+			);
+		} finally {
+			await pool.end();
+		}
+		const store = await openPostgresStore(url);
+		try {
+			expect((await store.list({ q: 'montreal ete' })).map((p) => p.id)).toEqual(['old-1']);
+		} finally {
+			await store.close();
+		}
 	});
 });

@@ -71,10 +71,11 @@ function migrate(db: DatabaseSync): void {
 		db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
 		const row = db.prepare('SELECT MAX(version) AS version FROM migrations').get() as { version: number | null };
 		const current = row.version ?? 0;
-		MIGRATIONS.forEach((sql, index) => {
+		MIGRATIONS.forEach((step, index) => {
 			const version = index + 1;
 			if (version <= current) return;
-			db.exec(sql);
+			if (typeof step === 'string') db.exec(step);
+			else step(db);
 			db.prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
 		});
 	});

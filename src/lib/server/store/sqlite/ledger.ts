@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { createChanges } from '../../pledges/changes.ts';
 import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Compact, Pledge, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import type { Actor, AuditEntry, Compact, Pledge, PledgeFilter, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import { pledgeSearchText, searchPatterns } from '../../../pledges/search.ts';
 import { inTransaction } from './database.ts';
 import { createGroupCommit } from './group-commit.ts';
 
 interface SqlitePledgeRow {
+	seq: number;
 	id: string;
 	government: string;
 	country: string;
@@ -30,6 +32,18 @@ const fromSqlite = (row: SqlitePledgeRow): PledgeRow => ({
 	createdAt: row.created_at,
 	updatedAt: row.updated_at,
 	withdrawnAt: row.withdrawn_at
+});
+
+/** The pledges handed over that match a filter (its parameters: `matchParameters`). */
+const MATCHES = `withdrawn_at IS NULL
+	AND (:country IS NULL OR country = :country)
+	AND (:compact IS NULL OR EXISTS (SELECT 1 FROM json_each(compacts) WHERE value = :compact))
+	AND NOT EXISTS (SELECT 1 FROM json_each(:patterns) WHERE search_text NOT LIKE value ESCAPE '\\')`;
+
+const matchParameters = (filter: PledgeFilter) => ({
+	country: filter.country ?? null,
+	compact: filter.compact ?? null,
+	patterns: JSON.stringify(searchPatterns(filter.q ?? ''))
 });
 
 /** How often a listened-to store checks whether another process committed to the file. */
@@ -60,9 +74,9 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 	function insert(input: PledgeInput, at: string): Pledge {
 		const id = randomUUID();
 		db.prepare(
-			`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		).run(id, input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, at, at);
+			`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at, search_text)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		).run(id, input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, at, at, pledgeSearchText(input));
 		return toPledge(row(id)!);
 	}
 
@@ -77,16 +91,15 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 		return result;
 	}
 
-	function list(filter: Parameters<PledgeStore['list']>[0] = {}): Pledge[] {
-		const rows = db
-			.prepare(
-				`SELECT * FROM pledges WHERE withdrawn_at IS NULL
-				 AND (:country IS NULL OR country = :country)
-				 AND (:compact IS NULL OR EXISTS (SELECT 1 FROM json_each(compacts) WHERE value = :compact))
-				 ORDER BY seq DESC LIMIT :limit`
-			)
-			.all({ country: filter.country ?? null, compact: filter.compact ?? null, limit: clampLimit(filter.limit) }) as unknown as SqlitePledgeRow[];
-		return rows.map((found) => toPledge(fromSqlite(found)));
+	/** Matching rows, newest first (by `seq`, which only grows), after the position `after` if given. */
+	function matchingRows(filter: PledgeFilter, limit: number, after?: number): SqlitePledgeRow[] {
+		return db
+			.prepare(`SELECT * FROM pledges WHERE ${MATCHES} AND (:after IS NULL OR seq < :after) ORDER BY seq DESC LIMIT :limit`)
+			.all({ ...matchParameters(filter), after: after ?? null, limit }) as unknown as SqlitePledgeRow[];
+	}
+
+	function list(filter: PledgeFilter = {}): Pledge[] {
+		return matchingRows(filter, clampLimit(filter.limit)).map((found) => toPledge(fromSqlite(found)));
 	}
 
 	return {
@@ -100,6 +113,20 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 
 		async list(filter) {
 			return list(filter);
+		},
+
+		async listPage(filter, { limit, after }) {
+			const rows = matchingRows(filter, clampLimit(limit) + 1, after);
+			const pledges = rows.slice(0, clampLimit(limit));
+			const counts = db
+				.prepare(`SELECT COUNT(*) AS matching, COUNT(CASE WHEN seq >= :after THEN 1 END) AS before FROM pledges WHERE ${MATCHES}`)
+				.get({ ...matchParameters(filter), after: after ?? null }) as { matching: number; before: number };
+			return {
+				pledges: pledges.map((found) => toPledge(fromSqlite(found))),
+				matching: counts.matching,
+				before: counts.before,
+				next: rows.length > pledges.length ? pledges.at(-1)!.seq : null
+			};
 		},
 
 		async entries() {
@@ -167,8 +194,8 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			return write(() => {
 				const at = new Date().toISOString();
 				const changed = db
-					.prepare('UPDATE pledges SET government = ?, country = ?, title = ?, description = ?, compacts = ?, url = ?, updated_at = ? WHERE id = ?')
-					.run(input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, at, id);
+					.prepare('UPDATE pledges SET government = ?, country = ?, title = ?, description = ?, compacts = ?, url = ?, updated_at = ?, search_text = ? WHERE id = ?')
+					.run(input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, at, pledgeSearchText(input), id);
 				if (changed.changes === 0) return undefined;
 				audit(actor, 'update', id, input.title, at);
 				touch(at);

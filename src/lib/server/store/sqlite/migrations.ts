@@ -1,5 +1,11 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { pledgeSearchText } from '../../../pledges/search.ts';
+
+/** A step: SQL, or work in JavaScript where the data needs the site's own code (run in the same transaction). */
+export type Migration = string | ((db: DatabaseSync) => void);
+
 /** The store's schema, one step per entry, applied in order and never edited once shipped. */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
 	`
 	CREATE TABLE pledges (
 		seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -114,5 +120,15 @@ export const MIGRATIONS: readonly string[] = [
 		secret TEXT NOT NULL
 	);
 	ALTER TABLE audit_log ADD COLUMN question_id TEXT;
+	`,
+	// The search (src/lib/pledges/search.ts): each pledge's words folded by the site's own function,
+	// stored on every write; existing pledges get theirs here.
 	`
+	ALTER TABLE pledges ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+	`,
+	(db) => {
+		const rows = db.prepare('SELECT id, government, title, description FROM pledges').all() as { id: string; government: string; title: string; description: string | null }[];
+		const update = db.prepare('UPDATE pledges SET search_text = ? WHERE id = ?');
+		for (const row of rows) update.run(pledgeSearchText(row), row.id);
+	}
 ];

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { filterFromQuery, filterQuery } from './filter';
+import { MAX_SEARCH_LENGTH } from './search';
+
+describe('filterFromQuery', () => {
+	it('keeps a known country and compact and the search, trimmed', () => {
+		expect(filterFromQuery(new URLSearchParams('country=ug&compact=gcm&q=%20Montr%C3%A9al%20'))).toEqual({ country: 'UG', compact: 'GCM', q: 'Montréal' });
+	});
+
+	it('reads unknown values and an empty search as "all"', () => {
+		expect(filterFromQuery(new URLSearchParams('country=XX&compact=ABC&q=%20%20'))).toEqual({});
+	});
+
+	it(`cuts a search longer than ${MAX_SEARCH_LENGTH} characters, never inside a character`, () => {
+		const q = filterFromQuery(new URLSearchParams({ q: '😀'.repeat(MAX_SEARCH_LENGTH + 5) })).q!;
+		expect([...q]).toHaveLength(MAX_SEARCH_LENGTH);
+		expect(q.isWellFormed()).toBe(true);
+	});
+});
+
+describe('filterQuery', () => {
+	it('asks for the same filter again, with a page cursor if given', () => {
+		const filter = { country: 'FR', q: 'accueil & co' };
+		expect(filterFromQuery(new URLSearchParams(filterQuery(filter)))).toEqual(filter);
+		expect(new URLSearchParams(filterQuery(filter, 'abc')).get('cursor')).toBe('abc');
+		expect(filterQuery({})).toBe('');
+	});
+});
