@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createChanges } from '../../pledges/changes.ts';
 import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Pledge, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import type { Actor, AuditEntry, Pledge, PledgeFields, PledgeInput, PledgeNote, PledgeStore } from '../../pledges/types.ts';
+import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction, poolQuery, type Query } from './database.ts';
 import { listenForChanges, CHANGES_CHANNEL } from './listener.ts';
 
@@ -17,12 +18,13 @@ const fromPg = (row: PgPledgeRow): PledgeRow => ({
 	description: row.description,
 	compacts: row.compacts,
 	url: row.url,
+	status: row.status,
 	createdAt: row.created_at.toISOString(),
 	updatedAt: row.updated_at.toISOString(),
 	withdrawnAt: row.withdrawn_at?.toISOString() ?? null
 });
 
-const PLEDGE_VALUES = (input: PledgeInput) => [input.government, input.country, input.title, input.description ?? null, input.compacts, input.url ?? null];
+const PLEDGE_VALUES = (input: PledgeFields) => [input.government, input.country, input.title, input.description ?? null, input.compacts, input.url ?? null];
 
 /**
  * The pledge ledger on PostgreSQL: each write is one transaction, and tells every instance through
@@ -50,9 +52,9 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 
 	async function insert(q: Query, input: PledgeInput, at: Date): Promise<Pledge> {
 		const [row] = await q<PgPledgeRow>(
-			`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at)
-			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
-			[randomUUID(), ...PLEDGE_VALUES(input), at]
+			`INSERT INTO pledges (id, government, country, title, description, compacts, url, status, created_at, updated_at)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
+			[randomUUID(), ...PLEDGE_VALUES(input), input.status ?? DEFAULT_STATUS, at]
 		);
 		return toPledge(fromPg(row));
 	}
@@ -61,8 +63,9 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 		const rows = await query<PgPledgeRow>(
 			`SELECT * FROM pledges WHERE withdrawn_at IS NULL
 			 AND ($1::text IS NULL OR country = $1) AND ($2::text IS NULL OR $2 = ANY (compacts))
+			 AND ($4::text IS NULL OR status = $4)
 			 ORDER BY seq DESC LIMIT $3`,
-			[filter.country ?? null, filter.compact ?? null, clampLimit(filter.limit)]
+			[filter.country ?? null, filter.compact ?? null, clampLimit(filter.limit), filter.status ?? null]
 		);
 		return rows.map((row) => toPledge(fromPg(row)));
 	}
@@ -171,6 +174,44 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 				await audit(q, actor, 'update', id, input.title, at);
 				return toPledge(fromPg(row));
 			});
+		},
+
+		async setStatus(id, status, actor) {
+			return write(async (q) => {
+				const at = new Date();
+				const [changed] = await q<PgPledgeRow>('UPDATE pledges SET status = $2, updated_at = $3 WHERE id = $1 AND status <> $2 RETURNING *', [id, status, at]);
+				if (changed) {
+					await audit(q, actor, `status-${status}`, id, changed.title, at);
+					return toPledge(fromPg(changed));
+				}
+				const [unchanged] = await q<PgPledgeRow>('SELECT * FROM pledges WHERE id = $1', [id]);
+				return unchanged && toPledge(fromPg(unchanged));
+			});
+		},
+
+		addNote(id, note, actor) {
+			return write(async (q) => {
+				const at = new Date();
+				const [pledge] = await q<{ title: string }>('UPDATE pledges SET updated_at = $2 WHERE id = $1 RETURNING title', [id, at]);
+				if (!pledge) return undefined;
+				const [row] = await q<{ id: string }>('INSERT INTO pledge_notes (id, pledge_id, day, text, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+					randomUUID(),
+					id,
+					note.date,
+					note.text,
+					at
+				]);
+				await audit(q, actor, 'note', id, pledge.title, at);
+				return { id: row.id, date: note.date, text: note.text, createdAt: at.toISOString() } satisfies PledgeNote;
+			});
+		},
+
+		async notes(id) {
+			const rows = await query<{ id: string; date: string; text: string; created_at: Date }>(
+				"SELECT id, to_char(day, 'YYYY-MM-DD') AS date, text, created_at FROM pledge_notes WHERE pledge_id = $1 ORDER BY day DESC, seq DESC",
+				[id]
+			);
+			return rows.map((row) => ({ id: row.id, date: row.date, text: row.text, createdAt: row.created_at.toISOString() }));
 		},
 
 		withdraw: (id, actor) => setWithdrawn(id, actor, true),

@@ -118,5 +118,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 	);
 	ALTER TABLE audit_log ADD COLUMN question_id text;
 	CREATE INDEX audit_log_pledges_at ON audit_log (at) WHERE action NOT LIKE 'question%';
+	`,
+	// A pledge's progress, as SQLite's migration 5: its status, and dated public notes by organizers.
+	`
+	ALTER TABLE pledges ADD COLUMN status text NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress', 'achieved'));
+	CREATE INDEX pledges_status ON pledges (status);
+	CREATE TABLE pledge_notes (
+		seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		id text NOT NULL UNIQUE,
+		pledge_id text NOT NULL REFERENCES pledges (id),
+		day date NOT NULL,
+		text text NOT NULL,
+		created_at timestamptz NOT NULL
+	);
+	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
 	`
 ];

@@ -114,5 +114,19 @@ export const MIGRATIONS: readonly string[] = [
 		secret TEXT NOT NULL
 	);
 	ALTER TABLE audit_log ADD COLUMN question_id TEXT;
+	`,
+	// A pledge's progress (src/lib/pledges/status.ts, notes.ts): its status, and dated public notes by organizers.
+	`
+	ALTER TABLE pledges ADD COLUMN status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress', 'achieved'));
+	CREATE INDEX pledges_status ON pledges (status);
+	CREATE TABLE pledge_notes (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		id TEXT NOT NULL UNIQUE,
+		pledge_id TEXT NOT NULL REFERENCES pledges (id),
+		day TEXT NOT NULL,
+		text TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
+	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
 	`
 ];
