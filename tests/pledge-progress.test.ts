@@ -45,6 +45,10 @@ test('an organizer sets a status and adds a note; the pledge’s page and the li
 	await expect(page.getByRole('listitem').filter({ hasText: note })).toContainText(inWords('en-US'));
 	await expectNoAxeFindings(page, 'console');
 
+	const { pledges } = (await (await page.request.get('/api/pledges')).json()) as { pledges: { id: string; title: string; status: string; notes: unknown[] }[] };
+	expect(pledges.find((pledge) => pledge.id === id)).toMatchObject({ status: 'in-progress', notes: [{ date: NOTE_DAY, text: note }] });
+	expect(pledges.find((pledge) => pledge.title === otherTitle)).toMatchObject({ status: 'planned', notes: [] });
+
 	const visitor = await browser.newContext({ javaScriptEnabled: false });
 	const reader = await visitor.newPage();
 	await reader.goto(`/en/pledges/${id}`);

@@ -3,6 +3,7 @@ import { negotiateLanguage } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { LIMITS, validatePledge, type FieldErrors } from '$lib/pledges/schema';
 import type { Organizer } from '$lib/server/organizers/accounts';
+import type { Pledge } from '$lib/pledges/types';
 import type { Store } from '$lib/server/store/types';
 import { conditionalResponse } from './open-data';
 
@@ -46,6 +47,12 @@ export async function readBody(request: Request, limit: number): Promise<string>
 	return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
 }
 
+/** Each pledge with its progress notes, latest day first (none: an empty list). */
+async function withNotes(store: Store, pledges: Pledge[]) {
+	const notes = await store.notesOf(pledges.map((pledge) => pledge.id));
+	return pledges.map((pledge) => ({ ...pledge, notes: (notes.get(pledge.id) ?? []).map(({ date, text }) => ({ date, text })) }));
+}
+
 /** `GET /api/pledges`: the public ledger, newest first. */
 export async function listPledgesResponse(store: Store, request: Request, url: URL): Promise<Response> {
 	const limitParam = url.searchParams.get('limit');
@@ -55,7 +62,7 @@ export async function listPledgesResponse(store: Store, request: Request, url: U
 	}
 	const { count, updatedAt } = await store.snapshot();
 	return conditionalResponse(request, url, { count, updatedAt }, 'json', async () => ({
-		body: JSON.stringify({ count, updatedAt, pledges: await store.list({ limit }) }),
+		body: JSON.stringify({ count, updatedAt, pledges: await withNotes(store, await store.list({ limit })) }),
 		headers: { 'content-type': jsonHeaders['content-type'] }
 	}));
 }

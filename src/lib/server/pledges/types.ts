@@ -74,6 +74,8 @@ export interface PledgeStore {
 	addNote(id: string, note: NoteInput, actor: Actor): Promise<PledgeNote | undefined>;
 	/** The pledge's notes, latest day first (the later-added first within a day). */
 	notes(id: string): Promise<PledgeNote[]>;
+	/** The notes of several pledges at once (the open data), by pledge id; a pledge without notes is left out. */
+	notesOf(ids: string[]): Promise<Map<string, PledgeNote[]>>;
 	withdraw(id: string, actor: Actor): Promise<boolean>;
 	restore(id: string, actor: Actor): Promise<boolean>;
 	auditLog(limit?: number): Promise<AuditEntry[]>;

@@ -174,6 +174,10 @@ export function storeContract(name: string, engine: () => Engine) {
 			expect(await store.notes(other.id)).toEqual([]);
 			expect(await store.addNote('no-such-id', { date: '2026-03-01', text: 'x' }, actor)).toBeUndefined();
 			expect((await store.notes(added.id))[2]).toEqual(first);
+			const byPledge = await store.notesOf([added.id, other.id, 'no-such-id']);
+			expect([...byPledge.keys()]).toEqual([added.id]);
+			expect(byPledge.get(added.id)).toEqual(await store.notes(added.id));
+			expect(await store.notesOf([])).toEqual(new Map());
 			expect((await store.auditLog()).filter((entry) => entry.action === 'note').map((entry) => [entry.pledgeId, entry.detail])).toEqual([
 				[added.id, 'With notes'],
 				[added.id, 'With notes'],

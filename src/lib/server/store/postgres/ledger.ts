@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createChanges } from '../../pledges/changes.ts';
-import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
+import { clampLimit, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
 import type { Actor, AuditEntry, Pledge, PledgeFields, PledgeInput, PledgeNote, PledgeStore } from '../../pledges/types.ts';
 import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction, poolQuery, type Query } from './database.ts';
@@ -68,6 +68,16 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 			[filter.country ?? null, filter.compact ?? null, clampLimit(filter.limit), filter.status ?? null]
 		);
 		return rows.map((row) => toPledge(fromPg(row)));
+	}
+
+	async function notesOf(ids: string[]): Promise<Map<string, PledgeNote[]>> {
+		if (ids.length === 0) return new Map();
+		const rows = await query<{ pledge_id: string; id: string; date: string; text: string; created_at: Date }>(
+			`SELECT pledge_id, id, to_char(day, 'YYYY-MM-DD') AS date, text, created_at FROM pledge_notes
+			 WHERE pledge_id = ANY ($1) ORDER BY day DESC, seq DESC`,
+			[ids]
+		);
+		return groupNotes(rows.map((row) => ({ pledgeId: row.pledge_id, id: row.id, date: row.date, text: row.text, createdAt: row.created_at.toISOString() })));
 	}
 
 	/** Withdraws or restores: changes `withdrawn_at` only if it is not already so. */
@@ -207,12 +217,10 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 		},
 
 		async notes(id) {
-			const rows = await query<{ id: string; date: string; text: string; created_at: Date }>(
-				"SELECT id, to_char(day, 'YYYY-MM-DD') AS date, text, created_at FROM pledge_notes WHERE pledge_id = $1 ORDER BY day DESC, seq DESC",
-				[id]
-			);
-			return rows.map((row) => ({ id: row.id, date: row.date, text: row.text, createdAt: row.created_at.toISOString() }));
+			return (await notesOf([id])).get(id) ?? [];
 		},
+
+		notesOf,
 
 		withdraw: (id, actor) => setWithdrawn(id, actor, true),
 		restore: (id, actor) => setWithdrawn(id, actor, false),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { createChanges } from '../../pledges/changes.ts';
-import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
+import { clampLimit, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
 import type { Actor, AuditEntry, Compact, Pledge, PledgeInput, PledgeNote, PledgeStatus, PledgeStore } from '../../pledges/types.ts';
 import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction } from './database.ts';
@@ -91,6 +91,17 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			)
 			.all({ country: filter.country ?? null, compact: filter.compact ?? null, status: filter.status ?? null, limit: clampLimit(filter.limit) }) as unknown as SqlitePledgeRow[];
 		return rows.map((found) => toPledge(fromSqlite(found)));
+	}
+
+	function notesOf(ids: string[]): Map<string, PledgeNote[]> {
+		if (ids.length === 0) return new Map();
+		const rows = db
+			.prepare(
+				`SELECT pledge_id AS pledgeId, id, day AS date, text, created_at AS createdAt FROM pledge_notes
+				 WHERE pledge_id IN (SELECT value FROM json_each(?)) ORDER BY day DESC, seq DESC`
+			)
+			.all(JSON.stringify(ids)) as unknown as (PledgeNote & { pledgeId: string })[];
+		return groupNotes(rows);
 	}
 
 	return {
@@ -209,10 +220,11 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 		},
 
 		async notes(id) {
-			return db
-				.prepare('SELECT id, day AS date, text, created_at AS createdAt FROM pledge_notes WHERE pledge_id = ? ORDER BY day DESC, seq DESC')
-				.all(id)
-				.map((found) => ({ ...(found as unknown as PledgeNote) }));
+			return notesOf([id]).get(id) ?? [];
+		},
+
+		async notesOf(ids) {
+			return notesOf(ids);
 		},
 
 		withdraw(id, actor) {
