@@ -148,3 +148,20 @@ test('a pledge’s page with notes passes axe and the Nu validator, in both lang
 		await expectNoAxeFindings(page, lang);
 	}
 });
+
+test('the API takes a status with a new pledge, planned when none is given, and refuses an unknown one in the asked language', async ({ request }) => {
+	const headers = { authorization: `Bearer ${createOrganizer().token}` };
+	const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title });
+	const achieved = await request.post('/api/pledges', { headers, data: { ...pledge(uniqueTitle('Already done')), status: 'achieved' } });
+	expect(achieved.status()).toBe(201);
+	expect(await achieved.json()).toMatchObject({ status: 'achieved' });
+	const planned = await request.post('/api/pledges', { headers, data: pledge(uniqueTitle('Not started')) });
+	expect(await planned.json()).toMatchObject({ status: 'planned' });
+
+	const title = uniqueTitle('Unknown status');
+	const refused = await request.post('/api/pledges', { headers: { ...headers, 'accept-language': 'fr' }, data: { ...pledge(title), status: 'done' } });
+	expect(refused.status()).toBe(400);
+	expect((await refused.json()).fields).toEqual({ status: 'Choisissez un statut\u202f: prévu, en cours ou réalisé.' });
+	const { pledges } = (await (await request.get('/api/pledges')).json()) as { pledges: { title: string }[] };
+	expect(pledges.map((p) => p.title)).not.toContain(title);
+});
