@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { event } from '$lib/event/event';
-import { countryName, dayInZone, differsFromEventZone, formatDate, formatTime, formatTimeRange, isoInZone, zoneCity } from './format';
+import { countryName, dayInZone, differsFromEventZone, formatDate, formatDay, formatTime, formatTimeRange, isoInZone, zoneCity } from './format';
 
 const nbsp = /[\u00a0\u202f]/g;
 const plain = (text: string) => text.replace(nbsp, ' ');
@@ -19,6 +19,11 @@ describe('times of the event in New York time', () => {
 	it('names the day in each language', () => {
 		expect(formatDate(event.start, 'en')).toBe('Wednesday, May 18, 2022');
 		expect(formatDate(event.start, 'fr')).toBe('mercredi 18 mai 2022');
+	});
+
+	it('names a calendar day as it is written, in each language', () => {
+		expect(formatDay('2026-03-01', 'en')).toBe('Sunday, March 1, 2026');
+		expect(formatDay('2026-03-01', 'fr')).toBe('dimanche 1 mars 2026');
 	});
 
 	it('does not depend on the time zone of the process', () => {

@@ -22,6 +22,11 @@ export function formatDate(instant: Date, lang: Language, timeZone = EVENT_TIME_
 	return dateTimeFormat(intlLocale[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(instant);
 }
 
+/** A calendar day given as YYYY-MM-DD ("Sunday, March 1, 2026"), the same wherever it is read. */
+export function formatDay(day: string, lang: Language): string {
+	return formatDate(new Date(`${day}T12:00:00Z`), lang, 'UTC');
+}
+
 // One formatter per zone answers both questions below (a browser builds each new formatter at a cost).
 function wallClock(instant: Date, timeZone: string): { day: string; time: string } {
 	const parts = Object.fromEntries(

@@ -9,6 +9,7 @@ const pledge = (fields: Partial<Pledge>): Pledge => ({
 	country: 'CA',
 	title: 'Accueil des réfugiés',
 	compacts: ['GCM', 'GCR'],
+	status: 'in-progress',
 	createdAt: '2026-05-05T10:00:00.000Z',
 	updatedAt: '2026-05-05T10:00:00.000Z',
 	...fields
@@ -31,6 +32,7 @@ describe('pledgesCsv', () => {
 		expect(record.title).toBe('Accueil des réfugiés');
 		expect(record.description).toBe('Logement, emploi et « accueil », "dit-on"\nsur deux lignes');
 		expect(record.compacts).toBe('GCM;GCR');
+		expect(record.status).toBe('in-progress');
 		expect(record.createdAt).toBe('2026-05-05T10:00:00.000Z');
 	});
 

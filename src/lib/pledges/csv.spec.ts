@@ -38,6 +38,20 @@ describe('previewImport', () => {
 		expect(preview.rows.filter((row) => row.pledge)).toHaveLength(2);
 	});
 
+	it('reads a status column, leniently written, and leaves a blank status for the store to default', () => {
+		const preview = previewImport('government,country,title,status\nA,UG,One,In progress\nB,UG,Two,ACHIEVED\nC,UG,Three,in_progress\nD,UG,Four,');
+		if (!('rows' in preview)) throw new Error('expected rows');
+		expect(preview.rows.map((row) => row.pledge?.status)).toEqual(['in-progress', 'achieved', 'in-progress', undefined]);
+	});
+
+	it('reports an unknown status on its row', () => {
+		const preview = previewImport('government,country,title,status\nA,UG,One,done\nB,UG,Two,planned');
+		if (!('rows' in preview)) throw new Error('expected rows');
+		expect(preview.isValid).toBe(false);
+		expect(preview.rows[0]).toMatchObject({ line: 2, errors: { status: 'status' } });
+		expect(preview.rows[1].pledge?.status).toBe('planned');
+	});
+
 	it('refuses a file without the required columns', () => {
 		expect(previewImport('name,country\nx,UG')).toEqual({ problem: 'missingColumns', missing: ['government', 'title'] });
 	});

@@ -1,8 +1,9 @@
 import type { PledgeInput } from './types';
 import { validatePledge, type FieldErrors } from './schema';
+import { statusFromCell } from './status';
 
 /** Columns a pledge CSV may have (header names, any case, any order); the first three are required. */
-export const CSV_COLUMNS = ['government', 'country', 'title', 'description', 'compacts', 'url'] as const;
+export const CSV_COLUMNS = ['government', 'country', 'title', 'description', 'compacts', 'url', 'status'] as const;
 const REQUIRED_COLUMNS = ['government', 'country', 'title'];
 export const MAX_IMPORT_ROWS = 1000;
 
@@ -75,7 +76,8 @@ export function previewImport(text: string): ImportPreview {
 			compacts: values.compacts
 				.split(/[;,|\s]+/)
 				.map((compact) => compact.trim().toUpperCase())
-				.filter(Boolean)
+				.filter(Boolean),
+			status: statusFromCell(values.status)
 		});
 		return result.success ? { line: index + 2, values, pledge: result.pledge } : { line: index + 2, values, errors: result.errors };
 	});

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { filterFromQuery, filterQuery } from './filter';
 import { MAX_SEARCH_LENGTH } from './search';
 
+const query = (search: string) => filterFromQuery(new URLSearchParams(search));
+
 describe('filterFromQuery', () => {
 	it('keeps a known country and compact and the search, trimmed', () => {
 		expect(filterFromQuery(new URLSearchParams('country=ug&compact=gcm&q=%20Montr%C3%A9al%20'))).toEqual({ country: 'UG', compact: 'GCM', q: 'Montréal' });
@@ -24,5 +26,21 @@ describe('filterQuery', () => {
 		expect(filterFromQuery(new URLSearchParams(filterQuery(filter)))).toEqual(filter);
 		expect(new URLSearchParams(filterQuery(filter, 'abc')).get('cursor')).toBe('abc');
 		expect(filterQuery({})).toBe('');
+	});
+});
+
+describe('filterFromQuery with a status', () => {
+	it('reads country, compact and status together', () => {
+		expect(query('country=ug&compact=gcr&status=achieved')).toEqual({ country: 'UG', compact: 'GCR', status: 'achieved' });
+	});
+
+	it('takes each status code', () => {
+		for (const status of ['planned', 'in-progress', 'achieved']) expect(query(`status=${status}`)).toEqual({ status });
+	});
+
+	it('treats an unknown or blank status as all', () => {
+		expect(query('status=done')).toEqual({});
+		expect(query('status=')).toEqual({});
+		expect(query('status=Achieved')).toEqual({});
 	});
 });

@@ -1,13 +1,15 @@
-import type { Compact } from './types';
+import type { Compact, PledgeStatus } from './types';
 import { isCountryCode } from './countries';
 import { COMPACTS } from './schema';
 import { MAX_SEARCH_LENGTH } from './search';
+import { isStatus } from './status';
 
 export interface PublicFilter {
 	country?: string;
 	compact?: Compact;
 	/** Words to find, at most MAX_SEARCH_LENGTH characters. */
 	q?: string;
+	status?: PledgeStatus;
 }
 
 /** The public list's filter from its query string; unknown values mean "all", a long search is cut. */
@@ -15,10 +17,12 @@ export function filterFromQuery(params: URLSearchParams): PublicFilter {
 	const country = params.get('country')?.trim().toUpperCase();
 	const compact = params.get('compact')?.trim().toUpperCase() as Compact | undefined;
 	const q = [...(params.get('q') ?? '')].slice(0, MAX_SEARCH_LENGTH).join('').trim();
+	const status = params.get('status')?.trim();
 	return {
 		...(country && isCountryCode(country) ? { country } : {}),
 		...(compact && COMPACTS.includes(compact) ? { compact } : {}),
-		...(q ? { q } : {})
+		...(q ? { q } : {}),
+		...(isStatus(status) ? { status } : {})
 	};
 }
 

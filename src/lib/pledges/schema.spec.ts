@@ -34,6 +34,11 @@ describe('validatePledge', () => {
 		expect(validatePledge({ ...good, description: '  ', url: '', compacts: undefined })).toEqual({ success: true, pledge: { ...good, compacts: [] } });
 	});
 
+	it('accepts each status code and leaves an absent one out', () => {
+		for (const status of ['planned', 'in-progress', 'achieved']) expect(validatePledge({ ...good, status })).toEqual({ success: true, pledge: { ...good, compacts: [], status } });
+		expect(validatePledge({ ...good, status: undefined })).toEqual({ success: true, pledge: { ...good, compacts: [] } });
+	});
+
 	it('allows a lone angle bracket that is not a tag', () => {
 		expect(validatePledge({ ...good, title: 'Shelter for < 50 people, 3 > 2' }).success).toBe(true);
 	});
@@ -46,6 +51,9 @@ describe('validatePledge', () => {
 		['an unknown country code', { ...good, country: 'XX' }, { country: 'country' }],
 		['a country name instead of a code', { ...good, country: 'Uganda' }, { country: 'country' }],
 		['an unknown compact', { ...good, compacts: ['GCM', 'SDG'] }, { compacts: 'compacts' }],
+		['an unknown status', { ...good, status: 'done' }, { status: 'status' }],
+		['a status label instead of its code', { ...good, status: 'In progress' }, { status: 'status' }],
+		['a null status', { ...good, status: null }, { status: 'status' }],
 		['compacts as a string', { ...good, compacts: 'GCM' }, { compacts: 'compacts' }],
 		['a javascript: URL', { ...good, url: 'javascript:alert(1)' }, { url: 'url' }],
 		['a data: URL', { ...good, url: 'data:text/html,hi' }, { url: 'url' }],

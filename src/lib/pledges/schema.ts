@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { PledgeInput } from './types';
 import { firstIssues, normalize, optionalText, requiredText, type TextErrorKey } from '$lib/text/plain-text';
 import { isCountryCode } from './countries';
+import { STATUSES } from './status';
 
 /**
  * The one pledge schema, used by the API, the console forms and the CSV import. Messages are
@@ -11,8 +12,8 @@ export const COMPACTS = ['GCM', 'GCR'] as const;
 
 export const LIMITS = { government: 200, title: 300, description: 2000, url: 500 } as const;
 
-export type PledgeField = 'government' | 'country' | 'title' | 'description' | 'compacts' | 'url';
-export type ErrorKey = TextErrorKey | 'country' | 'compacts' | 'url';
+export type PledgeField = 'government' | 'country' | 'title' | 'description' | 'compacts' | 'url' | 'status';
+export type ErrorKey = TextErrorKey | 'country' | 'compacts' | 'url' | 'status';
 /** The first problem with each field, as an error key. */
 export type FieldErrors = Partial<Record<PledgeField | 'body', ErrorKey>>;
 
@@ -38,7 +39,9 @@ export const PledgeSchema = v.object(
 			v.optional(v.array(v.picklist(COMPACTS, 'compacts' satisfies ErrorKey), 'compacts' satisfies ErrorKey), []),
 			v.transform((list) => COMPACTS.filter((compact) => list.includes(compact)))
 		),
-		url: v.pipe(optionalText(LIMITS.url), v.check((value) => value === '' || isWebUrl(value), 'url' satisfies ErrorKey))
+		url: v.pipe(optionalText(LIMITS.url), v.check((value) => value === '' || isWebUrl(value), 'url' satisfies ErrorKey)),
+		// Absent: the store records a new pledge as planned (a correction leaves the status as it is).
+		status: v.optional(v.picklist(STATUSES, 'status' satisfies ErrorKey))
 	},
 	'type' satisfies ErrorKey
 );
@@ -50,8 +53,8 @@ export function validatePledge(input: unknown): PledgeValidation {
 	if (Array.isArray(input)) return { success: false, errors: { body: 'type' } };
 	const result = v.safeParse(PledgeSchema, input);
 	if (result.success) {
-		const { description, url, ...rest } = result.output;
-		return { success: true, pledge: { ...rest, ...(description ? { description } : {}), ...(url ? { url } : {}) } };
+		const { description, url, status, ...rest } = result.output;
+		return { success: true, pledge: { ...rest, ...(description ? { description } : {}), ...(url ? { url } : {}), ...(status ? { status } : {}) } };
 	}
 	return { success: false, errors: firstIssues<PledgeField, ErrorKey>(result.issues) };
 }
@@ -68,6 +71,8 @@ export function pledgeFromForm(form: FormData): Record<string, unknown> {
 		title: text('title'),
 		description: text('description'),
 		compacts: form.getAll('compacts').filter((value) => typeof value === 'string'),
-		url: text('url')
+		url: text('url'),
+		// The add form offers a status; the correction form has none (the status is changed on its own).
+		...(form.has('status') ? { status: text('status') } : {})
 	};
 }

@@ -1,5 +1,8 @@
 import type * as v from 'valibot';
 import type { COMPACTS, PledgeSchema } from './schema';
+import type { PledgeStatus } from './status';
+
+export type { PledgeStatus } from './status';
 
 /**
  * The pledge's shapes, derived from the one schema (src/lib/pledges/schema.ts): shared by the
@@ -9,12 +12,18 @@ export type Compact = (typeof COMPACTS)[number];
 
 type Validated = v.InferOutput<typeof PledgeSchema>;
 
-/** What an organizer submits, validated and normalized: blank optional fields are left out. */
-export type PledgeInput = Omit<Validated, 'description' | 'url'> & Partial<Pick<Validated, 'description' | 'url'>>;
+type Optional = 'description' | 'url' | 'status';
+
+/** What an organizer submits, validated and normalized: blank optional fields are left out (no status: planned). */
+export type PledgeInput = Omit<Validated, Optional> & Partial<Pick<Validated, Optional>>;
+
+/** What a correction changes: everything but the progress (its status is set on its own). */
+export type PledgeFields = Omit<PledgeInput, 'status'>;
 
 /** A stored pledge as the public sees it. */
 export interface Pledge extends PledgeInput {
 	id: string;
+	status: PledgeStatus;
 	createdAt: string;
 	updatedAt: string;
 }
@@ -37,7 +46,21 @@ export interface LedgerEntry extends Pledge {
 export interface PledgeFilter {
 	country?: string;
 	compact?: Compact;
+	status?: PledgeStatus;
 	limit?: number;
 	/** Words that must all appear in the government, title or description (any case, any accents). */
 	q?: string;
+}
+
+/** A dated note on a pledge's progress, as an organizer gives it. */
+export interface NoteInput {
+	/** The day the progress happened, YYYY-MM-DD (New York). */
+	date: string;
+	text: string;
+}
+
+/** A stored progress note: public, shown on the pledge's page. */
+export interface PledgeNote extends NoteInput {
+	id: string;
+	createdAt: string;
 }

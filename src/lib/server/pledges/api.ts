@@ -4,6 +4,7 @@ import { translatorFor } from '$lib/i18n/translator';
 import { LIMITS, validatePledge, type FieldErrors } from '$lib/pledges/schema';
 import { MAX_SEARCH_LENGTH } from '$lib/pledges/search';
 import type { Organizer } from '$lib/server/organizers/accounts';
+import type { Pledge } from '$lib/pledges/types';
 import type { Store } from '$lib/server/store/types';
 import { encodeCursor } from './cursor';
 import { MAX_LIMIT, readListQuery } from './list-query';
@@ -48,6 +49,12 @@ export async function readBody(request: Request, limit: number): Promise<string>
 	return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
 }
 
+/** Each pledge with its progress notes, latest day first (none: an empty list). */
+async function withNotes(store: Store, pledges: Pledge[]) {
+	const notes = await store.notesOf(pledges.map((pledge) => pledge.id));
+	return pledges.map((pledge) => ({ ...pledge, notes: (notes.get(pledge.id) ?? []).map(({ date, text }) => ({ date, text })) }));
+}
+
 /** `GET /api/pledges`: the public ledger, newest first, a page at a time; filtered and searched on request. */
 export async function listPledgesResponse(store: Store, request: Request, url: URL): Promise<Response> {
 	const asked = readListQuery(url.searchParams);
@@ -60,7 +67,7 @@ export async function listPledgesResponse(store: Store, request: Request, url: U
 		const page = await store.listPage(asked.filter, { limit: asked.limit, after: asked.after });
 		const nextCursor = page.next === null ? null : encodeCursor(page.next);
 		return {
-			body: JSON.stringify({ count, updatedAt, matching: page.matching, pledges: page.pledges, nextCursor }),
+			body: JSON.stringify({ count, updatedAt, matching: page.matching, pledges: await withNotes(store, page.pledges), nextCursor }),
 			headers: { 'content-type': jsonHeaders['content-type'] }
 		};
 	});

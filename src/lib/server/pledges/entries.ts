@@ -1,4 +1,4 @@
-import type { AuditEntry, Compact, LedgerEntry, Pledge } from './types.ts';
+import type { AuditEntry, Compact, LedgerEntry, Pledge, PledgeNote, PledgeStatus } from './types.ts';
 
 /** A pledge row as either engine reads it, once its columns are plain values (times as ISO 8601). */
 export interface PledgeRow {
@@ -9,6 +9,7 @@ export interface PledgeRow {
 	description: string | null;
 	compacts: Compact[];
 	url: string | null;
+	status: PledgeStatus;
 	createdAt: string;
 	updatedAt: string;
 	withdrawnAt: string | null;
@@ -21,6 +22,7 @@ export function toEntry(row: PledgeRow): LedgerEntry {
 		country: row.country,
 		title: row.title,
 		compacts: row.compacts,
+		status: row.status,
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt
 	};
@@ -33,6 +35,13 @@ export function toEntry(row: PledgeRow): LedgerEntry {
 export function toPledge(row: PledgeRow): Pledge {
 	const { withdrawnAt: _withdrawn, ...pledge } = toEntry(row);
 	return pledge;
+}
+
+/** Notes read in their order (latest day first), grouped by pledge. */
+export function groupNotes(rows: (PledgeNote & { pledgeId: string })[]): Map<string, PledgeNote[]> {
+	const byPledge = new Map<string, PledgeNote[]>();
+	for (const { pledgeId, ...note } of rows) byPledge.set(pledgeId, [...(byPledge.get(pledgeId) ?? []), note]);
+	return byPledge;
 }
 
 export interface AuditRow {

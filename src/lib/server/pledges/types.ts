@@ -2,10 +2,10 @@
  * The pledge ledger's shapes and the store interface. Engines (SQLite, PostgreSQL) implement
  * `PledgeStore`; the live stream listens to `PledgeChanges`.
  */
-import type { LedgerEntry, Pledge, PledgeFilter, PledgeInput, PledgeSnapshot } from '$lib/pledges/types';
+import type { LedgerEntry, NoteInput, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeSnapshot, PledgeStatus } from '$lib/pledges/types';
 
 // The pledge's own shapes come from its schema (src/lib/pledges/); re-exported for the store's code.
-export type { Compact, LedgerEntry, Pledge, PledgeFilter, PledgeInput, PledgeSnapshot } from '$lib/pledges/types';
+export type { Compact, LedgerEntry, NoteInput, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeSnapshot, PledgeStatus } from '$lib/pledges/types';
 
 /** One page of the list: a part of the pledges that match, and where the next page starts. */
 export interface PledgePage {
@@ -34,13 +34,15 @@ export interface Actor {
 export interface AuditEntry {
 	at: string;
 	organizerEmail: string;
-	/** Pledge actions, and the questions' moderation (src/lib/server/questions/). */
+	/** Pledge actions (its progress: a new status, a note), and the questions' moderation (src/lib/server/questions/). */
 	action:
 		| 'add'
 		| 'update'
 		| 'withdraw'
 		| 'restore'
 		| 'import'
+		| `status-${PledgeStatus}`
+		| 'note'
 		| 'questions-open'
 		| 'questions-close'
 		| `question-${'approved' | 'rejected' | 'answered' | 'on-screen' | 'off-screen'}`;
@@ -80,7 +82,16 @@ export interface PledgeStore {
 	 * same key with another pledge is refused.
 	 */
 	addOnce(input: PledgeInput, actor: Actor, idempotency?: { key: string; requestHash: string }): Promise<IdempotentResult>;
-	update(id: string, input: PledgeInput, actor: Actor): Promise<Pledge | undefined>;
+	/** Corrects the pledge's fields; its status stays as it is (`setStatus` changes it). */
+	update(id: string, input: PledgeFields, actor: Actor): Promise<Pledge | undefined>;
+	/** Sets the pledge's status, audited as `status-<status>`; a status it already has changes nothing. */
+	setStatus(id: string, status: PledgeStatus, actor: Actor): Promise<Pledge | undefined>;
+	/** Adds a dated progress note to the pledge, audited as `note`; undefined if there is no such pledge. */
+	addNote(id: string, note: NoteInput, actor: Actor): Promise<PledgeNote | undefined>;
+	/** The pledge's notes, latest day first (the later-added first within a day). */
+	notes(id: string): Promise<PledgeNote[]>;
+	/** The notes of several pledges at once (the open data), by pledge id; a pledge without notes is left out. */
+	notesOf(ids: string[]): Promise<Map<string, PledgeNote[]>>;
 	withdraw(id: string, actor: Actor): Promise<boolean>;
 	restore(id: string, actor: Actor): Promise<boolean>;
 	auditLog(limit?: number): Promise<AuditEntry[]>;

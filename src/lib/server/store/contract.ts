@@ -183,6 +183,75 @@ export function storeContract(name: string, engine: () => Engine) {
 			]);
 		});
 
+		it('records a new pledge as planned unless given a status, and filters by status with the other filters', async () => {
+			const planned = await store.add(pledge('Planned'), actor);
+			expect(planned.status).toBe('planned');
+			await store.add({ ...pledge('Achieved in France'), status: 'achieved' }, actor);
+			const [imported] = await store.addMany([{ ...pledge('Achieved in Uganda'), country: 'UG', status: 'achieved' }], actor);
+			expect(imported.status).toBe('achieved');
+			expect((await store.list({ status: 'achieved' })).map((p) => p.title)).toEqual(['Achieved in Uganda', 'Achieved in France']);
+			expect((await store.list({ status: 'achieved', country: 'FR', compact: 'GCR' })).map((p) => p.title)).toEqual(['Achieved in France']);
+			expect((await store.list({ status: 'in-progress' })).map((p) => p.title)).toEqual([]);
+		});
+
+		it('sets a status, audited, keeping it through a correction, and tells listeners', async () => {
+			const added = await store.add(pledge('Moving'), actor);
+			let heard = 0;
+			const unsubscribe = store.changes.subscribe(() => heard++);
+			const moved = await store.setStatus(added.id, 'in-progress', actor);
+			expect(moved).toMatchObject({ id: added.id, status: 'in-progress' });
+			await vi.waitFor(() => expect(heard).toBeGreaterThan(0));
+			// The ledger's last change (what open data's ETag is made of) is this one.
+			expect((await store.snapshot()).updatedAt).toBe(moved?.updatedAt);
+			expect((await store.update(added.id, pledge('Moving, corrected'), actor))?.status).toBe('in-progress');
+			expect(await (await another()).get(added.id)).toMatchObject({ status: 'in-progress' });
+			expect(await store.setStatus('no-such-id', 'achieved', actor)).toBeUndefined();
+			unsubscribe();
+			expect((await store.auditLog()).map((entry) => [entry.action, entry.pledgeId, entry.detail])).toEqual([
+				['update', added.id, 'Moving, corrected'],
+				['status-in-progress', added.id, 'Moving'],
+				['add', added.id, 'Moving']
+			]);
+		});
+
+		it('records nothing when a pledge is given the status it has', async () => {
+			const added = await store.add(pledge('Still planned'), actor);
+			expect(await store.setStatus(added.id, 'planned', actor)).toMatchObject({ status: 'planned' });
+			expect((await store.auditLog()).map((entry) => entry.action)).toEqual(['add']);
+		});
+
+		it('keeps dated notes on a pledge, latest day first, audited, and tells listeners', async () => {
+			const added = await store.add(pledge('With notes'), actor);
+			const other = await store.add(pledge('Without notes'), actor);
+			let heard = 0;
+			const unsubscribe = store.changes.subscribe(() => heard++);
+			const first = await store.addNote(added.id, { date: '2026-03-01', text: 'Premier bilan' }, actor);
+			expect(first).toMatchObject({ id: expect.any(String), date: '2026-03-01', text: 'Premier bilan' });
+			await store.addNote(added.id, { date: '2026-04-15', text: 'Second report' }, actor);
+			await store.addNote(added.id, { date: '2026-03-01', text: 'Same day, added later' }, actor);
+			await vi.waitFor(() => expect(heard).toBeGreaterThan(0));
+			unsubscribe();
+			expect((await store.notes(added.id)).map((note) => [note.date, note.text])).toEqual([
+				['2026-04-15', 'Second report'],
+				['2026-03-01', 'Same day, added later'],
+				['2026-03-01', 'Premier bilan']
+			]);
+			expect(await (await another()).notes(added.id)).toHaveLength(3);
+			expect((await store.snapshot()).updatedAt).toBe((await store.get(added.id))?.updatedAt);
+			expect(await store.notes(other.id)).toEqual([]);
+			expect(await store.addNote('no-such-id', { date: '2026-03-01', text: 'x' }, actor)).toBeUndefined();
+			expect((await store.notes(added.id))[2]).toEqual(first);
+			const byPledge = await store.notesOf([added.id, other.id, 'no-such-id']);
+			expect([...byPledge.keys()]).toEqual([added.id]);
+			expect(byPledge.get(added.id)).toEqual(await store.notes(added.id));
+			expect(await store.notesOf([])).toEqual(new Map());
+			expect((await store.auditLog()).filter((entry) => entry.action === 'note').map((entry) => [entry.pledgeId, entry.detail])).toEqual([
+				[added.id, 'With notes'],
+				[added.id, 'With notes'],
+				[added.id, 'With notes']
+			]);
+		});
+
 		it('stores once per idempotency key and organizer, and refuses the key for another pledge', async () => {
 			const first = await store.addOnce(pledge('Once'), actor, { key: 'k', requestHash: 'hash-a' });
 			const retry = await store.addOnce(pledge('Once'), actor, { key: 'k', requestHash: 'hash-a' });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createChanges } from '../../pledges/changes.ts';
-import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Pledge, PledgeFilter, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import { clampLimit, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
+import type { Actor, AuditEntry, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeStore } from '../../pledges/types.ts';
 import { pledgeSearchText, searchPatterns } from '../../../pledges/search.ts';
+import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction, poolQuery, type Query } from './database.ts';
 import { listenForChanges, CHANGES_CHANNEL } from './listener.ts';
 
@@ -18,22 +19,23 @@ const fromPg = (row: PgPledgeRow): PledgeRow => ({
 	description: row.description,
 	compacts: row.compacts,
 	url: row.url,
+	status: row.status,
 	createdAt: row.created_at.toISOString(),
 	updatedAt: row.updated_at.toISOString(),
 	withdrawnAt: row.withdrawn_at?.toISOString() ?? null
 });
 
-const PLEDGE_VALUES = (input: PledgeInput) => [input.government, input.country, input.title, input.description ?? null, input.compacts, input.url ?? null, pledgeSearchText(input)];
+const PLEDGE_VALUES = (input: PledgeFields) => [input.government, input.country, input.title, input.description ?? null, input.compacts, input.url ?? null, pledgeSearchText(input)];
 
 /**
- * The pledges handed over that match a filter, on the parameters $1 to $3 (`matchValues`). LIKE's
+ * The pledges handed over that match a filter, on the parameters $1 to $4 (`matchValues`). LIKE's
  * escape character is `\` by default here, as the patterns expect.
  */
 const MATCHES = `withdrawn_at IS NULL
 	AND ($1::text IS NULL OR country = $1) AND ($2::text IS NULL OR $2 = ANY (compacts))
-	AND search_text LIKE ALL ($3::text[])`;
+	AND search_text LIKE ALL ($3::text[]) AND ($4::text IS NULL OR status = $4)`;
 
-const matchValues = (filter: PledgeFilter) => [filter.country ?? null, filter.compact ?? null, searchPatterns(filter.q ?? '')];
+const matchValues = (filter: PledgeFilter) => [filter.country ?? null, filter.compact ?? null, searchPatterns(filter.q ?? ''), filter.status ?? null];
 
 /**
  * The pledge ledger on PostgreSQL: each write is one transaction, and tells every instance through
@@ -61,16 +63,16 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 
 	async function insert(q: Query, input: PledgeInput, at: Date): Promise<Pledge> {
 		const [row] = await q<PgPledgeRow>(
-			`INSERT INTO pledges (id, government, country, title, description, compacts, url, search_text, created_at, updated_at)
-			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
-			[randomUUID(), ...PLEDGE_VALUES(input), at]
+			`INSERT INTO pledges (id, government, country, title, description, compacts, url, search_text, status, created_at, updated_at)
+			 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING *`,
+			[randomUUID(), ...PLEDGE_VALUES(input), input.status ?? DEFAULT_STATUS, at]
 		);
 		return toPledge(fromPg(row));
 	}
 
 	/** Matching rows, newest first (by `seq`, which only grows), after the position `after` if given. */
 	function matchingRows(filter: PledgeFilter, limit: number, after?: number): Promise<PgPledgeRow[]> {
-		return query<PgPledgeRow>(`SELECT * FROM pledges WHERE ${MATCHES} AND ($4::bigint IS NULL OR seq < $4) ORDER BY seq DESC LIMIT $5`, [
+		return query<PgPledgeRow>(`SELECT * FROM pledges WHERE ${MATCHES} AND ($5::bigint IS NULL OR seq < $5) ORDER BY seq DESC LIMIT $6`, [
 			...matchValues(filter),
 			after ?? null,
 			limit
@@ -79,6 +81,16 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 
 	async function list(filter: PledgeFilter = {}): Promise<Pledge[]> {
 		return (await matchingRows(filter, clampLimit(filter.limit))).map((row) => toPledge(fromPg(row)));
+	}
+
+	async function notesOf(ids: string[]): Promise<Map<string, PledgeNote[]>> {
+		if (ids.length === 0) return new Map();
+		const rows = await query<{ pledge_id: string; id: string; date: string; text: string; created_at: Date }>(
+			`SELECT pledge_id, id, to_char(day, 'YYYY-MM-DD') AS date, text, created_at FROM pledge_notes
+			 WHERE pledge_id = ANY ($1) ORDER BY day DESC, seq DESC`,
+			[ids]
+		);
+		return groupNotes(rows.map((row) => ({ pledgeId: row.pledge_id, id: row.id, date: row.date, text: row.text, createdAt: row.created_at.toISOString() })));
 	}
 
 	/** Withdraws or restores: changes `withdrawn_at` only if it is not already so. */
@@ -116,7 +128,7 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 			const [rows, [counts]] = await Promise.all([
 				matchingRows(filter, clampLimit(limit) + 1, after),
 				query<{ matching: number; before: number }>(
-					`SELECT COUNT(*)::integer AS matching, (COUNT(*) FILTER (WHERE seq >= $4::bigint))::integer AS before FROM pledges WHERE ${MATCHES}`,
+					`SELECT COUNT(*)::integer AS matching, (COUNT(*) FILTER (WHERE seq >= $5::bigint))::integer AS before FROM pledges WHERE ${MATCHES}`,
 					[...matchValues(filter), after ?? null]
 				)
 			]);
@@ -203,6 +215,42 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 				return toPledge(fromPg(row));
 			});
 		},
+
+		async setStatus(id, status, actor) {
+			return write(async (q) => {
+				const at = new Date();
+				const [changed] = await q<PgPledgeRow>('UPDATE pledges SET status = $2, updated_at = $3 WHERE id = $1 AND status <> $2 RETURNING *', [id, status, at]);
+				if (changed) {
+					await audit(q, actor, `status-${status}`, id, changed.title, at);
+					return toPledge(fromPg(changed));
+				}
+				const [unchanged] = await q<PgPledgeRow>('SELECT * FROM pledges WHERE id = $1', [id]);
+				return unchanged && toPledge(fromPg(unchanged));
+			});
+		},
+
+		addNote(id, note, actor) {
+			return write(async (q) => {
+				const at = new Date();
+				const [pledge] = await q<{ title: string }>('UPDATE pledges SET updated_at = $2 WHERE id = $1 RETURNING title', [id, at]);
+				if (!pledge) return undefined;
+				const [row] = await q<{ id: string }>('INSERT INTO pledge_notes (id, pledge_id, day, text, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+					randomUUID(),
+					id,
+					note.date,
+					note.text,
+					at
+				]);
+				await audit(q, actor, 'note', id, pledge.title, at);
+				return { id: row.id, date: note.date, text: note.text, createdAt: at.toISOString() } satisfies PledgeNote;
+			});
+		},
+
+		async notes(id) {
+			return (await notesOf([id])).get(id) ?? [];
+		},
+
+		notesOf,
 
 		withdraw: (id, actor) => setWithdrawn(id, actor, true),
 		restore: (id, actor) => setWithdrawn(id, actor, false),

@@ -133,5 +133,19 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 	async (query) => {
 		const rows = await query<{ id: string; government: string; title: string; description: string | null }>('SELECT id, government, title, description FROM pledges');
 		for (const row of rows) await query('UPDATE pledges SET search_text = $2 WHERE id = $1', [row.id, pledgeSearchText(row)]);
-	}
+	},
+	// A pledge's progress, as SQLite's migration 7: its status, and dated public notes by organizers.
+	`
+	ALTER TABLE pledges ADD COLUMN status text NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress', 'achieved'));
+	CREATE INDEX pledges_status ON pledges (status);
+	CREATE TABLE pledge_notes (
+		seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		id text NOT NULL UNIQUE,
+		pledge_id text NOT NULL REFERENCES pledges (id),
+		day date NOT NULL,
+		text text NOT NULL,
+		created_at timestamptz NOT NULL
+	);
+	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
+	`
 ];

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { createChanges } from '../../pledges/changes.ts';
-import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Compact, Pledge, PledgeFilter, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import { clampLimit, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
+import type { Actor, AuditEntry, Compact, Pledge, PledgeFilter, PledgeInput, PledgeNote, PledgeStatus, PledgeStore } from '../../pledges/types.ts';
 import { pledgeSearchText, searchPatterns } from '../../../pledges/search.ts';
+import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction } from './database.ts';
 import { createGroupCommit } from './group-commit.ts';
 
@@ -16,6 +17,7 @@ interface SqlitePledgeRow {
 	description: string | null;
 	compacts: string;
 	url: string | null;
+	status: PledgeStatus;
 	created_at: string;
 	updated_at: string;
 	withdrawn_at: string | null;
@@ -29,6 +31,7 @@ const fromSqlite = (row: SqlitePledgeRow): PledgeRow => ({
 	description: row.description,
 	compacts: JSON.parse(row.compacts) as Compact[],
 	url: row.url,
+	status: row.status,
 	createdAt: row.created_at,
 	updatedAt: row.updated_at,
 	withdrawnAt: row.withdrawn_at
@@ -38,11 +41,13 @@ const fromSqlite = (row: SqlitePledgeRow): PledgeRow => ({
 const MATCHES = `withdrawn_at IS NULL
 	AND (:country IS NULL OR country = :country)
 	AND (:compact IS NULL OR EXISTS (SELECT 1 FROM json_each(compacts) WHERE value = :compact))
+	AND (:status IS NULL OR status = :status)
 	AND NOT EXISTS (SELECT 1 FROM json_each(:patterns) WHERE search_text NOT LIKE value ESCAPE '\\')`;
 
 const matchParameters = (filter: PledgeFilter) => ({
 	country: filter.country ?? null,
 	compact: filter.compact ?? null,
+	status: filter.status ?? null,
 	patterns: JSON.stringify(searchPatterns(filter.q ?? ''))
 });
 
@@ -74,9 +79,9 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 	function insert(input: PledgeInput, at: string): Pledge {
 		const id = randomUUID();
 		db.prepare(
-			`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at, search_text)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		).run(id, input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, at, at, pledgeSearchText(input));
+			`INSERT INTO pledges (id, government, country, title, description, compacts, url, status, created_at, updated_at, search_text)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		).run(id, input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, input.status ?? DEFAULT_STATUS, at, at, pledgeSearchText(input));
 		return toPledge(row(id)!);
 	}
 
@@ -100,6 +105,17 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 
 	function list(filter: PledgeFilter = {}): Pledge[] {
 		return matchingRows(filter, clampLimit(filter.limit)).map((found) => toPledge(fromSqlite(found)));
+	}
+
+	function notesOf(ids: string[]): Map<string, PledgeNote[]> {
+		if (ids.length === 0) return new Map();
+		const rows = db
+			.prepare(
+				`SELECT pledge_id AS pledgeId, id, day AS date, text, created_at AS createdAt FROM pledge_notes
+				 WHERE pledge_id IN (SELECT value FROM json_each(?)) ORDER BY day DESC, seq DESC`
+			)
+			.all(JSON.stringify(ids)) as unknown as (PledgeNote & { pledgeId: string })[];
+		return groupNotes(rows);
 	}
 
 	return {
@@ -201,6 +217,42 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				touch(at);
 				return toPledge(row(id)!);
 			});
+		},
+
+		async setStatus(id, status, actor) {
+			const current = row(id);
+			if (!current) return undefined;
+			if (current.status === status) return toPledge(current);
+			return write(() => {
+				const at = new Date().toISOString();
+				const changed = db.prepare('UPDATE pledges SET status = ?, updated_at = ? WHERE id = ? AND status <> ?').run(status, at, id, status).changes > 0;
+				if (changed) {
+					audit(actor, `status-${status}`, id, titleOf(id), at);
+					touch(at);
+				}
+				return toPledge(row(id)!);
+			});
+		},
+
+		async addNote(id, note, actor) {
+			if (!row(id)) return undefined;
+			return write(() => {
+				const at = new Date().toISOString();
+				const noteId = randomUUID();
+				db.prepare('INSERT INTO pledge_notes (id, pledge_id, day, text, created_at) VALUES (?, ?, ?, ?, ?)').run(noteId, id, note.date, note.text, at);
+				db.prepare('UPDATE pledges SET updated_at = ? WHERE id = ?').run(at, id);
+				audit(actor, 'note', id, titleOf(id), at);
+				touch(at);
+				return { id: noteId, date: note.date, text: note.text, createdAt: at } satisfies PledgeNote;
+			});
+		},
+
+		async notes(id) {
+			return notesOf([id]).get(id) ?? [];
+		},
+
+		async notesOf(ids) {
+			return notesOf(ids);
 		},
 
 		withdraw(id, actor) {

@@ -130,5 +130,19 @@ export const MIGRATIONS: readonly Migration[] = [
 		const rows = db.prepare('SELECT id, government, title, description FROM pledges').all() as { id: string; government: string; title: string; description: string | null }[];
 		const update = db.prepare('UPDATE pledges SET search_text = ? WHERE id = ?');
 		for (const row of rows) update.run(pledgeSearchText(row), row.id);
-	}
+	},
+	// A pledge's progress (src/lib/pledges/status.ts, notes.ts), migration 7: its status, and dated public notes by organizers.
+	`
+	ALTER TABLE pledges ADD COLUMN status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in-progress', 'achieved'));
+	CREATE INDEX pledges_status ON pledges (status);
+	CREATE TABLE pledge_notes (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		id TEXT NOT NULL UNIQUE,
+		pledge_id TEXT NOT NULL REFERENCES pledges (id),
+		day TEXT NOT NULL,
+		text TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
+	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
+	`
 ];

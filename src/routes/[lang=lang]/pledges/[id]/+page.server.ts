@@ -14,5 +14,5 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	if (entry.withdrawnAt) error(410, 'Gone');
 	const { withdrawnAt: _withdrawn, ...pledge } = entry;
 	setHeaders({ 'cache-control': 'no-cache' });
-	return { pledge: { ...pledge, countryName: countryName(pledge.country, params.lang) } };
+	return { pledge: { ...pledge, countryName: countryName(pledge.country, params.lang) }, notes: await locals.store.notes(pledge.id) };
 };
