@@ -14,7 +14,7 @@ for (const path of ['/en/', '/fr/live', '/en/pledges', '/fr/screen']) {
 	});
 }
 
-test("what runs before the first paint is small: Svelte and the components come after, in one chunk", async ({ page, request }) => {
+test("what runs before the first paint is small: Svelte comes after it, in one chunk, with one chunk per island of the page", async ({ page, request }) => {
 	// The static import graph of /islands.js: all a browser must fetch and run before the loader can wait for the paint.
 	const loaded = new Map<string, string>();
 	const pending = ['/islands.js'];
@@ -32,18 +32,41 @@ test("what runs before the first paint is small: Svelte and the components come 
 	expect(bytes).toBeLessThan(6_000);
 	expect([...loaded.values()].some((source) => source.includes('hydration_mismatch'))).toBe(false);
 
-	// The islands' code itself: one module (plus the words of the page's language).
-	const scripts: string[] = [];
-	page.on('request', (request) => {
-		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	// After the paint: Svelte in one chunk, and the page's islands (the questions panel on /fr/live only).
+	const afterPaint = async (path: string, hydrated: string) => {
+		const scripts: string[] = [];
+		const listen = (response: import('@playwright/test').Response) => {
+			if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+		};
+		page.on('response', listen);
+		await page.goto(path);
+		await expect(page.locator(`[data-island="${hydrated}"][data-hydrated]`).first()).toBeVisible();
+		page.off('response', listen);
+		return Promise.all(scripts.filter((script) => !loaded.has(script)).map(async (script) => (await request.get(script)).text()));
+	};
+	const live = await afterPaint('/fr/live', 'QuestionsPanel');
+	expect(live.filter((source) => source.includes('hydration_mismatch'))).toHaveLength(1);
+	expect(live.some((source) => source.includes('/api/questions'))).toBe(true);
+	const home = await afterPaint('/fr/', 'PledgeCounter');
+	expect(home.filter((source) => source.includes('hydration_mismatch'))).toHaveLength(1);
+	expect(home.some((source) => source.includes('/api/questions'))).toBe(false);
+});
+
+test('the browser gets no translator and no word files: each island brings the words it speaks, in the page’s language', async ({ page }) => {
+	const bodies: string[] = [];
+	page.on('response', async (response) => {
+		if (response.request().resourceType() !== 'document') bodies.push(await response.text().catch(() => ''));
 	});
 	await page.goto('/fr/live');
-	await expect(page.locator('[data-island="AgendaNow"][data-hydrated]')).toHaveCount(1);
-	const afterPaint = scripts.filter((script) => !loaded.has(script));
-	const code = [];
-	for (const script of afterPaint) if ((await (await request.get(script)).text()).includes('hydration_mismatch')) code.push(script);
-	expect(code).toHaveLength(1);
+	await expect(page.locator('[data-island="QuestionsPanel"][data-hydrated]')).toBeVisible();
+	const words = JSON.parse((await page.locator('[data-island="PledgeCounter"]').first().getAttribute('data-words')) ?? '{}');
+	expect(words['stream:counter.heading']).toBe('Engagements remis');
+	// Neither the counter's words nor i18next's code come in a script or a file of their own.
+	expect(bodies.some((body) => body.includes('Engagements remis'))).toBe(false);
+	expect(bodies.some((body) => body.includes('i18next'))).toBe(false);
 });
+
+
 
 test("the islands' module is checked again on each visit (a deploy replaces it)", async ({ request }) => {
 	const response = await request.get('/islands.js');

@@ -1,5 +1,5 @@
 import type { Language } from '$lib/i18n/languages';
-import type { Translator } from '$lib/i18n/translator';
+import type { Translate } from '$lib/i18n/translator';
 import { calendarEntry, calendarPath, subscriptionUrl } from './entry';
 import { serviceLinks } from './links';
 
@@ -13,7 +13,7 @@ export interface CalendarChoice {
 }
 
 /** Every way to add the session to a calendar, in the menu's order (computed where the page is rendered). */
-export function calendarChoices(lang: Language, t: Translator): CalendarChoice[] {
+export function calendarChoices(lang: Language, t: Translate): CalendarChoice[] {
 	const services = serviceLinks(calendarEntry(lang, t));
 	return [
 		{ id: 'ics', href: calendarPath(lang), type: 'text/calendar' },

@@ -1,7 +1,7 @@
 import { event } from '$lib/event/event';
 import { countryName } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
-import type { Translator } from '$lib/i18n/translator';
+import type { Translate } from '$lib/i18n/translator';
 import { settings } from '$lib/settings';
 import { describeBriefly, describeFully } from './describe';
 
@@ -26,7 +26,7 @@ export interface CalendarEntry {
 // Pages keep "Room 8" on one line with no-break spaces; a calendar's plain text wants ordinary ones.
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
 
-export function calendarEntry(lang: Language, t: Translator): CalendarEntry {
+export function calendarEntry(lang: Language, t: Translate): CalendarEntry {
 	const { address, geo } = event.venue;
 	const url = `${settings.origin}/${lang}/`;
 	return {

@@ -1,7 +1,7 @@
 import { formatDate, formatTime, formatTimeRange } from '$lib/i18n/format';
 import { listFormat, numberFormat } from '$lib/i18n/intl-cache';
 import { INTL_LOCALES as intlLocale, type Language } from '$lib/i18n/languages';
-import type { Translator } from '$lib/i18n/translator';
+import type { Translate } from '$lib/i18n/translator';
 import type { Phase } from './phase';
 import type { EventFacts } from './types';
 
@@ -37,7 +37,7 @@ export function formatCountdown(msUntilStart: number, lang: Language): string {
 export function describePhase(
 	phase: Phase | undefined,
 	event: Pick<EventFacts, 'start' | 'end'>,
-	t: Translator,
+	t: Translate,
 	lang: Language
 ): PhaseWords {
 	if (!phase) {

@@ -1,33 +1,33 @@
 import type { TFunction } from 'i18next';
 import { eventVariables } from '$lib/event/words';
 import type { Language } from './languages';
-import { createLiteTranslator } from './lite-translator';
 import { loadNamespaces, namespaceOf } from './locale-files';
+import { flattenWords, type Translate, type Words } from './words';
 
-export type Translator = TFunction;
+export type { Translate, TranslateOptions, Words } from './words';
+
+/**
+ * The site's translator: i18next, fixed to one language. Pages and server code call it like
+ * i18next's `t`; `words(prefixes)` gives the strings an island speaks, already translated here
+ * (src/lib/islands/), so the browser carries no translation library and no word files.
+ */
+export interface Translator extends Translate {
+	readonly lang: Language;
+	words(prefixes: readonly string[]): Words;
+}
 
 type Resource = Record<string, unknown>;
 
-// One lazy chunk per language and namespace: a page loads only its own language's words.
+// Read on the server only: pages are rendered there, and islands get their words from them.
 const files = import.meta.glob<Resource>('/locales/*/*.json', { import: 'default' });
-
-// Words only server-rendered pages use (the console runs without client JavaScript): never sent to browsers.
-const SERVER_ONLY_NAMESPACES = new Set(['organizers']);
 
 export const NAMESPACES = [...new Set(Object.keys(files).map(namespaceOf))];
 
 export function loadResources(lang: Language): Promise<Record<string, Resource>> {
-	return loadNamespaces(files, lang, (namespace) => import.meta.env.SSR || !SERVER_ONLY_NAMESPACES.has(namespace));
+	return loadNamespaces(files, lang);
 }
 
 const translators = new Map<Language, Promise<Translator>>();
-
-async function createTranslator(lang: Language): Promise<Translator> {
-	const resources = await loadResources(lang);
-	// In the browser, the same words through a small look-up (see lite-translator.ts).
-	if (!import.meta.env.SSR) return createLiteTranslator(lang, resources, eventVariables(lang)) as unknown as Translator;
-	return createI18nextTranslator(lang, resources);
-}
 
 /** An i18next instance per language, never a shared changeLanguage: concurrent renders cannot mix. */
 export async function createI18nextTranslator(lang: Language, resources: Record<string, Resource>): Promise<Translator> {
@@ -40,18 +40,24 @@ export async function createI18nextTranslator(lang: Language, resources: Record<
 		defaultNS: 'common',
 		resources: { [lang]: resources },
 		// Svelte escapes every interpolated value; escaping here would double it. The event's facts
-		// (date, times, zone, room) are variables every sentence may use.
+		// (date, times, zone, room) are variables every sentence may use; a variable given neither
+		// here nor by the caller stays `{{name}}` (i18next's skipOnVariables), for an island to fill.
 		interpolation: { escapeValue: false, defaultVariables: eventVariables(lang) },
 		returnNull: false
 	});
-	return instance.getFixedT(lang);
+	const t: TFunction = instance.getFixedT(lang);
+	const translate: Translate = (key, options) => t(key, { ...options });
+	return Object.assign(translate, {
+		lang,
+		words: (prefixes: readonly string[]) => flattenWords(prefixes.map((prefix) => [prefix, t(prefix, { returnObjects: true })]))
+	});
 }
 
 /** A translator fixed to one language (cached per language). */
 export function translatorFor(lang: Language): Promise<Translator> {
 	let translator = translators.get(lang);
 	if (!translator) {
-		translator = createTranslator(lang);
+		translator = loadResources(lang).then((resources) => createI18nextTranslator(lang, resources));
 		translators.set(lang, translator);
 	}
 	return translator;

@@ -1,13 +1,14 @@
 // The islands' code, loaded by src/lib/islands/main.ts after the first paint: it hydrates each island
 // (Island.svelte) where the server rendered it, so the markup, an opened menu and the focus stay as
-// the visitor left them.
+// the visitor left them. Each island's component arrives in its own chunk, only on the pages that
+// have it; its words came with the page.
 import { flushSync, hydrate } from 'svelte';
 import type { Language } from '$lib/i18n/languages';
+import { speak, type Words } from '$lib/i18n/words';
 import { parseProps } from './props';
-import { islandComponent } from './registry';
+import { loadIsland } from './registry';
 import { yieldToBrowser } from './schedule';
 import { warmUpIntl } from './warm-intl';
-import { islandTranslator } from './words';
 
 const FOCUSABLE = 'a[href], button, summary, input, select, textarea';
 
@@ -27,18 +28,25 @@ function keepVisitorState(place: HTMLElement): () => void {
 	};
 }
 
+function wordsOf(place: HTMLElement): Words {
+	const words: unknown = JSON.parse(place.dataset.words ?? '{}');
+	return words !== null && typeof words === 'object' ? Object.fromEntries(Object.entries(words).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
+}
+
 export async function hydrateIslands(lang: Language): Promise<void> {
 	// Evaluating this module (Svelte included) was a task of its own: start in the next one.
 	await yieldToBrowser();
 	// Outermost islands only: an island inside another is hydrated with it.
 	const places = [...document.querySelectorAll<HTMLElement>('[data-island]')].filter((place) => !place.parentElement?.closest('[data-island]'));
 	if (places.length === 0) return;
-	const [t] = await Promise.all([islandTranslator(lang), warmUpIntl(lang)]);
-	for (const place of places) {
-		const component = islandComponent(place.dataset.island);
+	// Every island's chunk at once, while the locale data warms up.
+	const components = places.map((place) => loadIsland(place.dataset.island));
+	await warmUpIntl(lang);
+	for (const [index, place] of places.entries()) {
+		const component = await components[index];
 		if (!component) continue;
 		const restore = keepVisitorState(place);
-		hydrate(component, { target: place, props: { ...parseProps(place.dataset.props), t } });
+		hydrate(component, { target: place, props: { ...parseProps(place.dataset.props), t: speak(lang, wordsOf(place)) } });
 		// One island per task, its effects included.
 		flushSync();
 		restore();

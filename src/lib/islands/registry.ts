@@ -1,53 +1,104 @@
-import type { Component } from 'svelte';
-import AddToCalendar from '$lib/components/AddToCalendar.svelte';
-import AgendaNow from '$lib/components/AgendaNow.svelte';
-import LocalTime from '$lib/components/LocalTime.svelte';
-import NowOnAir from '$lib/components/NowOnAir.svelte';
-import OfflineStatus from '$lib/components/OfflineStatus.svelte';
-import PhaseNow from '$lib/components/PhaseNow.svelte';
-import PledgeCounter from '$lib/components/PledgeCounter.svelte';
-import ShareLinks from '$lib/components/ShareLinks.svelte';
-import AfterEvent from '$lib/livestream/AfterEvent.svelte';
-import LiveJoin from '$lib/livestream/LiveJoin.svelte';
-import WatchSummary from '$lib/livestream/WatchSummary.svelte';
-import QuestionsPanel from '../../routes/[lang=lang]/live/QuestionsPanel.svelte';
-import QuestionOnScreen from '../../routes/[lang=lang]/screen/QuestionOnScreen.svelte';
+import type { Component, ComponentProps } from 'svelte';
+import type { Translate } from '$lib/i18n/words';
 
 /**
- * Every component a page may mark as an island (Island.svelte). The component is the key: a page
- * passes the component itself, its name in the markup is found here, so nothing names an island a
- * second time. A component missing here is a type error in the page and fails the prerendering build.
- * (They all land in one chunk, loaded after the first paint: see vite-plugin.js.)
+ * Every component a page may mark as an island (Island.svelte), with the words it speaks: i18next
+ * key prefixes ("stream:counter" gives every key under it), translated when the page is rendered
+ * and sent with the island, so the browser needs no translator of its own. The component is the
+ * key: a page passes the component itself and its name in the markup is found here. The islands'
+ * Vite plugin (vite-plugin.js) stops the build when a page marks a component missing here, and
+ * registry.spec.ts checks that `words` covers every key the component and its modules use.
+ *
+ * Each island is loaded on its own, and only where a page has one: see vite-plugin.js.
  */
+// An island speaks with its words alone (hydrate.ts): its `t` must take a Translate, not the server's
+// Translator; one that asks for more fails here, at type-check, for want of this last argument.
+function island<C extends Component<any, any>>(
+	load: () => Promise<{ default: C }>,
+	words: readonly string[],
+	..._speaksWithWords: Translate extends ComponentProps<C>['t'] ? [] : ['its `t` prop must be a Translate']
+) {
+	return { load, words };
+}
+
 export const islands = {
-	AddToCalendar,
-	AfterEvent,
-	AgendaNow,
-	LiveJoin,
-	LocalTime,
-	NowOnAir,
-	OfflineStatus,
-	PhaseNow,
-	PledgeCounter,
-	QuestionOnScreen,
-	QuestionsPanel,
-	ShareLinks,
-	WatchSummary
+	AddToCalendar: island(() => import('$lib/components/AddToCalendar.svelte'), [
+		'calendar:description',
+		'calendar:menu',
+		'event:agenda',
+		'event:fullTitle',
+		'event:kind',
+		'event:when.placeName',
+		'live:channel'
+	]),
+	AfterEvent: island(() => import('$lib/livestream/AfterEvent.svelte'), ['event:follow.hashtagLabel', 'live:after']),
+	AgendaNow: island(() => import('$lib/components/AgendaNow.svelte'), ['live:agenda.onNow']),
+	LiveJoin: island(() => import('$lib/livestream/LiveJoin.svelte'), ['live:captions', 'live:channel', 'live:join', 'live:recording']),
+	LocalTime: island(() => import('$lib/components/LocalTime.svelte'), ['common:time']),
+	NowOnAir: island(() => import('$lib/components/NowOnAir.svelte'), ['event:agenda', 'stream:screen']),
+	OfflineStatus: island(() => import('$lib/components/OfflineStatus.svelte'), ['offline:title', 'offline:text']),
+	PhaseNow: island(() => import('$lib/components/PhaseNow.svelte'), [
+		'calendar:description',
+		'event:agenda',
+		'event:fullTitle',
+		'event:kind',
+		'event:when.placeName',
+		'live:channel',
+		'live:countdown',
+		'live:endsAt',
+		'live:next',
+		'live:reminder',
+		'live:status'
+	]),
+	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter']),
+	QuestionOnScreen: island(() => import('../../routes/[lang=lang]/screen/QuestionOnScreen.svelte'), ['questions:screen.heading']),
+	QuestionsPanel: island(() => import('../../routes/[lang=lang]/live/QuestionsPanel.svelte'), [
+		'questions:askAnother',
+		'questions:askLink',
+		'questions:awaiting',
+		'questions:closed',
+		'questions:errors',
+		'questions:form',
+		'questions:list',
+		'questions:loading'
+	]),
+	ShareLinks: island(() => import('$lib/components/ShareLinks.svelte'), ['event:fullTitle', 'share:heading', 'share:native', 'share:services', 'share:text']),
+	WatchSummary: island(() => import('$lib/livestream/WatchSummary.svelte'), ['event:livestream', 'live:channel', 'live:recording.link'])
 };
 
 export type IslandName = keyof typeof islands;
-export type IslandComponent = (typeof islands)[IslandName];
+export type IslandComponent = Awaited<ReturnType<(typeof islands)[IslandName]['load']>>['default'];
 
-const names = new Map<unknown, IslandName>(Object.entries(islands).map(([name, component]) => [component, name as IslandName]));
+const isIslandName = (name: string | undefined): name is IslandName => name !== undefined && Object.hasOwn(islands, name);
+
+let names: Map<unknown, IslandName> | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads every island's module once, so the server can name the component a page passes
+ * (src/routes/+layout.ts awaits it before any page renders).
+ */
+export function loadIslandNames(): Promise<void> {
+	loading ??= Promise.all(Object.entries(islands).map(async ([name, { load }]) => [(await load()).default, name] as const)).then((entries) => {
+		names = new Map(entries.map(([component, name]) => [component, name as IslandName]));
+	});
+	return loading;
+}
 
 /** The name an island is marked with in the markup; throws for a component not registered above. */
 export function islandName(component: unknown): IslandName {
+	if (!names) throw new Error('Island.svelte: the islands are not loaded yet (loadIslandNames, src/routes/+layout.ts)');
 	const name = names.get(component);
 	if (!name) throw new Error('Island.svelte: this component is not in src/lib/islands/registry.ts');
 	return name;
 }
 
-/** The component an island's markup names, if it is one. */
-export function islandComponent(name: string | undefined): Component<Record<string, unknown>> | undefined {
-	return name !== undefined && Object.hasOwn(islands, name) ? (islands[name as IslandName] as unknown as Component<Record<string, unknown>>) : undefined;
+/** The words an island speaks (key prefixes). */
+export const islandWords = (name: IslandName): readonly string[] => islands[name].words;
+
+/** Loads the component an island's markup names, if it is one. */
+export async function loadIsland(name: string | undefined): Promise<Component<Record<string, unknown>> | undefined> {
+	if (!isIslandName(name)) return undefined;
+	const { default: component } = await islands[name].load();
+	return component as Component<Record<string, unknown>>;
 }

@@ -1,51 +1,96 @@
 // @ts-check
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { ISLANDS_PATH } from './path.js';
 
 /**
- * Adds the islands' client module (src/lib/islands/main.ts) to SvelteKit's client build, as
- * `islands.js` at the site's root. What it loads after the first paint (src/lib/islands/hydrate.ts:
- * Svelte, the island components and their helpers) is bundled into one hashed chunk under
- * /_app/immutable/, so a phone fetches one file instead of twenty-odd small ones; the words stay
- * one small chunk per language and namespace. In development, the same address leads to the source.
- * @param {{ entry?: string, afterPaint?: string }} [modules]
+ * The components a Svelte source marks as islands, `<Island component={Name} …>`, with the module
+ * each is imported from (`undefined` when the source does not import it by that name).
+ * @param {string} code
+ * @returns {{ name: string, source: string | undefined }[]}
+ */
+export function islandsMarkedIn(code) {
+	return [...code.matchAll(/<Island\b[^>]*?\bcomponent=\{\s*(\w+)\s*\}/g)].map(([, name]) => ({
+		name,
+		source: code.match(new RegExp(`import\\s+${name}\\s+from\\s+['"]([^'"]+)['"]`))?.[1]
+	}));
+}
+
+/**
+ * The modules registry.ts loads as islands (`import('…')`), as written there.
+ * @param {string} code
+ */
+export const islandsRegisteredIn = (code) => [...code.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(([, source]) => source);
+
+/**
+ * The islands' build: adds their client module (src/lib/islands/main.ts) to SvelteKit's client build
+ * as `islands.js` at the site's root; bundles what every island shares (Svelte, the phase clock,
+ * hydrate.ts) into one chunk, each island's own code into a chunk of its own and what some islands
+ * share into a chunk for them, so a page fetches only the code of the islands it has; and stops the build (or shows the error in dev) when a page marks a
+ * component as an island that src/lib/islands/registry.ts does not load.
+ * @param {{ entry?: string, afterPaint?: string, registry?: string }} [modules]
  * @returns {import('vite').Plugin}
  */
-export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = 'src/lib/islands/hydrate.ts' } = {}) {
+export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = 'src/lib/islands/hydrate.ts', registry = 'src/lib/islands/registry.ts' } = {}) {
 	let isClientBuild = false;
 	let root = process.cwd();
 	/** @type {Set<string>} */
-	let islandModules = new Set();
-	/** @type {Set<string>} */
 	let loaderModules = new Set();
+	/** @type {Map<string, string>} module → the chunk it goes to */
+	let islandChunks = new Map();
+	/** @type {Promise<Set<string>> | undefined} */
+	let registered;
 	return {
 		name: 'islands-entry',
+		enforce: 'pre',
 		configResolved(config) {
 			isClientBuild = config.command === 'build' && !config.build.ssr;
 			root = config.root;
 		},
 		buildStart() {
+			registered = undefined;
 			if (isClientBuild) this.emitFile({ type: 'chunk', id: entry, fileName: ISLANDS_PATH.slice(1) });
+		},
+		async transform(code, id) {
+			if (!id.endsWith('.svelte') || !code.includes('<Island')) return;
+			const registryPath = resolve(root, registry);
+			registered ??= Promise.all(
+				islandsRegisteredIn(readFileSync(registryPath, 'utf8')).map(async (source) => (await this.resolve(source, registryPath))?.id ?? source)
+			).then((ids) => new Set(ids));
+			const known = await registered;
+			for (const { name, source } of islandsMarkedIn(code)) {
+				const resolved = source === undefined ? undefined : (await this.resolve(source, id))?.id;
+				if (resolved === undefined || !known.has(resolved)) {
+					this.error(`<Island component={${name}}> in ${id}: ${name} is not an island of ${registry} (add it there, with its words)`);
+				}
+			}
 		},
 		buildEnd() {
 			if (!isClientBuild) return;
-			/** @param {string} start @param {boolean} followDynamic */
-			const reachable = (start, followDynamic) => {
+			/** @param {string} start @param {Set<string>} [outside] */
+			const reachable = (start, outside = new Set()) => {
 				const seen = new Set([start]);
-				for (const id of seen) {
-					const info = this.getModuleInfo(id);
-					for (const next of [...(info?.importedIds ?? []), ...(followDynamic ? (info?.dynamicallyImportedIds ?? []) : [])]) seen.add(next);
-				}
+				for (const id of seen) for (const next of this.getModuleInfo(id)?.importedIds ?? []) if (!outside.has(next)) seen.add(next);
 				return seen;
 			};
-			const loader = reachable(resolve(root, entry), false);
+			const isCode = (/** @type {string} */ id) => !id.includes('?') && /\.(svelte|ts|js|mjs)$/.test(id);
+			const loader = reachable(resolve(root, entry));
 			loaderModules = new Set([...loader].filter((id) => id !== resolve(root, entry)));
-			islandModules = new Set(
-				[...reachable(resolve(root, afterPaint), true)].filter((id) => !loader.has(id) && !id.includes('?') && /\.(svelte|ts|js|mjs)$/.test(id))
-			);
+			const shared = reachable(resolve(root, afterPaint), loader);
+			const islands = this.getModuleInfo(resolve(root, registry))?.dynamicallyImportedIds ?? [];
+			/** @type {Map<string, Set<string>>} module → the islands that need it */
+			const needs = new Map();
+			for (const island of islands) for (const id of reachable(island, loader)) needs.set(id, (needs.get(id) ?? new Set()).add(island));
+			islandChunks = new Map();
+			for (const id of shared) if (isCode(id)) islandChunks.set(id, 'islands');
+			for (const [id, owners] of needs) {
+				if (!isCode(id) || islandChunks.has(id)) continue;
+				// Code two islands share goes with neither: into a chunk for the islands that need it.
+				islandChunks.set(id, `island-${[...owners].map((owner) => basename(owner).replace(/\.\w+$/, '')).sort().join('-')}`);
+			}
 		},
 		outputOptions(options) {
-			// Called before the module graph is known: the group's test reads the set filled in by buildEnd.
+			// Called before the module graph is known: the groups read what buildEnd found.
 			if (!isClientBuild || options.codeSplitting === false) return;
 			const codeSplitting = typeof options.codeSplitting === 'object' ? options.codeSplitting : {};
 			return {
@@ -54,10 +99,10 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 					...codeSplitting,
 					groups: [
 						...(codeSplitting.groups ?? []),
-						// What islands.js needs before the first paint stays out of the islands' chunk (a group
+						// What islands.js needs before the first paint stays out of the islands' chunks (a group
 						// takes its modules' dependencies along, unless an earlier group holds them).
 						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: 2 },
-						{ name: 'islands', test: (/** @type {string} */ id) => islandModules.has(id), priority: 1 }
+						{ name: (/** @type {string} */ id) => islandChunks.get(id) ?? null, priority: 1 }
 					]
 				}
 			};

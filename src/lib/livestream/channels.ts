@@ -1,7 +1,7 @@
 import { event } from '$lib/event/event';
 import { listFormat } from '$lib/i18n/intl-cache';
 import { INTL_LOCALES, type Language } from '$lib/i18n/languages';
-import type { Translator } from '$lib/i18n/translator';
+import type { Translate } from '$lib/i18n/translator';
 import { settings } from '$lib/settings';
 import { FLOOR, isChannelId, type ChannelId } from './channel-ids.js';
 
@@ -96,6 +96,6 @@ export function rememberedChannel(cookies: string | null | undefined): ChannelId
 }
 
 /** "Floor (original), English and Français" as plain text (each language channel is named in its own language). */
-export function channelNames(channels: ChannelId[], t: Translator, lang: Language): string {
+export function channelNames(channels: ChannelId[], t: Translate, lang: Language): string {
 	return listFormat(INTL_LOCALES[lang], { type: 'conjunction' }).format(channels.map((channel) => t(`live:channel.${channel}`)));
 }

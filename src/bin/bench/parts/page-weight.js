@@ -11,7 +11,8 @@ import { startServer } from '../server.js';
 export const name = 'page weight (first view, gzip)';
 
 const PATHS = ['/en/', '/fr/', '/en/live', '/fr/live', '/en/pledges'];
-const BUDGET_BYTES = 100 * 1024;
+// The first view's budget (issue 12): 50 KB in all, 40 KB of it JavaScript.
+const BUDGET = { total: 50 * 1024, js: 40 * 1024 };
 
 /** @param {string} resourceType @param {string} contentType */
 function kindOf(resourceType, contentType) {
@@ -94,9 +95,9 @@ export async function run() {
 			}
 			const t = await firstView(browser, `${server.origin}${path}`);
 			const total = t.html + t.css + t.js + t.other;
-			const verdict = total <= BUDGET_BYTES ? 'within' : 'OVER';
+			const verdict = total <= BUDGET.total && t.js <= BUDGET.js ? 'within' : 'OVER';
 			console.log(
-				`${path.padEnd(13)} ${kb(t.html).padEnd(9)} ${kb(t.css).padEnd(9)} ${kb(t.js).padEnd(9)} ${kb(t.other).padEnd(9)} ${kb(total).padEnd(9)} ${String(t.requests).padEnd(4)} ${verdict} the 100 KB budget`
+				`${path.padEnd(13)} ${kb(t.html).padEnd(9)} ${kb(t.css).padEnd(9)} ${kb(t.js).padEnd(9)} ${kb(t.other).padEnd(9)} ${kb(total).padEnd(9)} ${String(t.requests).padEnd(4)} ${verdict} the budget (50 KB, JS 40 KB)`
 			);
 		}
 		const offline = await offlineCopy(browser, `${server.origin}/en/`);
