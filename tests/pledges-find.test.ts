@@ -171,7 +171,7 @@ test('the list page, without JavaScript: search and country filter, page after p
 	await page.getByRole('searchbox', { name: 'Rechercher' }).fill('montreal');
 	await page.getByLabel('Pays').selectOption('CA');
 	await page.getByRole('button', { name: 'Filtrer' }).click();
-	await expect(page).toHaveURL(/\/fr\/pledges\?q=montreal&country=CA&compact=$/);
+	await expect(page).toHaveURL(/\/fr\/pledges\?q=montreal&country=CA&compact=&status=$/);
 	await expect(status).toHaveText(`${french(MONTREAL)} engagements correspondent. Affichage de 1 à 50 sur ${french(MONTREAL)}.`);
 	await expect(page.getByRole('article')).toHaveCount(50);
 	await expect(page.getByRole('article').first().getByRole('heading')).toHaveText('Accueil n° 1198');
