@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createChanges } from '../../pledges/changes.ts';
 import { clampLimit, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Pledge, PledgeInput, PledgeStore } from '../../pledges/types.ts';
+import type { Actor, AuditEntry, CountryCount, Pledge, PledgeInput, PledgeStore } from '../../pledges/types.ts';
 import { inTransaction, poolQuery, type Query } from './database.ts';
 import { listenForChanges, CHANGES_CHANNEL } from './listener.ts';
 
@@ -186,6 +186,10 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 
 		async countries() {
 			return (await query<{ country: string }>('SELECT DISTINCT country FROM pledges WHERE withdrawn_at IS NULL ORDER BY country')).map((row) => row.country);
+		},
+
+		countryCounts() {
+			return query<CountryCount>('SELECT country, COUNT(*)::integer AS count FROM pledges WHERE withdrawn_at IS NULL GROUP BY country ORDER BY country');
 		}
 	};
 }
