@@ -17,7 +17,7 @@ export interface CountryShape {
 	code: string | null;
 	/** SVG path data; empty when every part of the country is smaller than a unit. */
 	d: string;
-	/** Where to put a dot for a country too small to see, in map units; null otherwise. */
+	/** Where to put a dot for a country too small to see (and to click), in map units; null otherwise. */
 	dot: [number, number] | null;
 }
 
@@ -69,7 +69,7 @@ export function project(topology: Topology): WorldGeometry {
 
 	const countries = [...parts.values()].map(({ code, features }): CountryShape => {
 		const whole: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features };
-		const centre = measure.area(whole) < SMALLEST_VISIBLE_AREA ? projection(geoCentroid(whole)) : null;
+		const centre = code !== null && measure.area(whole) < SMALLEST_VISIBLE_AREA ? projection(geoCentroid(whole)) : null;
 		return { code, d: dataOf(whole), dot: centre ? [Math.round(centre[0]), Math.round(centre[1])] : null };
 	});
 	return { width: MAP_WIDTH, height: Math.ceil(bottom) + 1, outline: dataOf(sphere), countries };
