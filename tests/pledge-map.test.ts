@@ -85,6 +85,9 @@ test('each country with pledges is a link on the map, named with its number, to 
 	await expect(page.getByText('2 pledges shown')).toHaveRole('status');
 	await expect(page.locator('.pledge-list > li')).toHaveCount(2);
 	await expect(page.locator('.pledge-by')).toHaveText(['Map check government NO · Norway', 'Map check government NO · Norway']);
+	// The country shown is outlined on the map and marked in the table.
+	await expect(page.locator('svg.world a.is-current')).toHaveAttribute('href', '/en/pledges?country=NO');
+	await expect(page.locator('table [aria-current="true"]')).toHaveText('Norway');
 	await clickShape(page.locator('svg.world a[href$="=PW"] circle'));
 	await expect(page).toHaveURL('/en/pledges?country=PW');
 	await expect(page.locator('.pledge-list > li')).toHaveCount(1);
