@@ -7,24 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startThrowawayPostgres } from '../../throwaway-postgres.js';
+import { createToken } from '../organizer-token.js';
 import { startServer } from '../server.js';
 
 export const name = 'pledge writes (durable, POST /api/pledges)';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const SECONDS = 4;
-
-/** @param {string} databaseFile */
-function createToken(databaseFile) {
-	const output = execFileSync(
-		process.execPath,
-		['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', 'add', `bench-${Date.now()}@example.org`],
-		{ cwd: root, env: { ...process.env, DATABASE_URL: databaseFile }, encoding: 'utf8' }
-	);
-	const match = /^token: (\S+)$/m.exec(output);
-	if (!match) throw new Error(`no token in: ${output}`);
-	return match[1];
-}
 
 /** @param {number[]} sorted @param {number} q */
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];

@@ -97,4 +97,12 @@ export interface PledgeStore {
 	auditLog(limit?: number): Promise<AuditEntry[]>;
 	/** Countries that have at least one pledge handed over. */
 	countries(): Promise<string[]>;
+	/** How many pledges are handed over (not withdrawn) in each country that has any, by country code. */
+	countryCounts(): Promise<CountryCount[]>;
+}
+
+export interface CountryCount {
+	/** ISO 3166-1 alpha-2. */
+	country: string;
+	count: number;
 }

@@ -2,6 +2,7 @@
 // (sqlite/sqlite.spec.ts, postgres/postgres.spec.ts). Not a spec file itself: engines call it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RateRule } from '../limits/rate-limit';
+import { MAX_LIMIT } from '../pledges/entries';
 import type { Store } from './types';
 
 export const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title, compacts: ['GCR' as const] });
@@ -162,6 +163,18 @@ export function storeContract(name: string, engine: () => Engine) {
 			} while (after !== undefined);
 			expect(new Set(seen).size).toBe(seen.length);
 			expect(seen).toEqual(existing.slice(1).map((p) => p.id).reverse());
+		});
+
+		it('counts the pledges handed over in each country, past the list’s limit and without the withdrawn', async () => {
+			const inUganda = { government: 'Kampala Capital City Authority', country: 'UG', title: 'In Uganda', compacts: ['GCM' as const] };
+			await store.addMany([...Array.from({ length: MAX_LIMIT + 2 }, (_, index) => pledge(`French ${index}`)), inUganda, inUganda], actor);
+			const withdrawn = await store.add({ ...inUganda, title: 'Withdrawn' }, actor);
+			await store.add({ ...inUganda, country: 'CA', title: 'Withdrawn too' }, actor).then((added) => store.withdraw(added.id, actor));
+			await store.withdraw(withdrawn.id, actor);
+			expect(await store.countryCounts()).toEqual([
+				{ country: 'FR', count: MAX_LIMIT + 2 },
+				{ country: 'UG', count: 2 }
+			]);
 		});
 
 		it('keeps every field of a pledge as given', async () => {

@@ -1,6 +1,7 @@
 import { countriesByName, countryName } from '$lib/pledges/countries';
 import { filterFromQuery, filterQuery } from '$lib/pledges/filter';
 import { decodeCursor, encodeCursor } from '$lib/server/pledges/cursor';
+import { pledgeMap } from '$lib/server/world-map/pledge-map';
 import type { PageServerLoad } from './$types';
 
 // The ledger changes during the event: rendered on each request, never prerendered.
@@ -14,10 +15,10 @@ export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) 
 	const filter = filterFromQuery(url.searchParams);
 	// A cursor this site did not make (an edited link) shows the first page.
 	const after = decodeCursor(url.searchParams.get('cursor') ?? '');
-	const [{ count, updatedAt, latest }, page, countries] = await Promise.all([
+	const [{ count, updatedAt, latest }, page, countryCounts] = await Promise.all([
 		store.snapshot(),
 		store.listPage(filter, { limit: PAGE_SIZE, after }),
-		store.countries()
+		store.countryCounts()
 	]);
 	const pledges = page.pledges.map((pledge) => ({ ...pledge, countryName: countryName(pledge.country, params.lang) }));
 	setHeaders({ 'cache-control': 'no-cache' });
@@ -35,6 +36,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) 
 			first: after === undefined ? null : `/${params.lang}/pledges${filterQuery(filter)}`,
 			next: page.next === null ? null : `/${params.lang}/pledges${filterQuery(filter, encodeCursor(page.next))}`
 		},
-		countries: countriesByName(params.lang, countries)
+		countries: countriesByName(params.lang, countryCounts.map(({ country }) => country)),
+		map: pledgeMap(countryCounts, params.lang)
 	};
 };

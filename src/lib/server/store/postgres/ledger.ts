@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createChanges } from '../../pledges/changes.ts';
 import { clampLimit, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeStore } from '../../pledges/types.ts';
+import type { Actor, AuditEntry, CountryCount, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeStore } from '../../pledges/types.ts';
 import { pledgeSearchText, searchPatterns } from '../../../pledges/search.ts';
 import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction, poolQuery, type Query } from './database.ts';
@@ -265,6 +265,10 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 
 		async countries() {
 			return (await query<{ country: string }>('SELECT DISTINCT country FROM pledges WHERE withdrawn_at IS NULL ORDER BY country')).map((row) => row.country);
+		},
+
+		countryCounts() {
+			return query<CountryCount>('SELECT country, COUNT(*)::integer AS count FROM pledges WHERE withdrawn_at IS NULL GROUP BY country ORDER BY country');
 		}
 	};
 }

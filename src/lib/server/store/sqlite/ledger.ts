@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { createChanges } from '../../pledges/changes.ts';
 import { clampLimit, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
-import type { Actor, AuditEntry, Compact, Pledge, PledgeFilter, PledgeInput, PledgeNote, PledgeStatus, PledgeStore } from '../../pledges/types.ts';
+import type { Actor, AuditEntry, Compact, CountryCount, Pledge, PledgeFilter, PledgeInput, PledgeNote, PledgeStatus, PledgeStore } from '../../pledges/types.ts';
 import { pledgeSearchText, searchPatterns } from '../../../pledges/search.ts';
 import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction } from './database.ts';
@@ -289,6 +289,10 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 		async countries() {
 			const rows = db.prepare('SELECT DISTINCT country FROM pledges WHERE withdrawn_at IS NULL ORDER BY country').all() as { country: string }[];
 			return rows.map((found) => found.country);
+		},
+
+		async countryCounts() {
+			return db.prepare('SELECT country, COUNT(*) AS count FROM pledges WHERE withdrawn_at IS NULL GROUP BY country ORDER BY country').all() as unknown as CountryCount[];
 		}
 	};
 }
