@@ -36,7 +36,8 @@ async function read(origin, requests) {
 	/** @type {number[]} */
 	const latencies = [];
 	let next = 0;
-	let failures = 0;
+	/** @type {number[]} */
+	const failures = [];
 	const started = nowMs();
 	await Promise.all(
 		Array.from({ length: READERS }, async () => {
@@ -45,7 +46,7 @@ async function read(origin, requests) {
 				const response = await fetch(`${origin}${PATH}`);
 				await response.arrayBuffer();
 				if (response.ok) latencies.push(nowMs() - sent);
-				else failures++;
+				else failures.push(response.status);
 			}
 		})
 	);
@@ -63,12 +64,15 @@ async function measure(engine, databaseUrl, rows) {
 		const server = await startServer({ env: { DATABASE_URL: databaseUrl } });
 		try {
 			const page = Buffer.from(await (await fetch(`${server.origin}${PATH}`)).arrayBuffer());
+			// How many the page shows, from its own words ("1,000 pledges shown"); "?" if they change.
+			const shown = /([\d,]+) pledges? shown/.exec(page.toString('utf8'))?.[1] ?? '?';
 			await read(server.origin, READERS); // warm up: one request per reader
 			const requests = requestsFor(size);
 			const { latencies, seconds, failures } = await read(server.origin, requests);
 			const row = [
 				engine,
 				size.toLocaleString('en'),
+				shown,
 				String(requests),
 				percentile(latencies, 50).toFixed(0),
 				percentile(latencies, 99).toFixed(0),
@@ -76,7 +80,7 @@ async function measure(engine, databaseUrl, rows) {
 				kb(page.length),
 				kb(gzipSync(page).length),
 				`${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB`,
-				String(failures)
+				failures.length === 0 ? '0' : `${failures.length} (${[...new Set(failures)].join(', ')})`
 			];
 			rows.push(row);
 			console.log(row.join('  '));
@@ -88,9 +92,9 @@ async function measure(engine, databaseUrl, rows) {
 
 /** @param {string[][]} rows */
 function table(rows) {
-	const header = ['engine', 'pledges', 'requests', 'p50 ms', 'p99 ms', 'req/s', 'page raw', 'page gzip', 'server RSS', 'failed'];
+	const header = ['engine', 'pledges', 'shown', 'requests', 'p50 ms', 'p99 ms', 'req/s', 'page raw', 'page gzip', 'server RSS', 'failed'];
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-	const line = (/** @type {string[]} */ cells) => `| ${cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+	const line = (/** @type {string[]} */ cells) => `| ${cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
 	return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
