@@ -149,3 +149,29 @@ test('a title holding </script><script> cannot leave the JSON-LD block: refused 
 	const card = await page.request.get(`/og/pledges/${id}/en.png`);
 	expect(card.status()).toBe(200);
 });
+
+test('a correction gives the card a new address and ETag: the old copy is no longer current', async ({ baseURL, page, request }) => {
+	const title = uniqueTitle('Legal advice in three languages');
+	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const cardOf = async () => {
+		await page.goto(`/en/pledges/${id}`);
+		return new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!);
+	};
+	const before = await cardOf();
+	const etag = (await request.get(before.pathname)).headers()['etag'];
+
+	await signIn(page);
+	const corrected = `${title} (corrected)`;
+	await page.getByRole('link', { name: `Correct – ${title}` }).click();
+	await page.getByLabel('Local action (title)').fill(corrected);
+	await page.getByRole('button', { name: 'Save the correction' }).click();
+	await expect(page.getByRole('status')).toHaveText(`Corrected: ${corrected}`);
+
+	const after = await cardOf();
+	expect(after.pathname).toBe(before.pathname);
+	expect(after.search).not.toBe(before.search);
+	const fresh = await request.get(after.pathname, { headers: { 'if-none-match': etag } });
+	expect(fresh.status()).toBe(200);
+	expect(fresh.headers()['etag']).not.toBe(etag);
+	await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', new RegExp(`\\(corrected\\), by Kampala`));
+});
