@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { recordPledge } from './support/organizer-token';
 import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
+import { overwriteStoredTitle } from './support/stored-text';
 
 // Each pledge has its own page (/{lang}/pledges/{id}), linked from the list; a withdrawn one answers 410.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -59,5 +60,118 @@ test('a withdrawn pledge’s page answers 410 with a short page in its language;
 
 	expect((await visitor.goto('/en/pledges/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
 	expect((await visitor.goto('/en/pledges/not-a-pledge'))?.status()).toBe(404);
+	expect((await visitor.request.get(`/og/pledges/${id}/fr.png`)).status()).toBe(410);
+	expect((await visitor.request.get('/og/pledges/00000000-0000-4000-8000-000000000000/en.png')).status()).toBe(404);
+	expect((await visitor.request.get('/og/pledges/not-a-pledge/en.png')).status()).toBe(404);
 	await visitor.close();
+});
+
+/** The width and height a PNG's IHDR chunk declares. */
+const pngSize = (bytes: Buffer) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+
+test('a pledge’s page shares its own card: a 1200×630 PNG, described in the page’s language, revalidated by ETag', async ({ baseURL, page, request }) => {
+	const title = uniqueTitle('Cours de français à la mairie');
+	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	await page.goto(`/fr/pledges/${id}`);
+	const head = page.locator('head');
+	const image = new URL((await head.locator('meta[property="og:image"]').getAttribute('content'))!);
+	expect(image.pathname).toBe(`/og/pledges/${id}/fr.png`);
+	await expect(head.locator('meta[name="twitter:image"]')).toHaveAttribute('content', image.href);
+	const alt = 'Carte de partage d’un engagement\u202f: ' + `${title}, par Kampala Capital City Authority, Ouganda.`;
+	await expect(head.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', alt);
+	await expect(head.locator('meta[name="twitter:image:alt"]')).toHaveAttribute('content', alt);
+
+	// The image as a crawler fetches it (the URL carries the configured origin; asked here of the test server).
+	const card = await request.get(`${image.pathname}${image.search}`);
+	expect(card.status()).toBe(200);
+	expect(card.headers()['content-type']).toBe('image/png');
+	expect(pngSize(await card.body())).toEqual([1200, 630]);
+	const etag = card.headers()['etag'];
+	expect(etag).toMatch(/^"[\w-]+"$/);
+	expect((await request.get(image.pathname, { headers: { 'if-none-match': etag } })).status()).toBe(304);
+	// The English page points to the English card, a different image.
+	await page.goto(`/en/pledges/${id}`);
+	const english = new URL((await head.locator('meta[property="og:image"]').getAttribute('content'))!);
+	expect(english.pathname).toBe(`/og/pledges/${id}/en.png`);
+	expect((await request.get(english.pathname, { headers: { 'if-none-match': etag } })).status()).toBe(200);
+});
+
+test('a pledge’s card is drawn whatever the title’s script or length', async ({ baseURL, request }) => {
+	const token = createOrganizer().token;
+	for (const title of [
+		`${'Un plan municipal d’accueil et d’inclusion des migrants et des réfugiés, '.repeat(4)}fin`.slice(0, 300),
+		'دروس اللغة العربية للقادمين الجدد في قاعة المدينة',
+		'移民と難民のための地域行動計画'.repeat(8)
+	]) {
+		const { id } = await recordPledge(baseURL!, token, title);
+		const card = await request.get(`/og/pledges/${id}/en.png`);
+		expect(card.status(), title).toBe(200);
+		expect(pngSize(await card.body()), title).toEqual([1200, 630]);
+	}
+});
+
+test('a pledge’s page describes it in JSON-LD: an Action by a GovernmentOrganization', async ({ baseURL, page }) => {
+	const title = uniqueTitle('Housing advice for newcomers');
+	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	await page.goto(`/en/pledges/${id}`);
+	const blocks = page.locator('script[type="application/ld+json"]');
+	await expect(blocks).toHaveCount(1);
+	const data = JSON.parse((await blocks.textContent())!);
+	expect(data).toMatchObject({
+		'@context': 'https://schema.org',
+		'@type': 'WebPage',
+		url: expect.stringMatching(new RegExp(`/en/pledges/${id}$`)),
+		mainEntity: {
+			'@type': 'Action',
+			name: title,
+			agent: { '@type': 'GovernmentOrganization', name: 'Kampala Capital City Authority', address: { addressCountry: 'UG' } }
+		}
+	});
+	expect(data.primaryImageOfPage.contentUrl).toMatch(new RegExp(`/og/pledges/${id}/en\\.png`));
+});
+
+test('a title holding </script><script> cannot leave the JSON-LD block: refused by the API, and inert if stored anyway', async ({ baseURL, page }) => {
+	const token = createOrganizer().token;
+	const hostile = '</script><script>document.title="injected"</script><!--';
+	await expect(recordPledge(baseURL!, token, hostile)).rejects.toThrow(/answered 400/);
+
+	// Past the schema, straight into the store: the page still holds one data block that reads back the exact text.
+	const { id } = await recordPledge(baseURL!, token, uniqueTitle('Placeholder'));
+	await overwriteStoredTitle(id, hostile);
+	const response = await page.goto(`/en/pledges/${id}`);
+	const html = await response!.text();
+	expect(html).not.toContain('<script>document.title');
+	expect(html).toContain('\\u003c/script>\\u003cscript>');
+	await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
+	expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!).mainEntity.name).toBe(hostile);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(hostile);
+	expect(await page.title()).toBe(`${hostile} – Kampala Capital City Authority`);
+	const card = await page.request.get(`/og/pledges/${id}/en.png`);
+	expect(card.status()).toBe(200);
+});
+
+test('a correction gives the card a new address and ETag: the old copy is no longer current', async ({ baseURL, page, request }) => {
+	const title = uniqueTitle('Legal advice in three languages');
+	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const cardOf = async () => {
+		await page.goto(`/en/pledges/${id}`);
+		return new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!);
+	};
+	const before = await cardOf();
+	const etag = (await request.get(before.pathname)).headers()['etag'];
+
+	await signIn(page);
+	const corrected = `${title} (corrected)`;
+	await page.getByRole('link', { name: `Correct – ${title}` }).click();
+	await page.getByLabel('Local action (title)').fill(corrected);
+	await page.getByRole('button', { name: 'Save the correction' }).click();
+	await expect(page.getByRole('status')).toHaveText(`Corrected: ${corrected}`);
+
+	const after = await cardOf();
+	expect(after.pathname).toBe(before.pathname);
+	expect(after.search).not.toBe(before.search);
+	const fresh = await request.get(after.pathname, { headers: { 'if-none-match': etag } });
+	expect(fresh.status()).toBe(200);
+	expect(fresh.headers()['etag']).not.toBe(etag);
+	await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', new RegExp(`\\(corrected\\), by Kampala`));
 });

@@ -52,8 +52,3 @@ export function eventJsonLd(lang: Language, t: Translator, pageUrl: string, imag
 		}))
 	};
 }
-
-/** JSON for a <script type="application/ld+json"> block: `<` escaped so it cannot close the tag. */
-export function jsonForScript(value: unknown): string {
-	return JSON.stringify(value).replace(/</g, '\\u003c');
-}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { fontMetrics, type FontMetrics } from './font-metrics';
 
 // resvg compiled to WebAssembly (no native addon); DejaVu Sans covers the French accents and
 // typographic spaces. Both are read from node_modules when the site is built (prerendering).
@@ -16,6 +17,14 @@ function prepare(): Promise<Uint8Array[]> {
 		return (await Promise.all(fonts)).map((buffer) => new Uint8Array(buffer));
 	})();
 	return ready;
+}
+
+let metrics: Promise<{ regular: FontMetrics; bold: FontMetrics }> | undefined;
+
+/** How wide the fonts the drawings are rendered with draw text: to wrap it before drawing. */
+export function drawingFonts(): Promise<{ regular: FontMetrics; bold: FontMetrics }> {
+	metrics ??= prepare().then(([regular, bold]) => ({ regular: fontMetrics(regular), bold: fontMetrics(bold) }));
+	return metrics;
 }
 
 /** An SVG drawing as a PNG of the given width (the height follows the drawing's aspect ratio). */

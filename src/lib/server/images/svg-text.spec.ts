@@ -13,11 +13,18 @@ describe('SVG text', () => {
 		expect(lines.join(' ')).toBe('Localizing the Global Compacts with a Call to Local Action for Migrants and Refugees');
 	});
 
-	it('keeps an over-long word whole on its own line', () => {
-		expect(wrapText('a supercalifragilistic b', 5)).toEqual(['a', 'supercalifragilistic', 'b']);
+	it('cuts an over-long word across lines', () => {
+		expect(wrapText('a supercalifragilistic b', 8)).toEqual(['a', 'supercal', 'ifragili', 'stic b']);
+	});
+
+	it('counts a CJK character as two and never cuts inside a grapheme', () => {
+		expect(wrapText('移民と難民のための地域行動', 8)).toEqual(['移民と難', '民のため', 'の地域行', '動']);
+		const accented = 'Re\u0301fugie\u0301s'.repeat(3);
+		for (const line of wrapText(accented, 5)) expect(line.normalize('NFC').startsWith('\u0301')).toBe(false);
 	});
 
 	it('ends with an ellipsis when lines run out', () => {
 		expect(wrapText('one two three four five six', 9, 2)).toEqual(['one two', 'three…']);
+		expect(wrapText('abcdefghij klm', 5, 1)).toEqual(['abcd…']);
 	});
 });
