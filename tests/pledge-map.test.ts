@@ -82,7 +82,7 @@ test('each country with pledges is a link on the map, named with its number, to 
 	// Followed the way a visitor does: a country's shape, a small country's dot.
 	await clickShape(page.locator('svg.world a[href$="=NO"] path'));
 	await expect(page).toHaveURL('/en/pledges?country=NO');
-	await expect(page.getByText('2 pledges shown')).toHaveRole('status');
+	await expect(page.getByText('2 pledges match.')).toHaveRole('status');
 	await expect(page.locator('.pledge-list > li')).toHaveCount(2);
 	await expect(page.locator('.pledge-by')).toHaveText(['Map check government NO · Norway', 'Map check government NO · Norway']);
 	// The country shown is outlined on the map and marked in the table.
@@ -122,7 +122,7 @@ test('the table gives the map’s numbers and those of countries not on it, most
 
 	await page.getByRole('link', { name: 'Tuvalu' }).click();
 	await expect(page).toHaveURL('/en/pledges?country=TV');
-	await expect(page.getByText('1 pledge shown')).toHaveRole('status');
+	await expect(page.getByText('1 pledge matches.')).toHaveRole('status');
 });
 
 test('in French: names, numbers and words in French', async ({ page }) => {

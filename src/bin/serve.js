@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { calendarHeadersForPath } from '../lib/calendar/http.js';
 import { ISLANDS_PATH } from '../lib/islands/path.js';
+import { compress } from '../lib/server/http/compress.js';
 import { allowFraming, mayBeFramed } from '../lib/server/http/framing.js';
 import { nodeClientAddress } from '../lib/server/http/node-client-address.js';
 import { createStreamAdmission } from '../lib/server/stream/stream-admission.js';
@@ -149,11 +150,13 @@ const server = http.createServer(
 			res.removeHeader('x-frame-options');
 			res.setHeader('content-security-policy', allowFraming(securityHeaders['content-security-policy']));
 		}
-		handler(req, res, () => {
-			res.statusCode = 404;
-			res.setHeader('content-type', 'text/plain; charset=utf-8');
-			res.end('Not found');
-		});
+		compress(req, res, () =>
+			handler(req, res, () => {
+				res.statusCode = 404;
+				res.setHeader('content-type', 'text/plain; charset=utf-8');
+				res.end('Not found');
+			})
+		);
 	}
 );
 server.maxConnections = maxConnections;

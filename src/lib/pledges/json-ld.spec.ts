@@ -8,6 +8,7 @@ const pledge = {
 	country: 'UG',
 	title: 'Language classes at the town hall',
 	compacts: ['GCR' as const],
+	status: 'in-progress' as const,
 	createdAt: '2022-05-18T17:40:00.000Z',
 	updatedAt: '2022-05-19T09:00:00.000Z'
 };
@@ -29,9 +30,10 @@ describe('a pledge as schema.org', () => {
 		});
 	});
 
-	it('says nothing the organizers did not give: no description, link or status when there are none', () => {
+	it('says nothing the organizers did not give: no description or link when there are none', () => {
 		const action = pledgeJsonLd(pledge, 'en', page, 'https://example.org/card.png').mainEntity as Record<string, unknown>;
-		expect(Object.keys(action).sort()).toEqual(['@id', '@type', 'agent', 'name']);
+		expect(Object.keys(action).sort()).toEqual(['@id', '@type', 'actionStatus', 'agent', 'name']);
+		expect(action.actionStatus).toBe('https://schema.org/ActiveActionStatus');
 	});
 
 	it('cannot close its script block, whatever the text, and reads back unchanged', () => {
