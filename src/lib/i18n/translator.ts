@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { eventVariables } from '$lib/event/words';
 import type { Language } from './languages';
 import { loadNamespaces, namespaceOf } from './locale-files';
-import { flattenWords, type Translate, type Words } from './words';
+import { DEFAULT_NAMESPACE, flattenWords, type Translate, type Words } from './words';
 
 export type { Translate, TranslateOptions, Words } from './words';
 
@@ -37,7 +37,7 @@ export async function createI18nextTranslator(lang: Language, resources: Record<
 		lng: lang,
 		fallbackLng: false,
 		ns: NAMESPACES,
-		defaultNS: 'common',
+		defaultNS: DEFAULT_NAMESPACE,
 		resources: { [lang]: resources },
 		// Svelte escapes every interpolated value; escaping here would double it. The event's facts
 		// (date, times, zone, room) are variables every sentence may use; a variable given neither
@@ -47,10 +47,18 @@ export async function createI18nextTranslator(lang: Language, resources: Record<
 	});
 	const t: TFunction = instance.getFixedT(lang);
 	const translate: Translate = (key, options) => t(key, { ...options });
-	return Object.assign(translate, {
-		lang,
-		words: (prefixes: readonly string[]) => flattenWords(prefixes.map((prefix) => [prefix, t(prefix, { returnObjects: true })]))
-	});
+	// An island's words are the same on every render in a language: translated once per list of prefixes.
+	const wordsOf = new Map<string, Words>();
+	const words = (prefixes: readonly string[]) => {
+		const key = prefixes.join('\n');
+		let found = wordsOf.get(key);
+		if (!found) {
+			found = flattenWords(prefixes.map((prefix) => [prefix, t(prefix, { returnObjects: true })]));
+			wordsOf.set(key, found);
+		}
+		return found;
+	};
+	return Object.assign(translate, { lang, words });
 }
 
 /** A translator fixed to one language (cached per language). */

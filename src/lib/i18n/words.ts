@@ -21,6 +21,9 @@ export function flattenWords(subtrees: readonly (readonly [string, unknown])[]):
 	return words;
 }
 
+/** The namespace of a key written without one (`time.eventZone` is `common:time.eventZone`). */
+export const DEFAULT_NAMESPACE = 'common';
+
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
@@ -30,7 +33,7 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
  */
 export function speak(lang: Language, words: Words, missing: (key: string) => string = (key) => key): Translate {
 	const plurals = new Intl.PluralRules(lang);
-	const withNamespace = (key: string) => (key.includes(':') ? key : `common:${key}`);
+	const withNamespace = (key: string) => (key.includes(':') ? key : `${DEFAULT_NAMESPACE}:${key}`);
 	return (key, options = {}) => {
 		const full = withNamespace(key);
 		const text = (typeof options.count === 'number' ? (words[`${full}_${plurals.select(options.count)}`] ?? words[`${full}_other`]) : undefined) ?? words[full];

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '$lib/i18n/languages';
 import { NAMESPACES, translatorFor } from '$lib/i18n/translator';
+import { DEFAULT_NAMESPACE } from '$lib/i18n/words';
 import { islands, islandWords, type IslandName } from './registry';
 import { islandsRegisteredIn } from './vite-plugin.js';
 
@@ -33,7 +34,7 @@ function keysNamedIn(file: string): string[] {
 	return [
 		...[...source.matchAll(keyed)].map(([, key, end]) => (end === '${' ? `${key}*` : key)),
 		// Keys of the default namespace, called without one.
-		...[...source.matchAll(/\bt\(\s*['"]([\w.]+)['"]/g)].map(([, key]) => `common:${key}`)
+		...[...source.matchAll(/\bt\(\s*['"]([\w.]+)['"]/g)].map(([, key]) => `${DEFAULT_NAMESPACE}:${key}`)
 	];
 }
 

@@ -51,6 +51,10 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 			registered = undefined;
 			if (isClientBuild) this.emitFile({ type: 'chunk', id: entry, fileName: ISLANDS_PATH.slice(1) });
 		},
+		// In dev, an island added to the registry counts from its next save on.
+		watchChange(id) {
+			if (id === resolve(root, registry)) registered = undefined;
+		},
 		async transform(code, id) {
 			if (!id.endsWith('.svelte') || !code.includes('<Island')) return;
 			const registryPath = resolve(root, registry);

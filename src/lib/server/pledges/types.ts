@@ -95,8 +95,6 @@ export interface PledgeStore {
 	withdraw(id: string, actor: Actor): Promise<boolean>;
 	restore(id: string, actor: Actor): Promise<boolean>;
 	auditLog(limit?: number): Promise<AuditEntry[]>;
-	/** Countries that have at least one pledge handed over. */
-	countries(): Promise<string[]>;
 	/** How many pledges are handed over (not withdrawn) in each country that has any, by country code. */
 	countryCounts(): Promise<CountryCount[]>;
 }

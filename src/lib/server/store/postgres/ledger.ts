@@ -263,10 +263,6 @@ export function postgresLedger(pool: pg.Pool, url: string): PledgeStore {
 			return rows.map((row) => toAuditEntry({ ...row, at: row.at.toISOString() }));
 		},
 
-		async countries() {
-			return (await query<{ country: string }>('SELECT DISTINCT country FROM pledges WHERE withdrawn_at IS NULL ORDER BY country')).map((row) => row.country);
-		},
-
 		countryCounts() {
 			return query<CountryCount>('SELECT country, COUNT(*)::integer AS count FROM pledges WHERE withdrawn_at IS NULL GROUP BY country ORDER BY country');
 		}

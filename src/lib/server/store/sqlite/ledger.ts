@@ -286,11 +286,6 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			return rows.map(toAuditEntry);
 		},
 
-		async countries() {
-			const rows = db.prepare('SELECT DISTINCT country FROM pledges WHERE withdrawn_at IS NULL ORDER BY country').all() as { country: string }[];
-			return rows.map((found) => found.country);
-		},
-
 		async countryCounts() {
 			return db.prepare('SELECT country, COUNT(*) AS count FROM pledges WHERE withdrawn_at IS NULL GROUP BY country ORDER BY country').all() as unknown as CountryCount[];
 		}
