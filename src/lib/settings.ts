@@ -1,5 +1,4 @@
 import * as publicEnv from '$env/static/public';
-import { INTERPRETATION } from './event/interpretation.js';
 import { event } from './event/event';
 import type { LocalizedUrl } from './event/types';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './i18n/languages';
@@ -64,8 +63,8 @@ export const settings = {
 	/** The recording per channel (optional), offered once the event is over. */
 	recordingUrl: perId(CHANNEL_IDS, 'PUBLIC_RECORDING_URL', httpUrl),
 	/** Live captions (CART) per interpretation language (optional), offered beside the player and in the calendar entry. */
-	captionsUrl: perId(INTERPRETATION, 'PUBLIC_CAPTIONS_URL', httpUrl),
-	/** The event's links (src/lib/event/event.ts: organizations' home pages and others), each overridable per language. */
+	captionsUrl: perId(event.interpretation, 'PUBLIC_CAPTIONS_URL', httpUrl),
+	/** The event's links (src/lib/event/event.json: organizations' home pages and others), each overridable per language. */
 	links: eventLinks()
 } as const;
 

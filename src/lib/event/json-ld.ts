@@ -4,7 +4,8 @@ import type { Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';
 import { settings } from '$lib/settings';
 import { organizationUrl } from './links';
-import { event, speakersInOrder } from './event';
+import { event } from './event';
+import { speakersInOrder } from './speakers';
 import { speakerAffiliation } from './describe';
 
 /** schema.org Event for one language's page. */
