@@ -15,8 +15,7 @@ const webUrl = v.pipe(v.string(), v.check((value) => /^https?:\/\/[^\s/]+/.test(
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
 const instant = v.pipe(
 	v.string(),
-	v.regex(INSTANT, 'an instant with its offset, such as 2022-05-18T13:30:00-04:00'),
-	v.check((value) => !Number.isNaN(Date.parse(value)), 'a date that exists'),
+	v.check((value) => INSTANT.test(value) && !Number.isNaN(Date.parse(value)), 'an instant with its offset, such as 2022-05-18T13:30:00-04:00'),
 	v.transform((value) => new Date(value))
 );
 
