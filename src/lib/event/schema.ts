@@ -220,7 +220,7 @@ export function checkEventDocument(input: unknown): { facts: EventFacts; issues:
 		return {
 			issues: result.issues.map((issue) => ({
 				path: pathOf((issue.path ?? []).map((item) => item.key as string | number)),
-				message: issue.message
+				message: issue.type === 'strict_object' ? 'is no field of this part of the document (misspelled?)' : issue.message
 			}))
 		};
 	}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin } from 'vitest/config';
 import { DEFAULT_EVENT_DOCUMENT, eventDocumentFile } from './document-file.js';
 import { checkEventDocument, describeIssues } from './schema.ts';
 
@@ -11,17 +11,18 @@ import { checkEventDocument, describeIssues } from './schema.ts';
  */
 export function eventDocument(env: Record<string, string | undefined> = process.env): Plugin {
 	const file = eventDocumentFile(env);
+	const isDocument = (id: string) => id.split('?')[0] === DEFAULT_EVENT_DOCUMENT;
+	const name = file.startsWith(process.cwd()) ? relative(process.cwd(), file) : file;
 	return {
 		name: 'event-document',
 		enforce: 'pre',
 		load(id) {
-			if (file === DEFAULT_EVENT_DOCUMENT || id.split('?')[0] !== DEFAULT_EVENT_DOCUMENT) return;
+			if (file === DEFAULT_EVENT_DOCUMENT || !isDocument(id)) return;
 			this.addWatchFile(file);
 			return readFileSync(file, 'utf8');
 		},
 		transform(code, id) {
-			if (id.split('?')[0] !== DEFAULT_EVENT_DOCUMENT) return;
-			const name = relative(process.cwd(), file);
+			if (!isDocument(id)) return;
 			let input: unknown;
 			try {
 				input = JSON.parse(code);
@@ -30,6 +31,10 @@ export function eventDocument(env: Record<string, string | undefined> = process.
 			}
 			const { issues } = checkEventDocument(input);
 			if (issues.length) this.error(describeIssues(name, issues));
+		},
+		// Vitest keeps transformed modules between runs, keyed by the files' own text: the document in use is part of the key.
+		configureVitest({ defineCacheKeyGenerator }) {
+			defineCacheKeyGenerator(({ id }) => (isDocument(id) ? readFileSync(file, 'utf8') : ''));
 		}
 	};
 }
