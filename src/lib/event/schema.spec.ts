@@ -73,6 +73,14 @@ describe('a broken document is refused with the path of each problem', () => {
 		);
 	});
 
+	it('takes Z for an offset of zero', () => {
+		const inUtc = broken((copy) => {
+			copy.timeZone = 'UTC';
+			for (const part of [copy, ...copy.segments]) [part.start, part.end] = [new Date(part.start).toISOString(), new Date(part.end).toISOString()];
+		});
+		expect(problems(inUtc)).toEqual([]);
+	});
+
 	it('names segments that overlap or leave the event', () => {
 		const [first, second] = document.segments;
 		expect(problems(broken((copy) => (copy.segments[1].start = first.start)))).toEqual([`segments[1].start: comes before the end of "${first.id}": segments follow each other`]);

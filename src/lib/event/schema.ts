@@ -129,11 +129,10 @@ const pathOf = (keys: readonly (string | number)[]) => keys.reduce<string>((path
 
 const SITE_LANGUAGES = languages.map((language) => language.code);
 
-/** The offset an instant has in a zone, as ISO 8601 writes it: -04:00, +01:00, Z. */
+/** The offset an instant has in a zone, as ISO 8601 writes it: -04:00, +01:00, +00:00. */
 function offsetIn(timeZone: string, at: Date): string {
 	const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? '';
-	const offset = name.replace('GMT', '');
-	return offset === '' ? 'Z' : offset;
+	return name.replace('GMT', '') || '+00:00';
 }
 
 /** What the structure cannot say: references between parts, order, unique ids, offsets, the calendar revision. */
@@ -170,7 +169,7 @@ function consistencyIssues(raw: Record<string, unknown>, facts: EventFacts): Doc
 	const offsetMatches = (keys: (string | number)[], written: unknown, at: Date) => {
 		const expected = offsetIn(facts.timeZone, at);
 		const offset = String(written).match(/(Z|[+-]\d\d:\d\d)$/)?.[1];
-		if (offset !== expected && !(offset === 'Z' && expected === '+00:00')) add(keys, `is written with offset ${offset}, but ${facts.timeZone} is at ${expected} then`);
+		if ((offset === 'Z' ? '+00:00' : offset) !== expected) add(keys, `is written with offset ${offset}, but ${facts.timeZone} is at ${expected} then`);
 	};
 	offsetMatches(['start'], raw.start, facts.start);
 	offsetMatches(['end'], raw.end, facts.end);
