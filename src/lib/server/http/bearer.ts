@@ -1,0 +1,43 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { Organizer } from '$lib/server/organizers/accounts';
+import { SESSION_COOKIE } from '$lib/server/organizers/guard';
+import type { Store } from '$lib/server/store/types';
+import { apiError } from './api-error';
+
+/** Whose API tokens a route takes. Each role names how its tokens are checked and its sentence in locales/ (`common:api.tokenRequired.<role>`). */
+export type BearerRole = 'organizer';
+
+const holderOf: Record<BearerRole, (store: Store, token: string) => Promise<Organizer | undefined>> = {
+	organizer: (store, token) => store.organizers.checkToken(token)
+};
+
+export type BearerCheck = { ok: true; role: BearerRole; organizer: Organizer } | { ok: false; response: Response };
+
+type BearerRequest = Pick<RequestEvent, 'request' | 'cookies' | 'locals' | 'route'>;
+
+/** The token of `Authorization: Bearer <token>`; undefined without one. */
+export function bearerToken(request: Request): string | undefined {
+	return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+}
+
+/** The realm a refusal names: the API's part, from the matched route (`/api/pledges` → `pledges`). */
+const realmOf = (routeId: string | null) => routeId?.split('/')[2] ?? 'api';
+
+/**
+ * Checks the bearer token against the tokens of `roles`, in that order. Without a token: 401, or
+ * 403 when a console session cookie was sent instead (a console cookie is not an API credential);
+ * a token no role holds: 401 `invalid_token`. Messages in the request's language.
+ */
+export async function checkBearer({ request, cookies, locals, route }: BearerRequest, roles: readonly [BearerRole, ...BearerRole[]]): Promise<BearerCheck> {
+	const realm = `Bearer realm="${realmOf(route.id)}"`;
+	const token = bearerToken(request);
+	if (token === undefined) {
+		if (cookies.get(SESSION_COOKIE)) return { ok: false, response: await apiError(request, 403, 'forbidden', 'common:api.sessionIsNoToken') };
+		return { ok: false, response: await apiError(request, 401, 'unauthorized', `common:api.tokenRequired.${roles[0]}`, { headers: { 'www-authenticate': realm } }) };
+	}
+	for (const role of roles) {
+		const organizer = await holderOf[role](locals.store, token);
+		if (organizer) return { ok: true, role, organizer };
+	}
+	return { ok: false, response: await apiError(request, 401, 'unauthorized', 'common:api.tokenInvalid', { headers: { 'www-authenticate': `${realm}, error="invalid_token"` } }) };
+}
