@@ -4,7 +4,8 @@ import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { guardApiWrite } from '$lib/server/http/api-guard';
-import { isApiRoute, isCrossSiteFormPost } from '$lib/server/http/cross-site';
+import { isApiRoute } from '$lib/server/http/api-route';
+import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { jsonError } from '$lib/server/http/json';
 import { guard } from '$lib/server/organizers/guard';
@@ -14,15 +15,6 @@ import { isStoreFault } from '$lib/server/store/store-faults';
 
 const requestLanguage = (event: RequestEvent): Language =>
 	languageOfPath(event.url.pathname) ?? event.locals.lang ?? negotiateLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
-
-/** A form post from another site's page (SvelteKit's rule, here after routing: src/lib/server/http/cross-site.ts). */
-function refusedCrossSiteForm(event: RequestEvent): Response | undefined {
-	if (!isCrossSiteFormPost(event)) return undefined;
-	return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
-		status: 403,
-		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
-	});
-}
 
 /** A store fault answers 503 (nothing was stored; try again), JSON for the API, the error page otherwise. */
 async function storeUnavailable(event: RequestEvent, rendered?: Response): Promise<Response> {

@@ -1,10 +1,11 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import { apiError } from './api-error';
+import { isApiRoute } from './api-route';
 import { checkBearer, type BearerRole } from './bearer';
 import { jsonOnlyResponse, readJsonBody } from './body';
 import { isFormBody } from './content-type';
-import { isApiRoute, isFromAnotherSite } from './cross-site';
+import { isFromAnotherSite } from './cross-site';
 import { isReading } from './method';
 
 type Access = { kind: 'public'; crossSiteMessage: string } | { kind: 'bearer'; roles: readonly [BearerRole, ...BearerRole[]] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteFormPost, isFromAnotherSite } from './cross-site';
+import { isCrossSiteFormPost, isFromAnotherSite, refusedCrossSiteForm } from './cross-site';
 import { SPEC_ORIGIN } from './spec-request';
 
 const url = new URL('/api/questions', SPEC_ORIGIN);
@@ -34,5 +34,13 @@ describe('a cross-site form post', () => {
 		expect(isCrossSiteFormPost({ request: request({ ...form, origin: SPEC_ORIGIN }), url })).toBe(false);
 		expect(isCrossSiteFormPost({ request: request({ 'content-type': 'application/json', origin: 'https://attacker.example' }), url })).toBe(false);
 		expect(isCrossSiteFormPost({ request: request({ ...form, origin: 'https://attacker.example' }, 'GET'), url })).toBe(false);
+	});
+
+	it('is answered 403 in plain text, as SvelteKit answers it; anything else goes on', async () => {
+		const refused = refusedCrossSiteForm({ request: request({ ...form, origin: 'https://attacker.example' }), url });
+		expect(refused?.status).toBe(403);
+		expect(refused?.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(await refused?.text()).toBe('Cross-site POST form submissions are forbidden');
+		expect(refusedCrossSiteForm({ request: request({ ...form, origin: SPEC_ORIGIN }), url })).toBeUndefined();
 	});
 });

@@ -20,4 +20,11 @@ export function isCrossSiteFormPost({ request, url }: Pick<RequestEvent, 'reques
 	return isWrite(request) && isFormBody(request) && (request.headers.get('origin') === null || isFromAnotherSite(request, url));
 }
 
-export const isApiRoute = (routeId: string | null) => Boolean(routeId?.startsWith('/api/'));
+/** SvelteKit's own answer to a cross-site form post, word for word: plain text, for pages and their forms. */
+export function refusedCrossSiteForm(event: Pick<RequestEvent, 'request' | 'url'>): Response | undefined {
+	if (!isCrossSiteFormPost(event)) return undefined;
+	return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
+		status: 403,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+	});
+}

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_STATUS, refusalHeaders, refusalStatus, type RefusalKind } from './refusal-status';
 
+const statuses = (kinds: RefusalKind[]) => kinds.map((kind) => refusalStatus({ kind }));
+
 describe('the status of a refusal', () => {
 	it('is 403 for a rule, 409 or 422 for a conflict with what is stored, 429 for a limit, 404 for what is not there', () => {
-		const expected: Record<RefusalKind, number> = {
-			closed: 403,
-			forged: 403,
-			duplicate: 409,
-			'not-public': 409,
-			'key-reused': 422,
-			limited: 429,
-			'not-found': 404,
-			'no-address': 400
-		};
-		expect(REFUSAL_STATUS).toEqual(expected);
-		for (const kind of Object.keys(expected) as RefusalKind[]) expect(refusalStatus({ kind })).toBe(expected[kind]);
+		expect(statuses(['closed', 'forged'])).toEqual([403, 403]);
+		expect(statuses(['duplicate', 'not-public', 'key-reused'])).toEqual([409, 409, 422]);
+		expect(statuses(['limited', 'not-found', 'no-address'])).toEqual([429, 404, 400]);
+	});
+
+	it('is always the client’s fault: a 4xx, never a 5xx', () => {
+		for (const status of Object.values(REFUSAL_STATUS)) expect(Math.floor(status / 100)).toBe(4);
 	});
 
 	it('says when to come back after a limit, and nothing otherwise', () => {
