@@ -3,8 +3,11 @@ import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
-import { isApiRoute, isCrossSiteFormPost, isFormBody } from '$lib/server/http/cross-site';
+import { guardApiWrite } from '$lib/server/http/api-guard';
+import { isApiRoute } from '$lib/server/http/api-route';
+import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
+import { jsonError } from '$lib/server/http/json';
 import { guard } from '$lib/server/organizers/guard';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
@@ -13,31 +16,11 @@ import { isStoreFault } from '$lib/server/store/store-faults';
 const requestLanguage = (event: RequestEvent): Language =>
 	languageOfPath(event.url.pathname) ?? event.locals.lang ?? negotiateLanguage(event.cookies.get(LANGUAGE_COOKIE), event.request.headers.get('accept-language'));
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
-}
-
-/** Refusals that need the matched route but no store: form bodies to the API, cross-site form posts. */
-async function refusedBeforeGuard(event: RequestEvent): Promise<Response | undefined> {
-	const isWrite = event.request.method !== 'GET' && event.request.method !== 'HEAD';
-	if (isWrite && isApiRoute(event.route.id) && isFormBody(event.request)) {
-		const t = await translatorFor(requestLanguage(event));
-		return json(415, { error: 'unsupported-media-type', message: t('common:api.jsonOnly') });
-	}
-	if (isCrossSiteFormPost(event)) {
-		return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, {
-			status: 403,
-			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
-		});
-	}
-	return undefined;
-}
-
 /** A store fault answers 503 (nothing was stored; try again), JSON for the API, the error page otherwise. */
 async function storeUnavailable(event: RequestEvent, rendered?: Response): Promise<Response> {
 	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
 	const t = await translatorFor(requestLanguage(event));
-	if (isApiRoute(event.route.id) || !rendered) return json(503, { error: 'store-unavailable', message: t('common:api.storeUnavailable') }, headers);
+	if (isApiRoute(event.route.id) || !rendered) return jsonError(503, 'store-unavailable', t('common:api.storeUnavailable'), headers);
 	const response = new Response(rendered.body, { status: 503, headers: rendered.headers });
 	for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
 	return response;
@@ -51,7 +34,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.site = site;
 			event.locals.store = site.store;
 		}
-		const refused = (await refusedBeforeGuard(event)) ?? (await guard(event));
+		// The API's writes first: a form body to the API is answered in JSON, not as a cross-site form.
+		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event));
 		if (refused) return refused;
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
 		const response = await resolve(event, {

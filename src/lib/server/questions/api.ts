@@ -1,81 +1,29 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { isLanguage, negotiateLanguage, type Language } from '$lib/i18n/languages';
-import { translatorFor, type Translator } from '$lib/i18n/translator';
+import type { Translate } from '$lib/i18n/translator';
 import { parseModeration, QUESTION_LIMITS as TEXT_LIMITS } from '$lib/questions/schema';
 import { QUESTION_STATUSES, type QuestionStatus } from '$lib/questions/types';
+import { apiError } from '$lib/server/http/api-error';
+import { guardedOrganizer } from '$lib/server/http/api-guard';
+import { checkBearer } from '$lib/server/http/bearer';
+import { readJsonBody } from '$lib/server/http/body';
+import { invalidFieldsResponse } from '$lib/server/http/field-errors';
+import { json } from '$lib/server/http/json';
+import { apiTranslator } from '$lib/server/http/language';
 import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
-import type { Organizer } from '$lib/server/organizers/accounts';
-import { json, readBody, TooLarge } from '$lib/server/pledges/api';
-import { askQuestion, castVote, votesOfViewer, type AskResult, type VoteResult } from './service';
+import { refusalHeaders, refusalStatus } from '$lib/server/http/refusal-status';
+import { refusalMessage, type QuestionRefusal } from './refusal-message';
+import { askQuestion, castVote, votesOfViewer } from './service';
 
 /** A question is a few hundred characters; anything far larger is refused before parsing. */
 const MAX_BODY_BYTES = 4 * 1024;
 
-type Refusal = Exclude<AskResult | VoteResult, { kind: 'accepted' } | { kind: 'counted' } | { kind: 'invalid' }>;
+// What a moderator may send, for the message that refuses anything else.
+const MODERATION_SHAPE = '{ "status"?: "approved" | "rejected" | "answered", "onScreen"?: boolean }';
 
-/** A refused public write in the visitor's words (the same sentences as the pages' forms). */
-export function refusalMessage(t: Translator, refusal: Refusal): string {
-	switch (refusal.kind) {
-		case 'limited':
-			return t('questions:errors.limited', { minutes: Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60)) });
-		case 'not-found':
-			return t('questions:errors.notFound');
-		case 'no-address':
-			return t('questions:errors.noAddress');
-		default:
-			return t(`questions:errors.${refusal.kind}`);
-	}
-}
+const isQuestionStatus = (status: string): status is QuestionStatus => (QUESTION_STATUSES as readonly string[]).includes(status);
 
-const STATUS_OF: Record<Refusal['kind'], number> = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404, 'no-address': 400 };
-
-function refusalResponse(t: Translator, refusal: Refusal): Response {
-	const headers: Record<string, string> = refusal.kind === 'limited' ? { 'retry-after': String(refusal.retryAfterSeconds) } : {};
-	return json(STATUS_OF[refusal.kind], { error: refusal.kind, message: refusalMessage(t, refusal) }, headers);
-}
-
-/**
- * Public writes come from this site's pages only: a browser names the page's origin (Origin,
- * Sec-Fetch-Site). Form posts get SvelteKit's own check; JSON writes get this one.
- */
-function isCrossSite(request: Request, url: URL): boolean {
-	const origin = request.headers.get('origin');
-	if (origin !== null && origin !== url.origin) return true;
-	return request.headers.get('sec-fetch-site') === 'cross-site';
-}
-
-const languageOf = (request: Request, asked?: unknown): Language =>
-	isLanguage(asked) ? asked : negotiateLanguage(undefined, request.headers.get('accept-language'));
-
-/** The organizer named by `Authorization: Bearer`, `undefined` without one, `false` for a bad one. */
-async function bearerOrganizer({ request, locals }: RequestEvent): Promise<Organizer | undefined | false> {
-	const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-	if (!match) return undefined;
-	return (await locals.store.organizers.checkToken(match[1])) ?? false;
-}
-
-function unauthorized(organizer: false | undefined): Response {
-	return json(401, { error: 'unauthorized', message: organizer === false ? 'This API token is not valid.' : 'An organizer API token is required (Authorization: Bearer <token>).' }, {
-		'www-authenticate': 'Bearer realm="questions"'
-	});
-}
-
-async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-	if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
-		return { ok: false, response: json(415, { error: 'unsupported-media-type', message: 'Send application/json.' }) };
-	}
-	let text: string;
-	try {
-		text = await readBody(request, MAX_BODY_BYTES);
-	} catch (error) {
-		if (error instanceof TooLarge) return { ok: false, response: json(413, { error: 'too-large', message: `The body may not exceed ${MAX_BODY_BYTES} bytes.` }) };
-		throw error;
-	}
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch {
-		return { ok: false, response: json(400, { error: 'invalid-json', message: 'The body is not valid JSON.' }) };
-	}
+function refusalResponse(t: Translate, refusal: QuestionRefusal): Response {
+	return json(refusalStatus(refusal), { error: refusal.kind, message: refusalMessage(t, refusal) }, refusalHeaders(refusal));
 }
 
 /** `GET /api/questions`: the public state; an organizer's token adds `?status=` for any status. */
@@ -83,40 +31,30 @@ export async function listQuestionsResponse(event: RequestEvent): Promise<Respon
 	const store = event.locals.store.questions;
 	const status = event.url.searchParams.get('status');
 	if (status === null) return json(200, await store.publicState(), PUBLIC_READ_HEADERS);
-	const organizer = await bearerOrganizer(event);
-	if (!organizer) return unauthorized(organizer);
-	if (!(QUESTION_STATUSES as readonly string[]).includes(status)) {
-		return json(400, { error: 'invalid-status', message: `status must be one of ${QUESTION_STATUSES.join(', ')}.` });
+	const bearer = await checkBearer(event, ['organizer']);
+	if (!bearer.ok) return bearer.response;
+	if (!isQuestionStatus(status)) {
+		return apiError(event.request, 400, 'invalid-status', 'questions:apiErrors.invalidStatus', { values: { statuses: QUESTION_STATUSES.join(', ') } });
 	}
-	return json(200, { open: await store.isOpen(), questions: await store.list(status as QuestionStatus) });
+	return json(200, { open: await store.isOpen(), questions: await store.list(status) });
 }
 
-/** `POST /api/questions`: a viewer's question, pending until approved. */
+/** `POST /api/questions`: a viewer's question, pending until approved (the guard has refused other sites). */
 export async function askResponse(event: RequestEvent): Promise<Response> {
-	const { request, url } = event;
-	const body = await readJson(request);
-	const lang = languageOf(request, body.ok ? (body.value as { lang?: unknown } | null)?.lang : undefined);
-	const t = await translatorFor(lang);
-	if (isCrossSite(request, url)) return json(403, { error: 'cross-site', message: t('questions:errors.crossSite') });
+	const body = await readJsonBody(event.request, MAX_BODY_BYTES);
 	if (!body.ok) return body.response;
 	const result = await askQuestion(event.locals.store, event, body.value);
 	if (result.kind === 'accepted') return json(202, { id: result.id, status: 'pending' });
-	if (result.kind === 'invalid') {
-		const fields = Object.fromEntries(
-			Object.entries(result.errors).map(([field, key]) => [field, t(`questions:errors.${key}`, { max: TEXT_LIMITS[field as keyof typeof TEXT_LIMITS] ?? 0 })])
-		);
-		return json(400, { error: 'invalid', message: t('questions:errors.summary'), fields });
-	}
+	const t = await apiTranslator(event.request, body.value);
+	if (result.kind === 'invalid') return invalidFieldsResponse(t, 'questions', result.errors, TEXT_LIMITS);
 	return refusalResponse(t, result);
 }
 
-/** `POST` / `DELETE /api/questions/{id}/vote`: this browser's vote, by its signed cookie. */
+/** `POST` / `DELETE /api/questions/{id}/vote`: this browser's vote, by its signed cookie (the guard has refused other sites). */
 export async function voteResponse(event: RequestEvent, id: string, hasVoted: boolean): Promise<Response> {
-	const t = await translatorFor(languageOf(event.request));
-	if (isCrossSite(event.request, event.url)) return json(403, { error: 'cross-site', message: t('questions:errors.crossSite') });
 	const result = await castVote(event.locals.store, event, id, hasVoted);
 	if (result.kind === 'counted') return json(200, { id, votes: result.votes, voted: result.hasVoted });
-	return refusalResponse(t, result);
+	return refusalResponse(await apiTranslator(event.request), result);
 }
 
 /** `GET /api/questions/votes`: the public questions this browser voted for. */
@@ -126,28 +64,25 @@ export async function myVotesResponse({ cookies, locals }: RequestEvent): Promis
 
 /** `PATCH /api/questions/{id}`: an organizer moderates. */
 export async function moderateResponse(event: RequestEvent, id: string): Promise<Response> {
-	const organizer = await bearerOrganizer(event);
-	if (!organizer) return unauthorized(organizer);
-	const body = await readJson(event.request);
+	const organizer = guardedOrganizer(event.locals);
+	const body = await readJsonBody(event.request, MAX_BODY_BYTES);
 	if (!body.ok) return body.response;
 	const change = parseModeration(body.value);
-	if (!change) {
-		return json(400, { error: 'invalid', message: 'Send { "status"?: "approved" | "rejected" | "answered", "onScreen"?: boolean }, at least one.' });
-	}
+	if (!change) return apiError(event.request, 400, 'invalid', 'questions:apiErrors.invalidModeration', { values: { shape: MODERATION_SHAPE } });
 	const outcome = await event.locals.store.questions.moderate(id, change, { id: organizer.id, email: organizer.email });
-	if (outcome.kind === 'not-found') return json(404, { error: 'not-found', message: 'No question has this id.' });
-	if (outcome.kind === 'not-public') return json(409, { error: 'not-public', message: 'Only an approved or answered question can be on screen.' });
+	if (outcome.kind === 'not-found' || outcome.kind === 'not-public') {
+		return apiError(event.request, refusalStatus(outcome), outcome.kind, `questions:apiErrors.${outcome.kind}`);
+	}
 	return json(200, outcome.question);
 }
 
 /** `PUT /api/questions/open`: an organizer opens or closes the Q&A. */
 export async function setOpenResponse(event: RequestEvent): Promise<Response> {
-	const organizer = await bearerOrganizer(event);
-	if (!organizer) return unauthorized(organizer);
-	const body = await readJson(event.request);
+	const organizer = guardedOrganizer(event.locals);
+	const body = await readJsonBody(event.request, MAX_BODY_BYTES);
 	if (!body.ok) return body.response;
 	const open = (body.value as { open?: unknown } | null)?.open;
-	if (typeof open !== 'boolean') return json(400, { error: 'invalid', message: 'Send { "open": true } or { "open": false }.' });
+	if (typeof open !== 'boolean') return apiError(event.request, 400, 'invalid', 'questions:apiErrors.invalidOpen');
 	await event.locals.store.questions.setOpen(open, { id: organizer.id, email: organizer.email });
 	return json(200, { open });
 }

@@ -2,14 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { questionFromForm, QUESTION_LIMITS } from '$lib/questions/schema';
-import { refusalMessage } from '$lib/server/questions/api';
+import { fieldMessages } from '$lib/server/http/field-errors';
+import { refusalHeaders, refusalStatus } from '$lib/server/http/refusal-status';
+import { refusalMessage } from '$lib/server/questions/refusal-message';
 import { askQuestion, castVote, votesOfViewer } from '$lib/server/questions/service';
 import type { Actions, PageServerLoad } from './$types';
 
 // Open or closed, and the approved questions, at the time of the request; the votes are this browser's.
 export const prerender = false;
-
-const STATUS = { closed: 403, duplicate: 409, forged: 403, limited: 429, 'not-found': 404, 'no-address': 400 } as const;
 
 export const load: PageServerLoad = async ({ cookies, setHeaders, locals }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
@@ -30,13 +30,10 @@ export const actions: Actions = {
 		const result = await askQuestion(event.locals.store, event, questionFromForm(form, lang));
 		if (result.kind === 'accepted') return { ask: { asked: true } };
 		if (result.kind === 'invalid') {
-			const errors = Object.fromEntries(
-				Object.entries(result.errors).map(([field, key]) => [field, t(`questions:errors.${key}`, { max: QUESTION_LIMITS[field as keyof typeof QUESTION_LIMITS] ?? 0 })])
-			);
-			return fail(400, { ask: { message: t('questions:errors.summary'), errors, values } });
+			return fail(400, { ask: { message: t('questions:errors.summary'), errors: fieldMessages(t, 'questions', result.errors, QUESTION_LIMITS), values } });
 		}
-		if (result.kind === 'limited') event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
-		return fail(STATUS[result.kind], { ask: { message: refusalMessage(t, result), values } });
+		event.setHeaders(refusalHeaders(result));
+		return fail(refusalStatus(result), { ask: { message: refusalMessage(t, result), values } });
 	},
 
 	vote: async (event) => {
@@ -45,7 +42,7 @@ export const actions: Actions = {
 		const id = text(form, 'id');
 		const result = await castVote(event.locals.store, event, id, text(form, 'voted') !== '0');
 		if (result.kind === 'counted') redirect(303, `/${lang}/live/questions#q-${encodeURIComponent(id)}`);
-		if (result.kind === 'limited') event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
-		return fail(STATUS[result.kind], { voteMessage: refusalMessage(await translatorFor(lang), result) });
+		event.setHeaders(refusalHeaders(result));
+		return fail(refusalStatus(result), { voteMessage: refusalMessage(await translatorFor(lang), result) });
 	}
 };

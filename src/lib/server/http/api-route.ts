@@ -1,0 +1,5 @@
+/** Decided on the route SvelteKit matched, never on the URL's spelling. */
+export const isApiRoute = (routeId: string | null) => Boolean(routeId?.startsWith('/api/'));
+
+/** The API's part a route belongs to: `/api/pledges` → `pledges`, `/api/questions/[id]` → `questions`. */
+export const apiPartOf = (routeId: string | null) => (isApiRoute(routeId) ? routeId!.split('/')[2] : 'api');
