@@ -6,10 +6,10 @@ import { literally, t } from './support/words';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LANGUAGES = ['en', 'fr'] as const;
-// The event's instants in the forms the calendars read: 2022-05-18T17:30:00Z, and without separators (20220518T173000Z).
+// The event's instants in the forms the calendars read: YYYY-MM-DDTHH:MM:SSZ, and the same without separators.
 const iso = (instant: Date) => literally(instant.toISOString().replace(/\.\d{3}Z$/, 'Z'));
 const basic = (instant: Date) => literally(instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, ''));
-/** The start as a wall-clock time in the event's zone, iCalendar's basic form: 20220518T133000. */
+/** The start as a wall-clock time in the event's zone, in iCalendar's basic form (YYYYMMDDTHHMMSS). */
 const localStart = isoInZone(event.start).slice(0, 19).replace(/[-:]/g, '');
 
 /** The page with its scripts running (Escape and outside clicks need them). */

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { event } from '$lib/event/event';
 import { formatTime } from '$lib/i18n/format';
-import { INTL_LOCALES } from '$lib/i18n/languages';
+import { INTL_LOCALES, LANGUAGE_NAMES } from '$lib/i18n/languages';
 import { DAY, MINUTE, MOMENTS, segment, shifted } from './support/instants';
 import { exactly, literally, t } from './support/words';
 
@@ -213,7 +213,7 @@ test.describe('navigation', () => {
 	test('the language switch on /en/live leads to /fr/live', async ({ page }) => {
 		await page.clock.setFixedTime(DURING_THE_PANEL);
 		await page.goto('/en/live');
-		await page.getByRole('link', { name: /français/i }).click();
+		await page.getByRole('link', { name: new RegExp(LANGUAGE_NAMES.fr, 'i') }).click();
 		await expect(page).toHaveURL(/\/fr\/live$/);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText(t.fr('live:title'));

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createI18nextTranslator, type Translator } from '$lib/i18n/i18next-translator';
+import type { TranslateOptions } from '$lib/i18n/words';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
 import { loadNamespaces, type LocaleFiles } from '$lib/i18n/locale-files';
 
@@ -31,10 +32,13 @@ export const exactly = (text: string) => new RegExp(`^${literally(text)}$`);
 
 /**
  * A sentence as a regular expression in which each variable matches a pattern of its own:
- * `matching(t.fr, 'stream:screen.qrLabel', { url: 'https?://.+/fr/' })`.
+ * `matching(t.fr, 'stream:screen.qrLabel', { url: 'https?://.+/fr/' })` (`options`: the other variables, a count).
  */
-export function matching(translate: Translator, key: string, patterns: Record<string, string>): RegExp {
+export function matching(translate: Translator, key: string, patterns: Record<string, string>, options: TranslateOptions = {}): RegExp {
 	const marks = Object.fromEntries(Object.keys(patterns).map((name) => [name, `\u0000${name}\u0000`]));
-	const source = literally(translate(key, marks)).replace(/\u0000(\w+)\u0000/g, (_, name: string) => `(?:${patterns[name]})`);
+	const source = literally(translate(key, { ...options, ...marks })).replace(/\u0000(\w+)\u0000/g, (_, name: string) => `(?:${patterns[name]})`);
 	return new RegExp(source);
 }
+
+/** `pattern` matching a whole text, not a part of it. */
+export const whole = (pattern: RegExp) => new RegExp(`^${pattern.source}$`);

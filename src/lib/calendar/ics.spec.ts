@@ -48,7 +48,7 @@ for (const zone of isChild ? [process.env.TZ ?? 'UTC'] : ['UTC', 'Asia/Tokyo', '
 				expect(event.startDate.toJSDate().toISOString()).toBe(facts.start.toISOString());
 				expect(event.endDate.toJSDate().toISOString()).toBe(facts.end.toISOString());
 				expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe(facts.timeZone);
-				// The wall-clock time in the event's zone, without its offset: 2022-05-18T13:30:00.
+				// The wall-clock time in the event's zone, without its offset (YYYY-MM-DDTHH:MM:SS).
 				expect(event.startDate.toString()).toBe(isoInZone(facts.start).slice(0, 19));
 			});
 		}
