@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { event } from '$lib/event/event';
 import { countryName } from '$lib/i18n/format';
-import { recordPledge } from './support/organizer-token';
+import { RECORDED_BY, recordPledge } from './support/organizer-token';
 import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { overwriteStoredTitle } from './support/stored-text';
 import { t } from './support/words';
@@ -20,8 +20,8 @@ test('the list links each pledge to its own page, in both languages and without 
 	await page.getByRole('link', { name: title }).click();
 	await expect(page).toHaveURL(`/en/pledges/${id}`);
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await expect(page.getByText('Kampala Capital City Authority')).toBeVisible();
-	await expect(page.getByRole('link', { name: countryName('UG', 'en') })).toHaveAttribute('href', '/en/pledges?country=UG');
+	await expect(page.getByText(RECORDED_BY.government)).toBeVisible();
+	await expect(page.getByRole('link', { name: countryName(RECORDED_BY.country, 'en') })).toHaveAttribute('href', '/en/pledges?country=UG');
 	await expect(page.getByRole('link', { name: t.en('pledges:compacts.GCR') })).toHaveAttribute('href', '/en/pledges?compact=GCR');
 	await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/en/pledges/${id}$`));
 	await expect(page.locator('link[hreflang="fr"]')).toHaveAttribute('href', new RegExp(`/fr/pledges/${id}$`));
@@ -33,7 +33,7 @@ test('the list links each pledge to its own page, in both languages and without 
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(page.getByText(t.fr('pledges:page.handedOver'))).toBeVisible();
-	await expect(page.getByRole('link', { name: countryName('UG', 'fr') })).toHaveAttribute('href', '/fr/pledges?country=UG');
+	await expect(page.getByRole('link', { name: countryName(RECORDED_BY.country, 'fr') })).toHaveAttribute('href', '/fr/pledges?country=UG');
 	await expect(page.locator('time')).toHaveText(new Intl.DateTimeFormat('fr-FR', inNewYork).format(new Date(createdAt)));
 	await context.close();
 });
@@ -80,7 +80,7 @@ test('a pledge’s page shares its own card: a 1200×630 PNG, described in the p
 	const image = new URL((await head.locator('meta[property="og:image"]').getAttribute('content'))!);
 	expect(image.pathname).toBe(`/og/pledges/${id}/fr.png`);
 	await expect(head.locator('meta[name="twitter:image"]')).toHaveAttribute('content', image.href);
-	const alt = t.fr('pledges:card.alt', { title, government: 'Kampala Capital City Authority', country: countryName('UG', 'fr') });
+	const alt = t.fr('pledges:card.alt', { title, government: RECORDED_BY.government, country: countryName(RECORDED_BY.country, 'fr') });
 	await expect(head.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', alt);
 	await expect(head.locator('meta[name="twitter:image:alt"]')).toHaveAttribute('content', alt);
 
@@ -127,7 +127,7 @@ test('a pledge’s page describes it in JSON-LD: an Action by a GovernmentOrgani
 		mainEntity: {
 			'@type': 'Action',
 			name: title,
-			agent: { '@type': 'GovernmentOrganization', name: 'Kampala Capital City Authority', address: { addressCountry: 'UG' } }
+			agent: { '@type': 'GovernmentOrganization', name: RECORDED_BY.government, address: { addressCountry: RECORDED_BY.country } }
 		}
 	});
 	expect(data.primaryImageOfPage.contentUrl).toMatch(new RegExp(`/og/pledges/${id}/en\\.png`));
@@ -148,7 +148,7 @@ test('a title holding </script><script> cannot leave the JSON-LD block: refused 
 	await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
 	expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!).mainEntity.name).toBe(hostile);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(hostile);
-	expect(await page.title()).toBe(`${hostile} – Kampala Capital City Authority`);
+	expect(await page.title()).toBe(`${hostile} – ${RECORDED_BY.government}`);
 	const card = await page.request.get(`/og/pledges/${id}/en.png`);
 	expect(card.status()).toBe(200);
 });
@@ -176,5 +176,8 @@ test('a correction gives the card a new address and ETag: the old copy is no lon
 	const fresh = await request.get(after.pathname, { headers: { 'if-none-match': etag } });
 	expect(fresh.status()).toBe(200);
 	expect(fresh.headers()['etag']).not.toBe(etag);
-	await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', new RegExp(`\\(corrected\\), by Kampala`));
+	await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute(
+		'content',
+		t.en('pledges:card.alt', { title: corrected, government: RECORDED_BY.government, country: countryName(RECORDED_BY.country, 'en') })
+	);
 });

@@ -165,7 +165,7 @@ describe('the .ics file', () => {
 		expect(event.description).toContain(t('calendar:description.livestream', { channels, url: 'https://webtv.un.org/' }));
 		// "Live captions": the words before the language.
 		expect(event.description).not.toContain(t('calendar:description.captions', { language: '', url: '' }).split('(')[0].trim());
-		expect(event.description).toMatch(/Event page: https?:\/\/\S+\/en\//);
+		expect(event.description).toContain(t('calendar:description.page', { url: calendarEntry('en', t).url }));
 	});
 });
 
