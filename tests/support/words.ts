@@ -42,3 +42,6 @@ export function matching(translate: Translator, key: string, patterns: Record<st
 
 /** `pattern` matching a whole text, not a part of it. */
 export const whole = (pattern: RegExp) => new RegExp(`^${pattern.source}$`);
+
+/** A sentence said of a count, whichever the count, one or many: `anyCount(t.en, 'stream:counter.unit')`. */
+export const anyCount = (translate: Translator, key: string) => new RegExp(`(?:${[1, 2].map((count) => literally(translate(key, { count }))).join('|')})`);
