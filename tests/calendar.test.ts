@@ -1,9 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { event } from '$lib/event/event';
+import { isoInZone } from '$lib/i18n/format';
+import { literally, t } from './support/words';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LANGUAGES = ['en', 'fr'] as const;
-const buttonName = { en: 'Add to calendar', fr: 'Ajouter à l’agenda' };
+// The event's instants in the forms the calendars read: YYYY-MM-DDTHH:MM:SSZ, and the same without separators.
+const iso = (instant: Date) => literally(instant.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+const basic = (instant: Date) => literally(instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, ''));
+/** The start as a wall-clock time in the event's zone, in iCalendar's basic form (YYYYMMDDTHHMMSS). */
+const localStart = isoInZone(event.start).slice(0, 19).replace(/[-:]/g, '');
 
 /** The page with its scripts running (Escape and outside clicks need them). */
 async function openPage(page: Page, lang: string) {
@@ -17,7 +24,7 @@ for (const lang of LANGUAGES) {
 	test(`the menu opens from the keyboard and Escape closes it (${lang})`, async ({ page }) => {
 		await openPage(page, lang);
 		const summary = menuOf(page).locator('summary');
-		await expect(summary).toHaveText(buttonName[lang]);
+		await expect(summary).toHaveText(t[lang]('calendar:menu.button'));
 		await summary.focus();
 		await page.keyboard.press('Enter');
 		await expect(menuOf(page)).toHaveAttribute('open', '');
@@ -35,10 +42,10 @@ for (const lang of LANGUAGES) {
 		await menuOf(page).locator('summary').click();
 		const href = (id: string) => menuOf(page).locator(`a[data-calendar="${id}"]`).getAttribute('href');
 		expect(await href('ics')).toBe(`/${lang}/calendar.ics`);
-		expect(await href('google')).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&.*dates=20220518T173000Z\/20220518T183000Z/);
-		expect(await href('outlookCom')).toMatch(/^https:\/\/outlook\.live\.com\/calendar\/0\/action\/compose\?.*startdt=2022-05-18T17:30:00Z&enddt=2022-05-18T18:30:00Z/);
-		expect(await href('office365')).toMatch(/^https:\/\/outlook\.office\.com\/calendar\/0\/action\/compose\?.*startdt=2022-05-18T17:30:00Z/);
-		expect(await href('yahoo')).toMatch(/^https:\/\/calendar\.yahoo\.com\/\?v=60&.*st=20220518T173000Z&et=20220518T183000Z/);
+		expect(await href('google')).toMatch(new RegExp(`^https://calendar\\.google\\.com/calendar/render\\?action=TEMPLATE&.*dates=${basic(event.start)}/${basic(event.end)}`));
+		expect(await href('outlookCom')).toMatch(new RegExp(`^https://outlook\\.live\\.com/calendar/0/action/compose\\?.*startdt=${iso(event.start)}&enddt=${iso(event.end)}`));
+		expect(await href('office365')).toMatch(new RegExp(`^https://outlook\\.office\\.com/calendar/0/action/compose\\?.*startdt=${iso(event.start)}`));
+		expect(await href('yahoo')).toMatch(new RegExp(`^https://calendar\\.yahoo\\.com/\\?v=60&.*st=${basic(event.start)}&et=${basic(event.end)}`));
 		expect(await href('subscribe')).toMatch(new RegExp(`^webcal://[^/]+/${lang}/calendar\\.ics$`));
 		await expect(menuOf(page).getByRole('link')).toHaveCount(6);
 		for (const link of await menuOf(page).getByRole('link').all()) await expect(link).toBeVisible();
@@ -61,7 +68,7 @@ for (const lang of LANGUAGES) {
 		const body = await response.text();
 		expect(body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
 		expect(body.endsWith('END:VCALENDAR\r\n')).toBe(true);
-		expect(body).toContain('\r\nDTSTART;TZID=America/New_York:20220518T133000\r\n');
+		expect(body).toContain(`\r\nDTSTART;TZID=${event.timeZone}:${localStart}\r\n`);
 	});
 
 	test(`choosing the file in the menu downloads it (${lang})`, async ({ page }) => {

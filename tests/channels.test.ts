@@ -1,9 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { event } from '$lib/event/event';
+import { formatDate, formatTimeRange } from '$lib/i18n/format';
 import { startFixtureSite, type FixtureSite } from './support/fixture-site';
+import { DAY, MINUTE, shifted } from './support/instants';
+import { literally, t } from './support/words';
 
-// The site built with a stream per channel, a player, captions and some recordings, on 1 May 2022
-// (before the event): its pages were written when no phase could be stated yet.
+// The site built with a stream per channel, a player, captions and some recordings, weeks before the event: its pages were written when no phase could be stated yet.
 const SETTINGS = {
 	PUBLIC_LIVESTREAM_URL_FLOOR: 'https://stream.example.org/floor',
 	PUBLIC_LIVESTREAM_URL_EN: 'https://stream.example.org/en',
@@ -13,12 +16,16 @@ const SETTINGS = {
 	PUBLIC_CAPTIONS_URL_FR: 'https://cart.example.org/fr',
 	PUBLIC_RECORDING_URL_FLOOR: 'https://rec.example.org/floor',
 	PUBLIC_RECORDING_URL_EN: 'https://rec.example.org/en',
-	SOURCE_DATE_EPOCH: String(Date.parse('2022-05-01T00:00:00Z') / 1000)
+	SOURCE_DATE_EPOCH: String(Math.floor(shifted(event.start, -17 * DAY).getTime() / 1000))
 };
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const BEFORE = new Date('2022-05-18T17:00:00Z');
-const LIVE = new Date('2022-05-18T18:00:00Z');
-const AFTER = new Date('2022-05-18T19:00:00Z');
+const BEFORE = shifted(event.start, -30 * MINUTE);
+const LIVE = shifted(event.start, 30 * MINUTE);
+const AFTER = shifted(event.end, 30 * MINUTE);
+/** A sound channel's name ("Floor (original)") in a page in `lang`. */
+const channel = (lang: 'en' | 'fr', id: string) => t[lang](`live:channel.${id}`);
+/** The beginning of a sentence, as a regular expression. */
+const startsWith = (text: string) => new RegExp(`^${literally(text)}`);
 
 // One build for the whole file: its tests share one worker.
 test.describe.configure({ mode: 'serial' });
@@ -50,28 +57,28 @@ test.describe('without JavaScript', () => {
 	test('a page built before the end states the schedule only, and offers each channel through the choice page', async ({ page }) => {
 		await page.goto(`${site.origin}/en/live`);
 		await expect(page.locator('.hero .phase')).toHaveAttribute('data-phase', 'unknown');
-		await expect(page.locator('.hero .phase').getByRole('status')).toHaveText(/^Livestreamed on Wednesday, May 18, 2022/);
+		await expect(page.locator('.hero .phase').getByRole('status')).toHaveText(startsWith(t.en('live:status.scheduled', { date: formatDate(event.start, 'en'), time: formatTimeRange(event.start, event.end, 'en') })));
 		await expect(page.locator('.hero .phase-reminder')).toHaveCount(0);
 		const channels = page.locator('#join .channels a');
-		await expect(channels).toHaveText(['English', 'Français', 'Floor (original)']);
+		await expect(channels).toHaveText([channel('en', 'en'), channel('en', 'fr'), channel('en', 'floor')]);
 		await expect(channels.nth(0)).toHaveAttribute('href', '/en/watch/en');
 		await expect(channels.nth(1)).toHaveAttribute('href', '/en/watch/fr');
-		await expect(channels.nth(1).locator('span[lang="fr"]')).toHaveText('Français');
+		await expect(channels.nth(1).locator('span[lang="fr"]')).toHaveText(channel('en', 'fr'));
 		await expect(channels.nth(2)).toHaveAttribute('href', '/en/watch/floor');
-		await expect(page.locator('#join .captions a')).toHaveText(['English', 'Français']);
+		await expect(page.locator('#join .captions a')).toHaveText([channel('en', 'en'), channel('en', 'fr')]);
 		await expect(page.locator('#join .captions a').first()).toHaveAttribute('href', 'https://cart.example.org/en');
 		await expect(page.locator('#join details.player')).not.toHaveAttribute('open');
 		await expect(page.locator('#after')).toHaveCount(0);
 
 		await page.goto(`${site.origin}/fr/`);
-		await expect(page.locator('#livestream').getByText(/^Retransmission en direct de la séance le mercredi 18 mai 2022/)).toHaveCount(1);
+		await expect(page.locator('#livestream').getByText(startsWith(t.fr('event:livestream.text.scheduled', { date: formatDate(event.start, 'fr') })))).toHaveCount(1);
 		await expect(page.locator('#livestream a.button')).toHaveAttribute('href', '/fr/watch');
 	});
 
 	test('the chosen channel is remembered, and "watch" leads to it on the next page', async ({ page }) => {
 		const asked = await stubOtherSites(page);
 		await page.goto(`${site.origin}/fr/live`);
-		await page.locator('#join .channels a', { hasText: 'Parquet' }).click();
+		await page.locator('#join .channels a', { hasText: channel('fr', 'floor') }).click();
 		await expect(page).toHaveURL('https://stream.example.org/floor');
 		const cookie = (await page.context().cookies(site.origin)).find((c) => c.name === 'channel');
 		expect(cookie?.value).toBe('floor');
@@ -97,20 +104,17 @@ test.describe('with JavaScript', () => {
 		await page.clock.setFixedTime(BEFORE);
 		await page.goto(`${site.origin}/en/live`);
 		await hydrated(page);
-		await expect(page.locator('#join .channels a').first()).toHaveText('English');
+		await expect(page.locator('#join .channels a').first()).toHaveText(channel('en', 'en'));
 		await expect(page.locator('#join .remembered')).toHaveCount(0);
-		await page.locator('#join .channels a', { hasText: 'Français' }).click();
+		await page.locator('#join .channels a', { hasText: channel('en', 'fr') }).click();
 		await expect(page).toHaveURL('https://stream.example.org/fr');
 
-		for (const [lang, mark] of [
-			['en', '(your last choice)'],
-			['fr', '(votre dernier choix)']
-		] as const) {
+		for (const lang of ['en', 'fr'] as const) {
 			await page.goto(`${site.origin}/${lang}/live`);
 			await hydrated(page);
 			const first = page.locator('#join .channels li').first();
-			await expect(first.locator('a')).toHaveText('Français');
-			await expect(first.locator('.remembered')).toHaveText(mark);
+			await expect(first.locator('a')).toHaveText(channel(lang, 'fr'));
+			await expect(first.locator('.remembered')).toHaveText(`(${t[lang]('live:join.remembered')})`);
 			await expect(page.locator('#join .remembered')).toHaveCount(1);
 		}
 	});
@@ -125,7 +129,7 @@ test.describe('with JavaScript', () => {
 		await page.locator('#join details.player summary').click();
 		await expect(page.locator('#join iframe')).toBeVisible();
 		await expect.poll(() => asked.filter((url) => url.startsWith('https://player.example.org/'))).toEqual(['https://player.example.org/embed/en']);
-		await expect(page.locator('#join details.player summary')).toHaveText('Show the player on this page (English)');
+		await expect(page.locator('#join details.player summary')).toHaveText(`${t.en('live:join.player')} (${channel('en', 'en')})`);
 	});
 
 	test('after the end, exactly the recordings that are set, and no captions any more', async ({ page }) => {
@@ -133,14 +137,14 @@ test.describe('with JavaScript', () => {
 		await page.goto(`${site.origin}/fr/live`);
 		await expect(page.locator('.hero .phase')).toHaveAttribute('data-phase', 'after');
 		const recordings = page.locator('#join a.button');
-		await expect(recordings).toHaveText(['Voir l’enregistrement (English)', 'Voir l’enregistrement (Parquet (langue originale))']);
+		await expect(recordings).toHaveText([`${t.fr('live:recording.link')} (${channel('fr', 'en')})`, `${t.fr('live:recording.link')} (${channel('fr', 'floor')})`]);
 		await expect(recordings.nth(0)).toHaveAttribute('href', 'https://rec.example.org/en');
 		await expect(recordings.nth(1)).toHaveAttribute('href', 'https://rec.example.org/floor');
 		await expect(page.locator('#join .captions')).toHaveCount(0);
 		await expect(page.locator('#after')).toHaveCount(1);
 
 		await page.goto(`${site.origin}/en/`);
-		await expect(page.locator('#livestream a.button')).toHaveText('Watch the recording');
+		await expect(page.locator('#livestream a.button')).toHaveText(t.en('live:recording.link'));
 		await expect(page.locator('#livestream a.button')).toHaveAttribute('href', 'https://rec.example.org/en');
 	});
 
@@ -168,10 +172,9 @@ test('CSP lets frames come from the configured player only', async ({ request })
 
 test('the calendar entry names each stream with its channels, and the captions', async ({ request }) => {
 	const ics = (await (await request.get(`${site.origin}/en/calendar.ics`)).text()).replace(/\r\n[ \t]/g, '');
-	expect(ics).toContain('Livestream (English): https://stream.example.org/en');
-	expect(ics).toContain('Livestream (Français): https://stream.example.org/fr');
-	expect(ics).toContain('Livestream (Floor (original)): https://stream.example.org/floor');
-	expect(ics).toContain('Live captions (English): https://cart.example.org/en');
-	expect(ics).toContain('Live captions (Français): https://cart.example.org/fr');
-	expect(ics).toContain('UID:imrf-2022-side-event-localizing-global-compacts');
+	for (const id of ['EN', 'FR', 'FLOOR'] as const) {
+		expect(ics).toContain(t.en('calendar:description.livestream', { channels: channel('en', id.toLowerCase()), url: SETTINGS[`PUBLIC_LIVESTREAM_URL_${id}`] }));
+	}
+	for (const id of ['EN', 'FR'] as const) expect(ics).toContain(t.en('calendar:description.captions', { language: channel('en', id.toLowerCase()), url: SETTINGS[`PUBLIC_CAPTIONS_URL_${id}`] }));
+	expect(ics).toContain(`UID:${event.id}`);
 });

@@ -1,5 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { event } from '$lib/event/event';
 import { startRedeployProxy } from './support/redeploy-proxy';
+import { t } from './support/words';
 
 /** Waits until the service worker is active and controls the page. */
 async function waitForServiceWorker(page: Page) {
@@ -45,14 +47,14 @@ test('after one visit, both languages show the agenda with the network cut', asy
 	await waitForServiceWorker(page);
 	// French was never opened: it was cached ahead with the English visit.
 	await gotoOffline(page, context, '/fr/');
-	await expect(page.locator('#agenda')).toContainText('Accueil et introduction');
-	await expect(page.locator('#speakers')).toContainText('Erias Lukwago');
-	await expect(page.locator('#practical')).toContainText('Interprétation');
-	await expect(page.locator('.offline-status[role="status"]')).toContainText('Vous êtes hors ligne.');
+	await expect(page.locator('#agenda')).toContainText(t.fr('event:agenda.welcome'));
+	await expect(page.locator('#speakers')).toContainText(event.speakers[0].name);
+	await expect(page.locator('#practical')).toContainText(t.fr('event:practical.interpretation'));
+	await expect(page.locator('.offline-status[role="status"]')).toContainText(t.fr('offline:title'));
 
 	await gotoOffline(page, context, '/en/');
-	await expect(page.locator('#agenda')).toContainText('Welcome and introduction');
-	await expect(page.locator('.offline-status[role="status"]')).toContainText('You are offline.');
+	await expect(page.locator('#agenda')).toContainText(t.en('event:agenda.welcome'));
+	await expect(page.locator('.offline-status[role="status"]')).toContainText(t.en('offline:title'));
 
 	// The calendar files too, for "add to calendar" in the room.
 	for (const lang of ['en', 'fr']) {
@@ -65,8 +67,8 @@ test('the livestream companion, never opened, reads offline and says live data i
 	await page.goto('/en/');
 	await waitForServiceWorker(page);
 	await gotoOffline(page, context, '/fr/live');
-	await expect(page.locator('h1')).toContainText('Suivre en direct');
-	await expect(page.locator('.offline-status[role="status"]')).toContainText('données en direct');
+	await expect(page.locator('h1')).toContainText(t.fr('live:title'));
+	await expect(page.locator('.offline-status[role="status"]')).toContainText(t.fr('offline:text'));
 });
 
 test('a server-rendered page visited once reads offline as last seen', async ({ page, context }) => {
@@ -74,15 +76,15 @@ test('a server-rendered page visited once reads offline as last seen', async ({ 
 	await waitForServiceWorker(page);
 	await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/fr/pledges')))).toBe(true);
 	await gotoOffline(page, context, '/fr/pledges');
-	await expect(page.locator('h1')).toContainText('Engagements pris dans le cadre');
-	await expect(page.locator('.offline-status[role="status"]')).toContainText('Vous êtes hors ligne.');
+	await expect(page.locator('h1')).toContainText(t.fr('pledges:public.title'));
+	await expect(page.locator('.offline-status[role="status"]')).toContainText(t.fr('offline:title'));
 });
 
 test('the offline notice goes away by itself when the connection returns', async ({ page, context }) => {
 	await page.goto('/en/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
-	await expect(page.locator('.offline-status[role="status"]')).toContainText('Live data');
+	await expect(page.locator('.offline-status[role="status"]')).toContainText(t.en('offline:text'));
 	await context.setOffline(false);
 	await expect(page.locator('.offline-status[role="status"]')).toBeEmpty();
 });
@@ -93,7 +95,7 @@ test('offline, an address never visited leads to the event page in its language'
 	await context.setOffline(true);
 	await page.goto('/fr/page-jamais-vue');
 	await expect(page).toHaveURL(/\/fr\/$/);
-	await expect(page.locator('#agenda')).toContainText('Table ronde');
+	await expect(page.locator('#agenda')).toContainText(t.fr('event:agenda.panel'));
 });
 
 test('the live API is never answered from the cache', async ({ page, context }) => {
@@ -125,7 +127,7 @@ test("a new build's service worker replaces the old one on the next navigation",
 		// The old deploy's cache is gone: no visitor is left on its pages.
 		await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10_000 }).toEqual([`imrf-offline-${next}`]);
 		await page.reload();
-		await expect(page.locator('#agenda')).toContainText('Accueil et introduction');
+		await expect(page.locator('#agenda')).toContainText(t.fr('event:agenda.welcome'));
 		expect(await serviceWorkerVersion(page)).toBe(next);
 	} finally {
 		await proxy.close();
@@ -149,7 +151,7 @@ for (const lang of ['en', 'fr'] as const) {
 		expect(response.headers()['content-type']).toContain('application/manifest+json');
 		const manifest = await response.json();
 		expect(manifest).toMatchObject({ lang, dir: 'ltr', start_url: `/${lang}/`, scope: `/${lang}/`, display: 'standalone' });
-		expect(manifest.name).toContain(lang === 'en' ? 'From Marrakech to New York' : 'De Marrakech à New York');
+		expect(manifest.name).toContain(t[lang]('event:title'));
 		expect(manifest.short_name.length).toBeLessThanOrEqual(15);
 		expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
 

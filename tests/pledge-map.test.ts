@@ -1,8 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { countryName } from '$lib/i18n/format';
 import { validateHtml } from './support/nu-validator';
 import { recordPledge } from './support/organizer-token';
 import { createOrganizer, uniqueTitle } from './support/organizers';
+import { t } from './support/words';
+
+type Lang = 'en' | 'fr';
+/** "Norway: 2 pledges", as the map names a country. */
+const countryLine = (lang: Lang, code: string, count: number) => t[lang]('pledges:map.country', { country: countryName(code, lang), formatted: String(count), count });
+/** "2 pledges match.", the list's status once filtered. */
+const matches = (lang: Lang, count: number) => t[lang]('pledges:public.matching', { formatted: String(count), count });
+/** A row of the table: the country, marked when the map cannot show it, and its number. */
+const row = (lang: Lang, code: string, count: number, { isOnMap = true } = {}) => {
+	const name = countryName(code, lang);
+	return { name, header: isOnMap ? name : `${name} (${t[lang]('pledges:map.table.notOnMap')})`, count };
+};
 
 // The world map of /{lang}/pledges: server-drawn SVG, each country with pledges a link to its list,
 // and a table of the same numbers. Countries no other suite uses, so their numbers are known here;
@@ -70,10 +83,10 @@ test('each country with pledges is a link on the map, named with its number, to 
 	const links = await mapLinks(page);
 	expect(links.filter(({ code }) => code in PLEDGES)).toEqual(
 		expect.arrayContaining([
-			{ code: 'SN', href: '/en/pledges?country=SN', name: 'Senegal: 3 pledges', count: 3 },
-			{ code: 'NO', href: '/en/pledges?country=NO', name: 'Norway: 2 pledges', count: 2 },
-			{ code: 'JP', href: '/en/pledges?country=JP', name: 'Japan: 1 pledge', count: 1 },
-			{ code: 'PW', href: '/en/pledges?country=PW', name: 'Palau: 1 pledge', count: 1 }
+			{ code: 'SN', href: '/en/pledges?country=SN', name: countryLine('en', 'SN', 3), count: 3 },
+			{ code: 'NO', href: '/en/pledges?country=NO', name: countryLine('en', 'NO', 2), count: 2 },
+			{ code: 'JP', href: '/en/pledges?country=JP', name: countryLine('en', 'JP', 1), count: 1 },
+			{ code: 'PW', href: '/en/pledges?country=PW', name: countryLine('en', 'PW', 1), count: 1 }
 		])
 	);
 	expect(links.map(({ code }) => code)).not.toContain('TV');
@@ -82,12 +95,12 @@ test('each country with pledges is a link on the map, named with its number, to 
 	// Followed the way a visitor does: a country's shape, a small country's dot.
 	await clickShape(page.locator('svg.world a[href$="=NO"] path'));
 	await expect(page).toHaveURL('/en/pledges?country=NO');
-	await expect(page.getByText('2 pledges match.')).toHaveRole('status');
+	await expect(page.getByText(matches('en', 2))).toHaveRole('status');
 	await expect(page.locator('.pledge-list > li')).toHaveCount(2);
-	await expect(page.locator('.pledge-by')).toHaveText(['Map check government NO · Norway', 'Map check government NO · Norway']);
+	await expect(page.locator('.pledge-by')).toHaveText(Array(2).fill(`Map check government NO · ${countryName('NO', 'en')}`));
 	// The country shown is outlined on the map and marked in the table.
 	await expect(page.locator('svg.world a.is-current')).toHaveAttribute('href', '/en/pledges?country=NO');
-	await expect(page.locator('table [aria-current="true"]')).toHaveText('Norway');
+	await expect(page.locator('table [aria-current="true"]')).toHaveText(countryName('NO', 'en'));
 	await clickShape(page.locator('svg.world a[href$="=PW"] circle'));
 	await expect(page).toHaveURL('/en/pledges?country=PW');
 	await expect(page.locator('.pledge-list > li')).toHaveCount(1);
@@ -101,43 +114,48 @@ test('each country with pledges is a link on the map, named with its number, to 
 
 test('the table gives the map’s numbers and those of countries not on it, most pledges first, then by name', async ({ page }) => {
 	await page.goto('/en/pledges');
-	const rows = await tableRows(page, 'Pledges handed over, by country');
+	const rows = await tableRows(page, t.en('pledges:map.table.caption'));
 	const links = await mapLinks(page);
 	expect(rows).toEqual(
 		expect.arrayContaining([
-			{ name: 'Senegal', header: 'Senegal', count: 3 },
-			{ name: 'Norway', header: 'Norway', count: 2 },
-			{ name: 'Palau', header: 'Palau', count: 1 },
-			{ name: 'Tuvalu', header: 'Tuvalu (not on the map)', count: 1 }
+			row('en', 'SN', 3),
+			row('en', 'NO', 2),
+			row('en', 'PW', 1),
+			row('en', 'TV', 1, { isOnMap: false })
 		])
 	);
 	// Every link on the map, other suites' countries too, says what its row says (one rendering).
 	const countByName = new Map(rows.map(({ name, count }) => [name, count]));
 	for (const link of links) expect(countByName.get(link.name.slice(0, link.name.lastIndexOf(': '))), link.name).toBe(link.count);
-	expect(rows.length).toBe(links.length + rows.filter(({ header }) => header.endsWith('(not on the map)')).length);
+	expect(rows.length).toBe(links.length + rows.filter(({ header }) => header.endsWith(`(${t.en('pledges:map.table.notOnMap')})`)).length);
 
 	const collator = new Intl.Collator('en');
 	const sorted = [...rows].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
 	expect(rows).toEqual(sorted);
 
-	await page.getByRole('link', { name: 'Tuvalu' }).click();
+	await page.getByRole('link', { name: countryName('TV', 'en') }).click();
 	await expect(page).toHaveURL('/en/pledges?country=TV');
-	await expect(page.getByText('1 pledge matches.')).toHaveRole('status');
+	await expect(page.getByText(matches('en', 1))).toHaveRole('status');
 });
 
 test('in French: names, numbers and words in French', async ({ page }) => {
 	await page.goto('/fr/pledges');
-	await expect(page.getByRole('heading', { level: 2, name: 'Engagements par pays' })).toBeVisible();
-	await expect(page.locator('svg.world a[href="/fr/pledges?country=NO"] title')).toHaveText('Norvège\u00a0: 2 engagements');
-	await expect(page.locator('svg.world a[href="/fr/pledges?country=JP"] title')).toHaveText('Japon\u00a0: 1 engagement');
-	expect(await tableRows(page, 'Engagements remis, par pays')).toEqual(
+	await expect(page.getByRole('heading', { level: 2, name: t.fr('pledges:map.heading') })).toBeVisible();
+	await expect(page.locator('svg.world a[href="/fr/pledges?country=NO"] title')).toHaveText(countryLine('fr', 'NO', 2));
+	await expect(page.locator('svg.world a[href="/fr/pledges?country=JP"] title')).toHaveText(countryLine('fr', 'JP', 1));
+	expect(await tableRows(page, t.fr('pledges:map.table.caption'))).toEqual(
 		expect.arrayContaining([
-			{ name: 'Sénégal', header: 'Sénégal', count: 3 },
-			{ name: 'Tuvalu', header: 'Tuvalu (absent de la carte)', count: 1 }
+			row('fr', 'SN', 3),
+			row('fr', 'TV', 1, { isOnMap: false })
 		])
 	);
-	await expect(page.getByRole('link', { name: 'Norvège' })).toHaveAttribute('href', '/fr/pledges?country=NO');
-	await expect(page.getByRole('list', { name: 'Nombre d’engagements' }).getByRole('listitem')).toHaveText(['1', '2 à 4', '5 à 9', '10 ou plus']);
+	await expect(page.getByRole('link', { name: countryName('NO', 'fr') })).toHaveAttribute('href', '/fr/pledges?country=NO');
+	await expect(page.getByRole('list', { name: t.fr('pledges:map.legend') }).getByRole('listitem')).toHaveText([
+		'1',
+		t.fr('pledges:map.range', { from: 2, to: 4 }),
+		t.fr('pledges:map.range', { from: 5, to: 9 }),
+		t.fr('pledges:map.atLeast', { from: 10 })
+	]);
 });
 
 /** WCAG's contrast ratio of two CSS rgb() colours. */

@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { recordPledge } from './support/organizer-token';
+import { event } from '$lib/event/event';
+import { countryName } from '$lib/i18n/format';
+import { RECORDED_BY, recordPledge } from './support/organizer-token';
 import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { overwriteStoredTitle } from './support/stored-text';
+import { t } from './support/words';
 
 // Each pledge has its own page (/{lang}/pledges/{id}), linked from the list; a withdrawn one answers 410.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -17,20 +20,20 @@ test('the list links each pledge to its own page, in both languages and without 
 	await page.getByRole('link', { name: title }).click();
 	await expect(page).toHaveURL(`/en/pledges/${id}`);
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await expect(page.getByText('Kampala Capital City Authority')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Uganda' })).toHaveAttribute('href', '/en/pledges?country=UG');
-	await expect(page.getByRole('link', { name: 'Global Compact on Refugees' })).toHaveAttribute('href', '/en/pledges?compact=GCR');
+	await expect(page.getByText(RECORDED_BY.government)).toBeVisible();
+	await expect(page.getByRole('link', { name: countryName(RECORDED_BY.country, 'en') })).toHaveAttribute('href', '/en/pledges?country=UG');
+	await expect(page.getByRole('link', { name: t.en('pledges:compacts.GCR') })).toHaveAttribute('href', '/en/pledges?compact=GCR');
 	await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/en/pledges/${id}$`));
 	await expect(page.locator('link[hreflang="fr"]')).toHaveAttribute('href', new RegExp(`/fr/pledges/${id}$`));
 	const createdAt = (await page.locator('time').getAttribute('datetime'))!;
-	const inNewYork = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'America/New_York' } as const;
+	const inNewYork = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: event.timeZone } as const;
 	await expect(page.locator('time')).toHaveText(new Intl.DateTimeFormat('en-US', inNewYork).format(new Date(createdAt)));
 
 	await page.goto(`/fr/pledges/${id}`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await expect(page.getByText('Remis au Réseau des Nations Unies sur les migrations')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Ouganda' })).toHaveAttribute('href', '/fr/pledges?country=UG');
+	await expect(page.getByText(t.fr('pledges:page.handedOver'))).toBeVisible();
+	await expect(page.getByRole('link', { name: countryName(RECORDED_BY.country, 'fr') })).toHaveAttribute('href', '/fr/pledges?country=UG');
 	await expect(page.locator('time')).toHaveText(new Intl.DateTimeFormat('fr-FR', inNewYork).format(new Date(createdAt)));
 	await context.close();
 });
@@ -48,15 +51,15 @@ test('a withdrawn pledge’s page answers 410 with a short page in its language;
 	const title = uniqueTitle('A shelter opened for the winter');
 	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
 	await signIn(page);
-	await page.getByRole('button', { name: `Withdraw – ${title}` }).click();
-	await expect(page.getByRole('status')).toContainText(`Withdrawn: ${title}`);
+	await page.getByRole('button', { name: `${t.en('organizers:ledger.withdraw')} – ${title}` }).click();
+	await expect(page.getByRole('status')).toContainText(t.en('organizers:notice.withdrawn', { title }));
 
 	const visitor = await browser.newPage();
 	const gone = await visitor.goto(`/fr/pledges/${id}`);
 	expect(gone?.status()).toBe(410);
-	await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Cet engagement a été retiré');
+	await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(t.fr('notFound.goneTitle'));
 	await expect(visitor.getByText(title)).toHaveCount(0);
-	await expect(visitor.getByRole('link', { name: 'Voir les engagements remis' })).toHaveAttribute('href', '/fr/pledges');
+	await expect(visitor.getByRole('link', { name: t.fr('notFound.pledges') })).toHaveAttribute('href', '/fr/pledges');
 
 	expect((await visitor.goto('/en/pledges/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
 	expect((await visitor.goto('/en/pledges/not-a-pledge'))?.status()).toBe(404);
@@ -77,7 +80,7 @@ test('a pledge’s page shares its own card: a 1200×630 PNG, described in the p
 	const image = new URL((await head.locator('meta[property="og:image"]').getAttribute('content'))!);
 	expect(image.pathname).toBe(`/og/pledges/${id}/fr.png`);
 	await expect(head.locator('meta[name="twitter:image"]')).toHaveAttribute('content', image.href);
-	const alt = 'Carte de partage d’un engagement\u202f: ' + `${title}, par Kampala Capital City Authority, Ouganda.`;
+	const alt = t.fr('pledges:card.alt', { title, government: RECORDED_BY.government, country: countryName(RECORDED_BY.country, 'fr') });
 	await expect(head.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', alt);
 	await expect(head.locator('meta[name="twitter:image:alt"]')).toHaveAttribute('content', alt);
 
@@ -124,7 +127,7 @@ test('a pledge’s page describes it in JSON-LD: an Action by a GovernmentOrgani
 		mainEntity: {
 			'@type': 'Action',
 			name: title,
-			agent: { '@type': 'GovernmentOrganization', name: 'Kampala Capital City Authority', address: { addressCountry: 'UG' } }
+			agent: { '@type': 'GovernmentOrganization', name: RECORDED_BY.government, address: { addressCountry: RECORDED_BY.country } }
 		}
 	});
 	expect(data.primaryImageOfPage.contentUrl).toMatch(new RegExp(`/og/pledges/${id}/en\\.png`));
@@ -145,7 +148,7 @@ test('a title holding </script><script> cannot leave the JSON-LD block: refused 
 	await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
 	expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!).mainEntity.name).toBe(hostile);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(hostile);
-	expect(await page.title()).toBe(`${hostile} – Kampala Capital City Authority`);
+	expect(await page.title()).toBe(`${hostile} – ${RECORDED_BY.government}`);
 	const card = await page.request.get(`/og/pledges/${id}/en.png`);
 	expect(card.status()).toBe(200);
 });
@@ -162,10 +165,10 @@ test('a correction gives the card a new address and ETag: the old copy is no lon
 
 	await signIn(page);
 	const corrected = `${title} (corrected)`;
-	await page.getByRole('link', { name: `Correct – ${title}` }).click();
-	await page.getByLabel('Local action (title)').fill(corrected);
-	await page.getByRole('button', { name: 'Save the correction' }).click();
-	await expect(page.getByRole('status')).toHaveText(`Corrected: ${corrected}`);
+	await page.getByRole('link', { name: `${t.en('organizers:ledger.correct')} – ${title}` }).click();
+	await page.getByLabel(t.en('organizers:fields.title')).fill(corrected);
+	await page.getByRole('button', { name: t.en('organizers:correct.submit') }).click();
+	await expect(page.getByRole('status')).toHaveText(t.en('organizers:notice.updated', { title: corrected }));
 
 	const after = await cardOf();
 	expect(after.pathname).toBe(before.pathname);
@@ -173,5 +176,8 @@ test('a correction gives the card a new address and ETag: the old copy is no lon
 	const fresh = await request.get(after.pathname, { headers: { 'if-none-match': etag } });
 	expect(fresh.status()).toBe(200);
 	expect(fresh.headers()['etag']).not.toBe(etag);
-	await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', new RegExp(`\\(corrected\\), by Kampala`));
+	await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute(
+		'content',
+		t.en('pledges:card.alt', { title: corrected, government: RECORDED_BY.government, country: countryName(RECORDED_BY.country, 'en') })
+	);
 });

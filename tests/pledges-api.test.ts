@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { createOrganizer, organizersCommand, uniqueTitle } from './support/organizers';
 import { rawRequest } from './support/server-process';
+import { t } from './support/words';
 
 // Made once per worker, on the store of this project's server (SQLite, or PostgreSQL for the `postgres` project).
 let organizer: ReturnType<typeof createOrganizer>;
@@ -170,9 +171,9 @@ test.describe('bad input gets a 4xx with a message and stores nothing', () => {
 		});
 		expect(response.status()).toBe(400);
 		const body = await response.json();
-		expect(body.message).toBe('Certains champs sont à corriger.');
+		expect(body.message).toBe(t.fr('pledges:errors.summary'));
 		expect(Object.keys(body.fields).sort()).toEqual(['compacts', 'country', 'government', 'url']);
-		expect(body.fields.government).toBe('Cette valeur n’a pas le bon type.');
+		expect(body.fields.government).toBe(t.fr('pledges:errors.type'));
 		await expectNotStored(request, title);
 	});
 
@@ -215,8 +216,8 @@ test.describe('bad input gets a 4xx with a message and stores nothing', () => {
 		expect(response.status()).toBe(400);
 		const body = await response.json();
 		expect(Object.keys(body.fields).sort()).toEqual(['compacts', 'country', 'description', 'government', 'title', 'url']);
-		expect(body.fields.title).toMatch(/Plain text/);
-		expect((await storedTitles(request)).some((t) => t.includes(marker))).toBe(false);
+		expect(body.fields.title).toBe(t.en('pledges:errors.markup'));
+		expect((await storedTitles(request)).some((stored) => stored.includes(marker))).toBe(false);
 	});
 });
 
@@ -266,8 +267,8 @@ test.describe('bodies the API does not take get JSON errors', () => {
 		});
 		expect(response.status()).toBe(400);
 		const body = await response.json();
-		expect(body.fields.government).toBe('This field is required.');
-		expect(body.fields.title).toMatch(/lone surrogate/);
+		expect(body.fields.government).toBe(t.en('pledges:errors.required'));
+		expect(body.fields.title).toBe(t.en('pledges:errors.encoding'));
 		await expectNotStored(request, title);
 	});
 });
@@ -282,7 +283,7 @@ test.describe('Idempotency-Key', () => {
 		expect(retry.status()).toBe(201);
 		expect(retry.headers()['idempotent-replayed']).toBe('true');
 		expect(await retry.json()).toEqual(await first.json());
-		expect((await storedTitles(request)).filter((t) => t === title)).toHaveLength(1);
+		expect((await storedTitles(request)).filter((stored) => stored === title)).toHaveLength(1);
 	});
 
 	test('concurrent retries with one key store one pledge', async ({ request }) => {
@@ -292,7 +293,7 @@ test.describe('Idempotency-Key', () => {
 		const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id)));
 		expect(responses.map((r) => r.status())).toEqual(Array(8).fill(201));
 		expect(ids.size).toBe(1);
-		expect((await storedTitles(request)).filter((t) => t === title)).toHaveLength(1);
+		expect((await storedTitles(request)).filter((stored) => stored === title)).toHaveLength(1);
 	});
 
 	test('the same key with a different pledge is refused', async ({ request }) => {

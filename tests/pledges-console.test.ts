@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { countryName } from '$lib/i18n/format';
 import { isPostgresProject } from './support/engine';
 import { signIn, uniqueTitle } from './support/organizers';
+import { anyCount, t } from './support/words';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -20,59 +22,59 @@ test('an organizer adds, corrects, withdraws and undoes; visitors see each step'
 	const visitor = await (await browser.newContext()).newPage();
 
 	const title = uniqueTitle('Welcome desks “for all” & <3');
-	await page.getByLabel('Local or regional government').fill('Kampala Capital City Authority');
-	await page.getByLabel('Country').selectOption('UG');
-	await page.getByLabel('Local action (title)').fill(title);
+	await page.getByLabel(t.en('organizers:fields.government')).fill('Kampala Capital City Authority');
+	await page.getByLabel(t.en('organizers:fields.country')).selectOption('UG');
+	await page.getByLabel(t.en('organizers:fields.title')).fill(title);
 	await page.getByRole('checkbox', { name: /^GCM/ }).check();
-	await page.getByRole('button', { name: 'Add the pledge' }).click();
-	await expect(page.getByRole('status')).toHaveText(`Added: ${title}`);
+	await page.getByRole('button', { name: t.en('organizers:add.submit') }).click();
+	await expect(page.getByRole('status')).toHaveText(t.en('organizers:notice.added', { title }));
 
 	await visitor.goto('/en/pledges');
 	await expect(visitor.getByRole('heading', { name: title })).toBeVisible();
 
 	const corrected = `${title} (corrected)`;
-	await page.getByRole('link', { name: `Correct – ${title}` }).click();
-	await page.getByLabel('Local action (title)').fill(corrected);
-	await page.getByRole('button', { name: 'Save the correction' }).click();
-	await expect(page.getByRole('status')).toHaveText(`Corrected: ${corrected}`);
+	await page.getByRole('link', { name: `${t.en('organizers:ledger.correct')} – ${title}` }).click();
+	await page.getByLabel(t.en('organizers:fields.title')).fill(corrected);
+	await page.getByRole('button', { name: t.en('organizers:correct.submit') }).click();
+	await expect(page.getByRole('status')).toHaveText(t.en('organizers:notice.updated', { title: corrected }));
 
-	await page.getByRole('button', { name: `Withdraw – ${corrected}` }).click();
-	await expect(page.getByRole('status')).toContainText(`Withdrawn: ${corrected}`);
+	await page.getByRole('button', { name: `${t.en('organizers:ledger.withdraw')} – ${corrected}` }).click();
+	await expect(page.getByRole('status')).toContainText(t.en('organizers:notice.withdrawn', { title: corrected }));
 	await visitor.reload();
 	await expect(visitor.getByRole('heading', { name: corrected })).toHaveCount(0);
 
-	await page.getByRole('button', { name: 'Undo' }).click();
-	await expect(page.getByRole('status')).toContainText(`Restored: ${corrected}`);
+	await page.getByRole('button', { name: t.en('organizers:undo') }).click();
+	await expect(page.getByRole('status')).toContainText(t.en('organizers:notice.restored', { title: corrected }));
 	await visitor.goto('/fr/pledges');
 	const card = visitor.getByRole('article').filter({ has: visitor.getByRole('heading', { name: corrected }) });
-	await expect(card).toContainText('Kampala Capital City Authority · Ouganda');
-	await expect(card.getByText('GCM')).toHaveAttribute('title', 'Pacte mondial pour des migrations sûres, ordonnées et régulières');
+	await expect(card).toContainText(`Kampala Capital City Authority · ${countryName('UG', 'fr')}`);
+	await expect(card.getByText('GCM')).toHaveAttribute('title', t.fr('pledges:compacts.GCM'));
 
 	await page.goto('/organizers/audit');
 	const rows = page.getByRole('row').filter({ hasText: organizer.email });
 	await expect(rows).toHaveCount(4);
-	await expect(rows.nth(0)).toContainText('Restored');
-	await expect(rows.nth(3)).toContainText('Added');
+	await expect(rows.nth(0)).toContainText(t.en('organizers:audit.actions.restore'));
+	await expect(rows.nth(3)).toContainText(t.en('organizers:audit.actions.add'));
 	await expectNoAxeFindings(page);
 
-	await page.getByRole('button', { name: 'Sign out' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organizers’ sign-in');
+	await page.getByRole('button', { name: t.en('organizers:signOut') }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.en('organizers:signIn.title'));
 	await page.goto('/organizers/audit');
 	await expect(page).toHaveURL(/\/organizers$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organizers’ sign-in');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.en('organizers:signIn.title'));
 });
 
 test('a form with bad fields shows messages beside them and stores nothing', async ({ page }) => {
 	await signIn(page);
 	const title = uniqueTitle('<b>bold</b>');
-	await page.getByLabel('Local action (title)').fill(title);
-	await page.getByLabel('Web address (optional)').fill('javascript:alert(1)');
-	await page.getByRole('button', { name: 'Add the pledge' }).click();
-	await expect(page.getByRole('alert')).toHaveText('Some fields need attention.');
-	await expect(page.getByLabel('Local or regional government')).toHaveAccessibleDescription('This field is required.');
-	await expect(page.getByLabel('Local action (title)')).toHaveAccessibleDescription('Plain text only: no HTML or other markup.');
-	await expect(page.getByLabel('Web address (optional)')).toHaveAccessibleDescription('Enter a web address starting with http:// or https://.');
-	await expect(page.getByLabel('Local action (title)')).toHaveValue(title);
+	await page.getByLabel(t.en('organizers:fields.title')).fill(title);
+	await page.getByLabel(t.en('organizers:fields.url')).fill('javascript:alert(1)');
+	await page.getByRole('button', { name: t.en('organizers:add.submit') }).click();
+	await expect(page.getByRole('alert')).toHaveText(t.en('pledges:errors.summary'));
+	await expect(page.getByLabel(t.en('organizers:fields.government'))).toHaveAccessibleDescription(t.en('pledges:errors.required'));
+	await expect(page.getByLabel(t.en('organizers:fields.title'))).toHaveAccessibleDescription(t.en('pledges:errors.markup'));
+	await expect(page.getByLabel(t.en('organizers:fields.url'))).toHaveAccessibleDescription(t.en('pledges:errors.url'));
+	await expect(page.getByLabel(t.en('organizers:fields.title'))).toHaveValue(title);
 	await expectNoAxeFindings(page);
 	const body = await (await page.request.get('/api/pledges')).json();
 	expect(body.pledges.map((p: { title: string }) => p.title)).not.toContain(title);
@@ -84,35 +86,35 @@ test('a CSV import with a bad row imports nothing; a good file imports every row
 	const grigny = uniqueTitle('Accueil des nouveaux arrivants');
 	const header = 'government,country,title,compacts,url';
 
-	await page.getByRole('link', { name: 'Import a CSV file' }).click();
-	await page.getByLabel('CSV file').setInputFiles(csvFile('bad.csv', `${header}\nKampala Capital City Authority,UG,${kampala},GCM,\nSomewhere,XX,Bad row,,javascript:alert(1)\n`));
-	await page.getByRole('button', { name: 'Preview' }).click();
-	await expect(page.getByRole('alert')).toContainText('1 row has errors. Nothing was imported');
+	await page.getByRole('link', { name: t.en('organizers:nav.import') }).click();
+	await page.getByLabel(t.en('organizers:import.file')).setInputFiles(csvFile('bad.csv', `${header}\nKampala Capital City Authority,UG,${kampala},GCM,\nSomewhere,XX,Bad row,,javascript:alert(1)\n`));
+	await page.getByRole('button', { name: t.en('organizers:import.preview') }).click();
+	await expect(page.getByRole('alert')).toContainText(t.en('organizers:import.hasErrors', { count: 1 }));
 	const badRow = page.getByRole('row').filter({ hasText: 'Bad row' });
-	await expect(badRow).toContainText('Country: Choose a country');
-	await expect(badRow).toContainText('Web address (optional): Enter a web address');
+	await expect(badRow).toContainText(`${t.en('organizers:fields.country')}: ${t.en('pledges:errors.country')}`);
+	await expect(badRow).toContainText(`${t.en('organizers:fields.url')}: ${t.en('pledges:errors.url')}`);
 	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
 	await expectNoAxeFindings(page);
 
-	await page.getByLabel('CSV file').setInputFiles(
+	await page.getByLabel(t.en('organizers:import.file')).setInputFiles(
 		csvFile('good.csv', `${header}\r\nKampala Capital City Authority,ug,${kampala},GCM GCR,https://www.kcca.go.ug/\r\nVille de Grigny,FR,"${grigny}",GCR,\r\n`)
 	);
-	await page.getByRole('button', { name: 'Preview' }).click();
-	await expect(page.getByRole('cell', { name: 'Ready' })).toHaveCount(2);
-	await page.getByRole('button', { name: 'Import all 2 pledges' }).click();
-	await expect(page.getByRole('status')).toHaveText('Imported 2 pledges.');
+	await page.getByRole('button', { name: t.en('organizers:import.preview') }).click();
+	await expect(page.getByRole('cell', { name: t.en('organizers:import.rowOk') })).toHaveCount(2);
+	await page.getByRole('button', { name: t.en('organizers:import.confirm', { count: 2 }) }).click();
+	await expect(page.getByRole('status')).toHaveText(t.en('organizers:notice.imported', { count: 2 }));
 
 	const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	await visitor.goto('/fr/pledges');
 	await expect(visitor.getByRole('heading', { name: grigny })).toBeVisible();
 	await expect(visitor.getByRole('heading', { name: kampala })).toBeVisible();
 	// The filter is a plain GET form: it works without JavaScript.
-	await visitor.getByLabel('Pays').selectOption('FR');
-	await visitor.getByRole('button', { name: 'Filtrer' }).click();
+	await visitor.getByLabel(t.fr('pledges:public.filter.country')).selectOption('FR');
+	await visitor.getByRole('button', { name: t.fr('pledges:public.filter.submit') }).click();
 	await expect(visitor).toHaveURL(/country=FR/);
 	await expect(visitor.getByRole('heading', { name: grigny })).toBeVisible();
 	await expect(visitor.getByRole('heading', { name: kampala })).toHaveCount(0);
-	await expect(visitor.getByRole('article').filter({ hasText: grigny })).toContainText('Ville de Grigny · France');
+	await expect(visitor.getByRole('article').filter({ hasText: grigny })).toContainText(`Ville de Grigny · ${countryName('FR', 'fr')}`);
 });
 
 test('markup stored in the ledger shows as text on the public pages and runs nothing', async ({ page }) => {
@@ -149,11 +151,11 @@ test('markup stored in the ledger shows as text on the public pages and runs not
 
 test('the public list is accessible and links back to the event', async ({ page }) => {
 	await page.goto('/en/pledges');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pledges to the Call to Local Action');
-	await expect(page.locator('#pledge-count')).toHaveText(/\d+ pledges? handed over/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.en('pledges:public.title'));
+	await expect(page.locator('#pledge-count')).toHaveText(new RegExp(`\\d+\\s+${anyCount(t.en, 'stream:counter.unit').source}`));
 	await expectNoAxeFindings(page);
 	await page.goto('/en/');
-	await page.locator('#pledges').getByRole('link', { name: 'See the pledges handed over' }).click();
+	await page.locator('#pledges').getByRole('link', { name: t.en('pledges:eventLink') }).click();
 	await expect(page).toHaveURL(/\/en\/pledges$/);
 });
 
@@ -161,12 +163,12 @@ test('the console fits a 320 px phone: no horizontal scroll on any of its pages'
 	await page.setViewportSize({ width: 320, height: 640 });
 	await signIn(page);
 	const title = uniqueTitle(`Reflow ${'Verylongunbrokenword'.repeat(4)}`);
-	await page.getByLabel('Local or regional government').fill('Kampala Capital City Authority');
-	await page.getByLabel('Country').selectOption('UG');
-	await page.getByLabel('Local action (title)').fill(title);
-	await page.getByRole('button', { name: 'Add the pledge' }).click();
-	await expect(page.getByRole('status')).toHaveText(`Added: ${title}`);
-	const correctionPage = await page.getByRole('link', { name: `Correct – ${title}` }).getAttribute('href');
+	await page.getByLabel(t.en('organizers:fields.government')).fill('Kampala Capital City Authority');
+	await page.getByLabel(t.en('organizers:fields.country')).selectOption('UG');
+	await page.getByLabel(t.en('organizers:fields.title')).fill(title);
+	await page.getByRole('button', { name: t.en('organizers:add.submit') }).click();
+	await expect(page.getByRole('status')).toHaveText(t.en('organizers:notice.added', { title }));
+	const correctionPage = await page.getByRole('link', { name: `${t.en('organizers:ledger.correct')} – ${title}` }).getAttribute('href');
 	for (const path of ['/organizers', correctionPage!, '/organizers/import', '/organizers/audit']) {
 		await page.goto(path);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -176,13 +178,13 @@ test('the console fits a 320 px phone: no horizontal scroll on any of its pages'
 
 test('the console speaks French when asked and remembers it', async ({ page }) => {
 	await page.goto('/organizers?lang=fr');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion des organisateurs');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.fr('organizers:signIn.title'));
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await page.goto('/organizers');
-	await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
-	await page.getByLabel('Adresse e-mail').fill('nobody@example.org');
-	await page.getByLabel('Mot de passe').fill('wrong');
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page.getByRole('alert')).toHaveText('Cette adresse e-mail et ce mot de passe ne correspondent à aucun organisateur.');
+	await expect(page.getByRole('button', { name: t.fr('organizers:signIn.submit') })).toBeVisible();
+	await page.getByLabel(t.fr('organizers:signIn.email')).fill('nobody@example.org');
+	await page.getByLabel(t.fr('organizers:signIn.password')).fill('wrong');
+	await page.getByRole('button', { name: t.fr('organizers:signIn.submit') }).click();
+	await expect(page.getByRole('alert')).toHaveText(t.fr('organizers:signIn.wrongCredentials'));
 	await expectNoAxeFindings(page);
 });

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { createDatabase } from '../src/bin/throwaway-postgres.js';
 import { parseCsv } from '../src/lib/pledges/csv';
 import { openStore } from '../src/lib/server/store/open';
+import { formatCount } from '$lib/i18n/format';
 import { isPostgresProject } from './support/engine';
 import { validateHtml } from './support/nu-validator';
 import { createOrganizer } from './support/organizers';
 import { ownServer } from './support/server-process';
+import { matching, t } from './support/words';
 
 // Finding pledges among more than a thousand: search, filters and pages, on the API and the list page.
 // The server is this file's own, on a store of its own (SQLite, or PostgreSQL for the `postgres`
@@ -155,62 +157,64 @@ test('a malformed cursor, a search that is too long and unknown filters get a 40
 		expect(await response.json(), query).toEqual({ error, message: expect.stringMatching(message) });
 	}
 	const french = await request.get(`${server.origin}/api/pledges?cursor=x`, { headers: { 'accept-language': 'fr-CA,fr;q=0.9' } });
-	expect((await french.json()).message).toBe('Ce curseur ne vient pas de cette API\u00a0: recommencez à la première page, sans cursor.');
+	expect((await french.json()).message).toBe(t.fr('pledges:listErrors.invalid-cursor'));
 	expect((await list(request, `q=${'a'.repeat(200)}`)).matching).toBe(0);
 });
 
 test('the list page, without JavaScript: search and country filter, page after page, with the counts', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, baseURL: server.origin });
 	const page = await context.newPage();
-	const french = (value: number) => new Intl.NumberFormat('fr-FR').format(value);
+	/** "1,198 pledges match. Showing 1 to 50 of 1,198.": the list's status line. */
+	const statusLine = (lang: 'en' | 'fr', total: number, first: number, last: number) =>
+		`${t[lang]('pledges:public.matching', { count: total, formatted: formatCount(total, lang) })} ${t[lang]('pledges:public.range', { first: formatCount(first, lang), last: formatCount(last, lang), total: formatCount(total, lang) })}`;
 	// The page's own status line (the layout has another, for being offline).
 	const status = page.getByRole('main').getByRole('status');
-	const navigation = page.getByRole('navigation', { name: 'Pages des engagements' });
+	const navigation = page.getByRole('navigation', { name: t.fr('pledges:public.pages.label') });
 
 	await page.goto('/fr/pledges');
-	await page.getByRole('searchbox', { name: 'Rechercher' }).fill('montreal');
-	await page.getByLabel('Pays').selectOption('CA');
-	await page.getByRole('button', { name: 'Filtrer' }).click();
+	await page.getByRole('searchbox', { name: t.fr('pledges:public.filter.search') }).fill('montreal');
+	await page.getByLabel(t.fr('pledges:public.filter.country')).selectOption('CA');
+	await page.getByRole('button', { name: t.fr('pledges:public.filter.submit') }).click();
 	await expect(page).toHaveURL(/\/fr\/pledges\?q=montreal&country=CA&compact=&status=$/);
-	await expect(status).toHaveText(`${french(MONTREAL)} engagements correspondent. Affichage de 1 à 50 sur ${french(MONTREAL)}.`);
+	await expect(status).toHaveText(statusLine('fr', MONTREAL, 1, 50));
 	await expect(page.getByRole('article')).toHaveCount(50);
 	await expect(page.getByRole('article').first().getByRole('heading')).toHaveText('Accueil n° 1198');
-	await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toHaveValue('montreal');
-	await expect(navigation.getByRole('link')).toHaveText(['Page suivante (engagements plus anciens)']);
+	await expect(page.getByRole('searchbox', { name: t.fr('pledges:public.filter.search') })).toHaveValue('montreal');
+	await expect(navigation.getByRole('link')).toHaveText([t.fr('pledges:public.pages.next')]);
 
-	await navigation.getByRole('link', { name: 'Page suivante (engagements plus anciens)' }).click();
+	await navigation.getByRole('link', { name: t.fr('pledges:public.pages.next') }).click();
 	await expect(page).toHaveURL(/\/fr\/pledges\?country=CA&q=montreal&cursor=[\w-]+$/);
-	await expect(status).toHaveText(`${french(MONTREAL)} engagements correspondent. Affichage de 51 à 100 sur ${french(MONTREAL)}.`);
+	await expect(status).toHaveText(statusLine('fr', MONTREAL, 51, 100));
 	const secondPage = await page.getByRole('article').getByRole('heading').allTextContents();
 	expect(secondPage).toHaveLength(50);
 	expect(secondPage.every((title) => title.startsWith('Accueil n° '))).toBe(true);
-	await navigation.getByRole('link', { name: 'Première page (engagements les plus récents)' }).click();
+	await navigation.getByRole('link', { name: t.fr('pledges:public.pages.first') }).click();
 	await expect(page).toHaveURL(/\/fr\/pledges\?country=CA&q=montreal$/);
 	const firstPage = await page.getByRole('article').getByRole('heading').allTextContents();
 	expect(firstPage.filter((title) => secondPage.includes(title))).toEqual([]);
 
 	// Kampala's 150 seeded pledges, and any the API test added: the last page has no next link.
 	await page.goto('/en/pledges?q=Kampala&country=UG');
-	const total = Number((await status.textContent())!.match(/^([\d,]+) pledges match/)![1].replace(/,/g, ''));
+	const total = Number((await status.textContent())!.match(new RegExp(`^${matching(t.en, 'pledges:public.matching', { formatted: '([\\d,]+)' }, { count: 2 }).source}`))![1].replace(/,/g, ''));
 	expect(total).toBeGreaterThanOrEqual(KAMPALA);
 	let shown = 0;
 	for (;;) {
 		shown += await page.getByRole('article').count();
-		const next = page.getByRole('navigation', { name: 'Pages of pledges' }).getByRole('link', { name: 'Next page (older pledges)' });
+		const next = page.getByRole('navigation', { name: t.en('pledges:public.pages.label') }).getByRole('link', { name: t.en('pledges:public.pages.next') });
 		if ((await next.count()) === 0) break;
 		await next.click();
 	}
 	expect(shown).toBe(total);
-	await expect(status).toContainText(`Showing ${total - ((total - 1) % 50)} to ${total.toLocaleString('en')} of ${total.toLocaleString('en')}.`);
+	await expect(status).toContainText(t.en('pledges:public.range', { first: formatCount(total - ((total - 1) % 50), 'en'), last: formatCount(total, 'en'), total: formatCount(total, 'en') }));
 	await context.close();
 });
 
 test('the list page keeps the first 200 characters of a longer search instead of refusing it', async ({ page }) => {
 	const response = await page.goto(`${server.origin}/en/pledges?q=${'montreal '.repeat(40)}`);
 	expect(response?.status()).toBe(200);
-	const kept = await page.getByRole('searchbox', { name: 'Search' }).inputValue();
+	const kept = await page.getByRole('searchbox', { name: t.en('pledges:public.filter.search') }).inputValue();
 	expect(kept).toBe('montreal '.repeat(40).slice(0, 200).trim());
-	await expect(page.getByRole('main').getByRole('status')).toContainText(`${MONTREAL.toLocaleString('en-US')} pledges match.`);
+	await expect(page.getByRole('main').getByRole('status')).toContainText(t.en('pledges:public.matching', { count: MONTREAL, formatted: formatCount(MONTREAL, 'en') }));
 });
 
 test('a searched list with its page links passes axe and the Nu validator, in both languages', async ({ page, request }) => {
@@ -221,7 +225,7 @@ test('a searched list with its page links passes axe and the Nu validator, in bo
 		const first = await list(request, 'q=montreal&limit=50');
 		const path = `/${lang}/pledges?q=montreal&cursor=${encodeURIComponent(first.nextCursor!)}`;
 		await page.goto(`${server.origin}${path}`);
-		await expect(page.getByRole('navigation', { name: lang === 'en' ? 'Pages of pledges' : 'Pages des engagements' }).getByRole('link')).toHaveCount(2);
+		await expect(page.getByRole('navigation', { name: t[lang]('pledges:public.pages.label') }).getByRole('link')).toHaveCount(2);
 		const results = await new AxeBuilder({ page }).withTags([...WCAG_TAGS, 'best-practice']).analyze();
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), lang).toEqual([]);
 		documents[path] = await (await request.get(`${server.origin}${path}`)).text();

@@ -1,9 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
+import { event } from '$lib/event/event';
+import { t } from './support/words';
 
 const LANGS = [
-	{ lang: 'en', segment: 'Welcome and introduction', address: 'This page online:' },
-	{ lang: 'fr', segment: 'Accueil et introduction', address: 'Cette page en ligne\u202f:' }
+	{ lang: 'en', segment: t.en('event:agenda.welcome'), address: t.en('share:print.address') },
+	{ lang: 'fr', segment: t.fr('event:agenda.welcome'), address: t.fr('share:print.address') }
 ] as const;
 
 /** The page's own public address, as its head declares it. */
@@ -72,8 +74,8 @@ for (const { lang, segment, address } of LANGS) {
 			expect(decodeURIComponent(href), href).toContain(url);
 		}
 		const x = new URL((await page.locator('a[data-share="x"]').getAttribute('href'))!);
-		expect(x.searchParams.get('hashtags')).toBe('CitiesIMRF,Call2Action');
-		expect(decodeURIComponent((await page.locator('a[data-share="email"]').getAttribute('href'))!)).toContain('#CitiesIMRF #Call2Action');
+		expect(x.searchParams.get('hashtags')).toBe(event.hashtags.join(','));
+		expect(decodeURIComponent((await page.locator('a[data-share="email"]').getAttribute('href'))!)).toContain(event.hashtags.map((tag) => `#${tag}`).join(' '));
 	});
 }
 
@@ -87,17 +89,17 @@ test('the native share button appears where the browser can share, and shares th
 	});
 	await page.goto('/fr/');
 	const url = await canonicalUrl(page);
-	await page.getByRole('button', { name: 'Partager…' }).click();
+	await page.getByRole('button', { name: t.fr('share:native') }).click();
 	const shared = await page.evaluate(() => (window as unknown as { shared: ShareData }).shared);
 	expect(shared.url).toBe(url);
-	expect(shared.text).toContain('#CitiesIMRF');
+	expect(shared.text).toContain(`#${event.hashtags[0]}`);
 });
 
 test('without a share sheet there is no share button, only links', async ({ page }) => {
 	await page.addInitScript(() => Object.defineProperty(navigator, 'share', { value: undefined }));
 	await page.goto('/en/');
 	await expect(page.locator('a[data-share="linkedin"]')).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Share…' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: t.en('share:native') })).toHaveCount(0);
 });
 
 for (const lang of ['en', 'fr']) {

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
+import { QUESTION_LIMITS } from '$lib/questions/schema';
 import { organizersCommand } from './support/organizers';
 import { questionsApi, uniqueQuestion } from './support/questions';
 import { freePort, startServerProcess } from './support/server-process';
+import { matching, t } from './support/words';
 
 // Its own server and store: limits per address need addresses (X-Forwarded-For, as behind a proxy),
 // and a restart must keep them. One server for the file, so its tests take turns.
@@ -66,35 +68,35 @@ async function approvedQuestion(text = uniqueQuestion('Approved')) {
 
 test('bad questions are refused with field messages in the asker’s language, and nothing is stored', async () => {
 	const cases = [
-		{ text: '   ', en: 'Write your question first.', fr: 'Écrivez d’abord votre question.' },
-		{ text: `${'x'.repeat(281)}`, en: 'This field may hold at most 280 characters.', fr: 'Ce champ peut contenir au plus 280 caractères.' },
-		{ text: 'Hello <script>alert(1)</script>', en: 'Plain text only: no HTML or other markup.', fr: 'Texte brut uniquement\u202f: pas de HTML ni d’autre balisage.' },
-		{ text: 'Reversed \u202Etxet', en: 'This field contains invisible control or direction-changing characters.', fr: 'Ce champ contient des caractères invisibles de contrôle ou de changement de sens d’écriture.' }
+		{ text: '   ', error: 'required' },
+		{ text: 'x'.repeat(QUESTION_LIMITS.text + 1), error: 'tooLong', max: QUESTION_LIMITS.text },
+		{ text: 'Hello <script>alert(1)</script>', error: 'markup' },
+		{ text: 'Reversed \u202Etxet', error: 'control' }
 	];
 	for (const lang of ['en', 'fr'] as const) {
-		for (const { text, ...messages } of cases) {
+		for (const { text, error, max } of cases) {
 			const response = await browserAt().ask(text, lang);
 			expect(response.status, text).toBe(400);
-			expect(response.body).toMatchObject({ error: 'invalid', fields: { text: messages[lang] } });
+			expect(response.body).toMatchObject({ error: 'invalid', fields: { text: t[lang](`questions:errors.${error}`, { max }) } });
 		}
 	}
-	const tooLongName = await browserAt().call('POST', '/api/questions', { text: uniqueQuestion('Name'), name: 'n'.repeat(81), lang: 'fr' });
-	expect(tooLongName.body).toMatchObject({ fields: { name: 'Ce champ peut contenir au plus 80 caractères.' } });
+	const tooLongName = await browserAt().call('POST', '/api/questions', { text: uniqueQuestion('Name'), name: 'n'.repeat(QUESTION_LIMITS.name + 1), lang: 'fr' });
+	expect(tooLongName.body).toMatchObject({ fields: { name: t.fr('questions:errors.tooLong', { max: QUESTION_LIMITS.name }) } });
 	expect((await browserAt().call('POST', '/api/questions', { text: 'Why?', lang: 'de' })).status).toBe(400);
 	expect(await api.allTexts()).toEqual([]);
 });
 
 test('the ask form shows each problem in the page’s language and keeps what was typed', async ({ page }) => {
 	await page.goto(`${origin}/fr/live/questions`);
-	await page.getByLabel('Votre question').fill('Une <b>question</b>');
-	await page.getByRole('button', { name: 'Envoyer ma question' }).click();
-	await expect(page.getByRole('alert')).toHaveText('Votre question n’a pas pu être envoyée.');
-	await expect(page.getByLabel('Votre question')).toHaveAttribute('aria-invalid', 'true');
-	await expect(page.getByText('Texte brut uniquement\u202f: pas de HTML ni d’autre balisage.')).toBeVisible();
-	await expect(page.getByLabel('Votre question')).toHaveValue('Une <b>question</b>');
-	await page.getByLabel('Votre question').fill('');
-	await page.getByRole('button', { name: 'Envoyer ma question' }).click();
-	await expect(page.getByText('Écrivez d’abord votre question.')).toBeVisible();
+	await page.getByLabel(t.fr('questions:form.text')).fill('Une <b>question</b>');
+	await page.getByRole('button', { name: t.fr('questions:form.submit') }).click();
+	await expect(page.getByRole('alert')).toHaveText(t.fr('questions:errors.summary'));
+	await expect(page.getByLabel(t.fr('questions:form.text'))).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByText(t.fr('questions:errors.markup'))).toBeVisible();
+	await expect(page.getByLabel(t.fr('questions:form.text'))).toHaveValue('Une <b>question</b>');
+	await page.getByLabel(t.fr('questions:form.text')).fill('');
+	await page.getByRole('button', { name: t.fr('questions:form.submit') }).click();
+	await expect(page.getByText(t.fr('questions:errors.required'))).toBeVisible();
 	expect(await api.allTexts()).toEqual([]);
 });
 
@@ -102,7 +104,7 @@ test('an exact duplicate is refused', async () => {
 	const text = uniqueQuestion('Asked twice');
 	expect((await browserAt().ask(text)).status).toBe(202);
 	const again = await browserAt().ask(text, 'fr');
-	expect(again).toMatchObject({ status: 409, body: { error: 'duplicate', message: 'Cette question a déjà été posée.' } });
+	expect(again).toMatchObject({ status: 409, body: { error: 'duplicate', message: t.fr('questions:errors.duplicate') } });
 	expect((await api.allTexts()).filter((stored) => stored === text)).toHaveLength(1);
 });
 
@@ -112,7 +114,7 @@ test('a browser may have 3 questions pending, an address 30; then 429 with Retry
 	const refused = await viewer.ask(uniqueQuestion('One too many'), 'fr');
 	expect(refused.status).toBe(429);
 	expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-	expect(refused.body.message).toMatch(/^Trop de questions ou de votes depuis votre navigateur ou votre réseau\. Réessayez dans \d+\u00a0min\.$/);
+	expect(refused.body.message).toMatch(new RegExp(`^${matching(t.fr, 'questions:errors.limited', { minutes: '\\d+' }).source}$`));
 
 	// Thirty browsers behind one address (a room's Wi-Fi), each with one question: the thirty-first waits.
 	const shared = address();
@@ -153,7 +155,7 @@ test('votes: one per browser, 60 a minute, a limit that holds across a restart',
 test('a forged vote cookie is refused, and counts nothing', async () => {
 	const id = await approvedQuestion();
 	const forged = await browserAt().call('POST', `/api/questions/${id}/vote`, undefined, { cookie: 'viewer=AAAAAAAAAAAAAAAAAAAAAA.forged', 'accept-language': 'fr' });
-	expect(forged).toMatchObject({ status: 403, body: { error: 'forged', message: 'Le jeton de vote de votre navigateur n’est pas valide. Réessayez\u202f: un nouveau jeton a été créé.' } });
+	expect(forged).toMatchObject({ status: 403, body: { error: 'forged', message: t.fr('questions:errors.forged') } });
 	const { questions } = (await (await fetch(`${origin}/api/questions`)).json()) as { questions: { id: string; votes: number }[] };
 	expect(questions.find((q) => q.id === id)?.votes).toBe(0);
 });
@@ -161,7 +163,7 @@ test('a forged vote cookie is refused, and counts nothing', async () => {
 test('votes on pending, rejected and unknown questions get 404', async () => {
 	const asked = await browserAt().ask(uniqueQuestion('Still pending'));
 	const id = asked.body.id as string;
-	expect((await browserAt().call('POST', `/api/questions/${id}/vote`, undefined, { 'accept-language': 'fr' })).body).toMatchObject({ error: 'not-found', message: 'Cette question n’est pas publique.' });
+	expect((await browserAt().call('POST', `/api/questions/${id}/vote`, undefined, { 'accept-language': 'fr' })).body).toMatchObject({ error: 'not-found', message: t.fr('questions:errors.notFound') });
 	await api.moderate(id, { status: 'rejected' });
 	expect((await browserAt().call('POST', `/api/questions/${id}/vote`)).status).toBe(404);
 	expect((await browserAt().call('POST', '/api/questions/no-such-question/vote')).status).toBe(404);
@@ -176,7 +178,7 @@ test('cross-site posts are refused, by form and by script, and store nothing', a
 	});
 	expect(form.status).toBe(403);
 	const script = await browserAt().ask(text, 'fr', { origin: 'https://attacker.example' });
-	expect(script).toMatchObject({ status: 403, body: { error: 'cross-site', message: 'Les questions et les votes ne sont acceptés que depuis ce site.' } });
+	expect(script).toMatchObject({ status: 403, body: { error: 'cross-site', message: t.fr('questions:errors.crossSite') } });
 	const id = await approvedQuestion();
 	expect((await browserAt().call('POST', `/api/questions/${id}/vote`, undefined, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
 	expect(await api.allTexts()).not.toContain(text);
@@ -193,7 +195,7 @@ test('markup that reached the store shows as text and runs nothing', async ({ pa
 	for (const path of ['/en/live/questions', '/en/live']) {
 		await page.goto(`${origin}${path}`);
 		await expect(page.getByText(text)).toBeVisible();
-		await expect(page.getByText('Asked by <b>Mallory</b>')).toBeVisible();
+		await expect(page.getByText(t.en('questions:list.askedBy', { who: '<b>Mallory</b>' }))).toBeVisible();
 		expect(await page.locator('#questions img, #questions script, #questions b').count()).toBe(0);
 		expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 	}

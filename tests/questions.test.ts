@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { askAsViewer, expectNotReloaded, markPage, questionsApi, signInToConsole, uniqueQuestion, waitForIslands } from './support/questions';
+import { literally, t } from './support/words';
 
 // Opening and closing the Q&A is one state for the whole site: these journeys take turns.
 test.describe.configure({ mode: 'serial' });
@@ -11,44 +12,27 @@ async function expectNoAxeFindings(page: Page) {
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 }
 
-const WORDS = {
-	en: {
-		field: 'Your question',
-		name: 'Your name (optional)',
-		send: 'Send my question',
-		awaiting: /Your question awaits moderation/,
-		none: 'No question has been approved yet.',
-		vote: 'Vote for this question',
-		unvote: 'Remove my vote',
-		voted: 'Your vote is counted.',
-		answered: 'Answered',
-		closed: /Questions are closed for now/,
-		approve: 'Approve',
-		putOnScreen: 'Put on screen',
-		markAnswered: 'Mark answered',
-		open: 'Open questions',
-		close: 'Close questions',
-		closedRefusal: 'Questions are closed: the moderator is not taking questions now.'
-	},
-	fr: {
-		field: 'Votre question',
-		name: 'Votre nom (facultatif)',
-		send: 'Envoyer ma question',
-		awaiting: /Votre question attend la modération/,
-		none: 'Aucune question n’a encore été approuvée.',
-		vote: 'Voter pour cette question',
-		unvote: 'Retirer mon vote',
-		voted: 'Votre vote est compté.',
-		answered: 'Questions traitées',
-		closed: /Les questions sont fermées pour le moment/,
-		approve: 'Approuver',
-		putOnScreen: 'Afficher à l’écran',
-		markAnswered: 'Marquer comme traitée',
-		open: 'Ouvrir les questions',
-		close: 'Fermer les questions',
-		closedRefusal: 'Les questions sont fermées\u202f: le modérateur n’en prend pas pour le moment.'
-	}
-} as const;
+/** What the pages and the console say, in each language, from the locale files. */
+const wordsIn = (lang: 'en' | 'fr') => ({
+	field: t[lang]('questions:form.text'),
+	name: t[lang]('questions:form.name'),
+	send: t[lang]('questions:form.submit'),
+	awaiting: new RegExp(literally(t[lang]('questions:awaiting'))),
+	askAnother: t[lang]('questions:askAnother'),
+	none: t[lang]('questions:list.none'),
+	vote: t[lang]('questions:list.vote'),
+	unvote: t[lang]('questions:list.unvote'),
+	voted: t[lang]('questions:list.voted'),
+	answered: t[lang]('questions:list.answered'),
+	closed: new RegExp(literally(t[lang]('questions:closed'))),
+	approve: t[lang]('organizers:questions.approve'),
+	putOnScreen: t[lang]('organizers:questions.putOnScreen'),
+	markAnswered: t[lang]('organizers:questions.markAnswered'),
+	open: t[lang]('organizers:questions.open'),
+	close: t[lang]('organizers:questions.close'),
+	closedRefusal: t[lang]('questions:errors.closed')
+});
+const WORDS = { en: wordsIn('en'), fr: wordsIn('fr') };
 
 async function viewer(browser: Browser, path: string): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
@@ -81,7 +65,7 @@ for (const lang of ['en', 'fr'] as const) {
 			await asker.getByLabel(words.name).fill('Ana Pérez');
 			await asker.getByRole('button', { name: words.send }).click();
 			await expect(asker.getByText(words.awaiting).first()).toBeVisible();
-			await asker.getByRole('button', { name: lang === 'en' ? 'Ask another question' : 'Poser une autre question' }).click();
+			await asker.getByRole('button', { name: words.askAnother }).click();
 		}
 		await expectNotReloaded(asker);
 
@@ -160,8 +144,8 @@ test('closed: the pages say so in both languages, offer no form, and a post is r
 		await expect(page.getByRole('button', { name: WORDS.fr.close })).toBeVisible();
 	}
 	await page.goto('/organizers/audit');
-	await expect(page.getByRole('cell', { name: 'Questions fermées' }).first()).toBeVisible();
-	await expect(page.getByRole('cell', { name: 'Questions ouvertes' }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: t.fr('organizers:audit.actions.questions-close') }).first()).toBeVisible();
+	await expect(page.getByRole('cell', { name: t.fr('organizers:audit.actions.questions-open') }).first()).toBeVisible();
 });
 
 test('without JavaScript: ask, see the confirmation, read approved questions and vote', async ({ browser, baseURL, page }) => {
@@ -171,20 +155,20 @@ test('without JavaScript: ask, see the confirmation, read approved questions and
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const noJs = await context.newPage();
 	await noJs.goto('/fr/live');
-	await noJs.getByRole('link', { name: 'Poser une question et lire les questions du public' }).click();
+	await noJs.getByRole('link', { name: t.fr('questions:askLink') }).click();
 	await expect(noJs).toHaveURL(/\/fr\/live\/questions$/);
 	const text = uniqueQuestion('Quelle place pour les réfugiés dans les budgets municipaux');
-	await noJs.getByLabel('Votre question').fill(text);
-	await noJs.getByRole('button', { name: 'Envoyer ma question' }).click();
-	await expect(noJs.getByText(/Votre question attend la modération/)).toBeVisible();
+	await noJs.getByLabel(WORDS.fr.field).fill(text);
+	await noJs.getByRole('button', { name: WORDS.fr.send }).click();
+	await expect(noJs.getByText(WORDS.fr.awaiting)).toBeVisible();
 
 	await api.moderate(await api.idOf(text), { status: 'approved' });
 	await noJs.goto('/fr/live/questions');
 	const item = noJs.locator('li', { hasText: text });
 	await expect(item.locator('.text')).toHaveAttribute('lang', 'fr');
-	await item.getByRole('button', { name: 'Voter pour cette question' }).click();
-	await expect(noJs.locator('li', { hasText: text })).toContainText('1 vote');
-	await expect(noJs.locator('li', { hasText: text }).getByRole('button', { name: 'Retirer mon vote' })).toHaveAttribute('aria-pressed', 'true');
+	await item.getByRole('button', { name: WORDS.fr.vote }).click();
+	await expect(noJs.locator('li', { hasText: text })).toContainText(t.fr('questions:list.votes', { count: 1 }));
+	await expect(noJs.locator('li', { hasText: text }).getByRole('button', { name: WORDS.fr.unvote })).toHaveAttribute('aria-pressed', 'true');
 	await context.close();
 });
 

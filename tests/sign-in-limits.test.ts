@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createOrganizer } from './support/organizers';
 import { ownServer } from './support/server-process';
+import { matching, t, whole } from './support/words';
 
 // A server of its own behind a pretend proxy (ADDRESS_HEADER), so each test signs in from
 // addresses of its own and the shared server's sign-ins are never throttled by these.
@@ -73,7 +74,7 @@ test('the right password among 30 parallel guesses does not slip through', async
 	expect(statuses(answers).filter((status) => status !== 429).length).toBeLessThanOrEqual(5);
 	const afterwards = await signIn({ email: target.email, password: target.password, address: newAddress() });
 	expect(afterwards.status).toBe(429);
-	expect(afterwards.alert).toMatch(/^Too many attempts for this account or from this network\. Please try again in \d+ seconds\.$/);
+	expect(afterwards.alert).toMatch(whole(matching(t.en, 'organizers:signIn.tooManyAttempts', { wait: 'in \\d+ seconds' })));
 });
 
 test('one address is throttled across accounts, and others are not', async () => {
@@ -94,7 +95,7 @@ test('past the free attempts, a refusal says how long to wait, in the visitor’
 	expect(first.retryAfter).toBeGreaterThan(20);
 	expect(first.retryAfter).toBeLessThanOrEqual(30);
 	const french = await signIn({ email: target.email, password: 'wrong', address: newAddress(), language: 'fr' });
-	expect(french.alert).toMatch(/^Trop de tentatives pour ce compte ou depuis ce réseau\. Veuillez réessayer dans \d+ secondes\.$/);
+	expect(french.alert).toMatch(whole(matching(t.fr, 'organizers:signIn.tooManyAttempts', { wait: 'dans \\d+ secondes' })));
 });
 
 test('a device that signed in before is not locked out by failures from elsewhere', async () => {
@@ -131,7 +132,7 @@ test('many sign-ins at once from everywhere: password checks queue, the excess i
 	const busy = answers.filter((answer) => answer.status === 429);
 	expect(busy.length).toBeGreaterThan(0);
 	for (const answer of busy) expect(answer.retryAfter).toBeGreaterThanOrEqual(1);
-	expect(busy[0].alert).toMatch(/^The server is checking many sign-ins right now\. Please try again in \d+ seconds?\.$/);
+	expect(busy[0].alert).toMatch(whole(matching(t.en, 'organizers:signIn.busy', { wait: 'in \\d+ seconds?' })));
 	expect(statuses(answers).every((status) => status === 400 || status === 429)).toBe(true);
 });
 

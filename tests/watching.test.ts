@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { event } from '$lib/event/event';
+import { MOMENTS } from './support/instants';
+import { exactly, literally, t } from './support/words';
 
 // The default settings: every channel on UN Web TV's page, no player, no captions, no recording.
 // The site is built after the event, so without JavaScript every page is in the "ended" phase;
@@ -7,50 +10,33 @@ import { expect, test, type Page } from '@playwright/test';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const words = {
-	en: {
-		watch: 'Watch the livestream',
-		eventWatch: 'Watch the livestream',
-		reminder: 'Remind me: add it to my calendar, with an alert 15 minutes before',
-		noCaptions: 'No live captions (CART) link is given for this session.',
-		joinHeading: 'Join the stream',
-		recordingHeading: 'Recording',
-		noRecording: 'No recording is linked here yet.',
-		afterHeading: 'After the event',
-		handedOver: /^At the end of the session, the pledges of the Call to Local Action were handed over to the UN Network on Migration\./,
-		text: {
-			upcoming: 'The session will be livestreamed, with interpretation in English and French.',
-			live: 'The session is being livestreamed now, with interpretation in English and French.',
-			after: 'The session was livestreamed, with interpretation in English and French.'
-		},
-		afterLink: 'The recording and what followed'
+/** The words each phase shows, from the locale files. */
+const wordsIn = (lang: 'en' | 'fr') => ({
+	watch: t[lang]('live:join.watch'),
+	eventWatch: t[lang]('event:livestream.watch'),
+	reminder: exactly(t[lang]('live:reminder')),
+	noCaptions: t[lang]('live:captions.none'),
+	joinHeading: t[lang]('live:join.heading'),
+	recordingHeading: t[lang]('live:recording.heading'),
+	noRecording: t[lang]('live:recording.none'),
+	afterHeading: t[lang]('live:after.heading'),
+	handedOver: new RegExp(`^${literally(t[lang]('live:after.pledges'))}`),
+	text: {
+		upcoming: t[lang]('event:livestream.text.upcoming'),
+		live: t[lang]('event:livestream.text.live'),
+		after: t[lang]('event:livestream.text.after')
 	},
-	fr: {
-		watch: 'Suivre la retransmission',
-		eventWatch: 'Suivre la retransmission en direct',
-		reminder: /^Me le rappeler\s:\sl’ajouter à mon agenda, avec une alerte 15 minutes avant$/,
-		noCaptions: 'Aucun lien de sous-titrage en direct (CART) n’est indiqué pour cette séance.',
-		joinHeading: 'Rejoindre la retransmission',
-		recordingHeading: 'Enregistrement',
-		noRecording: 'Aucun enregistrement n’est encore indiqué ici.',
-		afterHeading: 'Après l’événement',
-		handedOver: /^En fin de séance, les engagements de l’Appel à l’action locale ont été remis au Réseau des Nations Unies sur les migrations\./,
-		text: {
-			upcoming: 'La séance sera retransmise en direct, avec interprétation en anglais et en français.',
-			live: 'La séance est retransmise en direct en ce moment, avec interprétation en anglais et en français.',
-			after: 'La séance a été retransmise en direct, avec interprétation en anglais et en français.'
-		},
-		afterLink: 'L’enregistrement et la suite de l’événement'
-	}
-} as const;
+	afterLink: t[lang]('event:livestream.after')
+});
+const words = { en: wordsIn('en'), fr: wordsIn('fr') };
 
 const moments = [
-	{ name: 'two days before', at: '2022-05-16T17:30:00Z', phase: 'before', tense: 'upcoming' },
-	{ name: 'ten minutes before', at: '2022-05-18T17:20:00Z', phase: 'soon', tense: 'upcoming' },
-	{ name: 'during the welcome', at: '2022-05-18T17:35:00Z', phase: 'live', tense: 'live' },
-	{ name: 'during the panel', at: '2022-05-18T18:00:00Z', phase: 'live', tense: 'live' },
-	{ name: 'during the handover', at: '2022-05-18T18:25:00Z', phase: 'live', tense: 'live' },
-	{ name: 'after the end', at: '2022-05-18T18:45:00Z', phase: 'after', tense: 'after' }
+	{ name: 'two days before', at: MOMENTS.twoDaysBefore, phase: 'before', tense: 'upcoming' },
+	{ name: 'ten minutes before', at: MOMENTS.tenMinutesBefore, phase: 'soon', tense: 'upcoming' },
+	{ name: 'during the welcome', at: MOMENTS.duringTheWelcome, phase: 'live', tense: 'live' },
+	{ name: 'during the panel', at: MOMENTS.duringThePanel, phase: 'live', tense: 'live' },
+	{ name: 'during the handover', at: MOMENTS.duringTheHandover, phase: 'live', tense: 'live' },
+	{ name: 'after the end', at: MOMENTS.afterTheEnd, phase: 'after', tense: 'after' }
 ] as const;
 
 async function expectLivePage(page: Page, lang: 'en' | 'fr', phase: (typeof moments)[number]['phase']) {
@@ -75,7 +61,7 @@ async function expectLivePage(page: Page, lang: 'en' | 'fr', phase: (typeof mome
 		// The questions answered are in the page's own questions section, which the link leads to.
 		await expect(after.locator('a[href="#questions"]')).toHaveCount(1);
 		await expect(page.locator('#questions')).toHaveCount(1);
-		await expect(after.locator('.hashtags a')).toHaveText(['#CitiesIMRF', '#Call2Action']);
+		await expect(after.locator('.hashtags a')).toHaveText(event.hashtags.map((tag) => `#${tag}`));
 	} else {
 		await expect(join.getByRole('heading', { level: 2 })).toHaveText(w.joinHeading);
 		await expect(join.locator('a.button')).toHaveText(w.watch);
@@ -89,7 +75,7 @@ for (const lang of ['en', 'fr'] as const) {
 	test.describe(`/${lang}/live and /${lang}/ follow the phase`, () => {
 		for (const moment of moments) {
 			test(`${moment.name}: the ${moment.phase} wording and links`, async ({ page }) => {
-				await page.clock.setFixedTime(new Date(moment.at));
+				await page.clock.setFixedTime(moment.at);
 				await page.goto(`/${lang}/live`);
 				await expect(page.locator('.hero .phase')).toHaveAttribute('data-phase', moment.phase);
 				await expectLivePage(page, lang, moment.phase);
@@ -137,7 +123,7 @@ test('"watch" without a remembered channel leads to the page language’s stream
 
 for (const moment of moments.filter((m) => m.name !== 'during the welcome' && m.name !== 'during the handover')) {
 	test(`axe finds nothing on /en/live ${moment.name}`, async ({ page }) => {
-		await page.clock.setFixedTime(new Date(moment.at));
+		await page.clock.setFixedTime(moment.at);
 		await page.goto('/en/live');
 		await expect(page.locator('.hero .phase')).toHaveAttribute('data-phase', moment.phase);
 		await expect(page.locator('#join[data-hydrated], #join .island[data-hydrated]').first()).toBeAttached();

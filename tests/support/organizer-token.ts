@@ -14,12 +14,15 @@ export function createOrganizerToken(databaseFile = process.env.E2E_DATABASE_URL
 	return token;
 }
 
+/** Who a recorded pledge is from, unless the test says otherwise. */
+export const RECORDED_BY = { government: 'Kampala Capital City Authority', country: 'UG' } as const;
+
 /** Records a pledge through the public API, as an organizer's console or script does. */
 export async function recordPledge(origin: string, token: string, title: string, fields: { government?: string; country?: string } = {}): Promise<{ id: string }> {
 	const response = await fetch(`${origin}/api/pledges`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ government: 'Kampala Capital City Authority', country: 'UG', title, compacts: ['GCM', 'GCR'], ...fields })
+		body: JSON.stringify({ ...RECORDED_BY, title, compacts: ['GCM', 'GCR'], ...fields })
 	});
 	if (response.status !== 201) throw new Error(`POST /api/pledges answered ${response.status}: ${await response.text()}`);
 	return (await response.json()) as { id: string };

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { convertIcsCalendar } from 'ts-ics';
 import { afterAll, describe, expect, it } from 'vitest';
+import { event as facts } from '$lib/event/event';
+import { countryName, formatTimeRange, isoInZone } from '$lib/i18n/format';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/i18n/translator';
 import { calendarEntry } from './entry';
@@ -23,6 +25,9 @@ function parse(text: string) {
 }
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
+// A calendar's plain text has ordinary spaces where pages keep names on one line.
+const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+const spacesMerged = (text: string) => text.replace(/\s+/g, ' ');
 const originalZone = process.env.TZ;
 // Set when this file runs again in a child process started with its own TZ (see the end).
 const isChild = process.env.CALENDAR_TZ_CHILD === '1';
@@ -37,13 +42,14 @@ for (const zone of isChild ? [process.env.TZ ?? 'UTC'] : ['UTC', 'Asia/Tokyo', '
 		});
 
 		for (const lang of LANGUAGES) {
-			it(`starts at 17:30Z and ends at 18:30Z (${lang})`, async () => {
+			it(`starts and ends at the event's instants, in its zone (${lang})`, async () => {
 				process.env.TZ = zone;
 				const { event, vevent } = parse(await generate(lang));
-				expect(event.startDate.toJSDate().toISOString()).toBe('2022-05-18T17:30:00.000Z');
-				expect(event.endDate.toJSDate().toISOString()).toBe('2022-05-18T18:30:00.000Z');
-				expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('America/New_York');
-				expect(event.startDate.toString()).toBe('2022-05-18T13:30:00');
+				expect(event.startDate.toJSDate().toISOString()).toBe(facts.start.toISOString());
+				expect(event.endDate.toJSDate().toISOString()).toBe(facts.end.toISOString());
+				expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe(facts.timeZone);
+				// The wall-clock time in the event's zone, without its offset (YYYY-MM-DDTHH:MM:SS).
+				expect(event.startDate.toString()).toBe(isoInZone(facts.start).slice(0, 19));
 			});
 		}
 	});
@@ -91,8 +97,8 @@ describe('the .ics file', () => {
 			const alarm = vevent.getFirstSubcomponent('valarm');
 			expect(alarm?.getFirstPropertyValue('action')).toBe('DISPLAY');
 			expect(String(alarm?.getFirstPropertyValue('trigger'))).toBe('-PT15M');
-			expect(vevent.getFirstPropertyValue('geo')).toEqual([40.7489, -73.968]);
-			expect(String(vevent.getFirstPropertyValue('location'))).toContain('405 East 42nd Street')
+			expect(vevent.getFirstPropertyValue('geo')).toEqual([facts.venue.geo.lat, facts.venue.geo.lon]);
+			expect(String(vevent.getFirstPropertyValue('location'))).toContain(facts.venue.address.street);
 			expect(String(vevent.getFirstPropertyValue('url'))).toMatch(new RegExp(`/${lang}/$`));
 		});
 	}
@@ -137,20 +143,29 @@ describe('the .ics file', () => {
 	});
 
 	it('keeps French text intact, commas and semicolons unescaped in the parsed values', async () => {
+		const t = await translatorFor('fr');
+		const { address } = facts.venue;
 		const { event } = parse(await generate('fr'));
-		expect(event.summary).toBe('De Marrakech à New York\u202f: localiser les pactes mondiaux avec un Appel à l’action locale en faveur des migrants et des réfugiés');
-		expect(event.location).toBe('Siège de l’Organisation des Nations Unies, salle 8, 405 East 42nd Street, New York, NY 10017, États-Unis');
-		expect(event.description).toContain('Programme, heure de New York (EDT)\u202f:');
-		expect(event.description).toContain('Remise des engagements');
+		expect(event.summary).toBe(plain(t('event:fullTitle')));
+		expect(event.location).toBe(
+			plain(`${t('event:when.placeName')}, ${address.street}, ${address.locality}, ${address.region} ${address.postalCode}, ${countryName(address.country, 'fr')}`)
+		);
+		expect(event.description).toContain(plain(t('calendar:description.agenda')));
+		expect(event.description).toContain(t('event:agenda.handover'));
 	});
 
 	it('describes the session in English: agenda in New York time, livestream and page', async () => {
+		const t = await translatorFor('en');
+		const [welcome] = facts.segments;
 		const { event } = parse(await generate('en'));
-		expect(event.description).toContain('Welcome and introduction');
-		expect(event.description).toMatch(/1:30\s?–\s?1:40\sPM\s+Welcome and introduction/);
-		expect(event.description).toContain('Livestream (English, Français, and Floor (original)): https://webtv.un.org/');
-		expect(event.description).not.toContain('Live captions');
-		expect(event.description).toMatch(/Event page: https?:\/\/\S+\/en\//);
+		expect(event.description).toContain(t('event:agenda.welcome'));
+		// A line of the agenda: the segment's times in New York, then its title.
+		expect(event.description.split('\n').map(spacesMerged)).toContain(spacesMerged(`${formatTimeRange(welcome.start, welcome.end, 'en')} ${t('event:agenda.welcome')}`));
+		const channels = new Intl.ListFormat('en', { type: 'conjunction' }).format(['en', 'fr', 'floor'].map((id) => t(`live:channel.${id}`)));
+		expect(event.description).toContain(t('calendar:description.livestream', { channels, url: 'https://webtv.un.org/' }));
+		// "Live captions": the words before the language.
+		expect(event.description).not.toContain(t('calendar:description.captions', { language: '', url: '' }).split('(')[0].trim());
+		expect(event.description).toContain(t('calendar:description.page', { url: calendarEntry('en', t).url }));
 	});
 });
 
@@ -165,7 +180,7 @@ describe.skipIf(isChild)('in a fresh process started under another TZ', () => {
 				timeout: 60_000
 			});
 			expect(child.status, `${child.stdout}\n${child.stderr}`).toBe(0);
-			expect(child.stdout).toContain(`TZ=${zone} > starts at 17:30Z`);
+			expect(child.stdout).toContain(`TZ=${zone} > starts and ends at the event's instants`);
 			expect(child.stdout).toMatch(/Tests\s+\d+ passed/);
 		}, 60_000);
 	}

@@ -1,65 +1,20 @@
-import type { TFunction } from 'i18next';
-import { eventVariables } from '$lib/event/words';
+import { createI18nextTranslator, type Resources, type Translator } from './i18next-translator';
 import type { Language } from './languages';
 import { loadNamespaces, namespaceOf } from './locale-files';
-import { DEFAULT_NAMESPACE, flattenWords, type Translate, type Words } from './words';
 
+export { createI18nextTranslator, type Translator } from './i18next-translator';
 export type { Translate, TranslateOptions, Words } from './words';
 
-/**
- * The site's translator: i18next, fixed to one language. Pages and server code call it like
- * i18next's `t`; `words(prefixes)` gives the strings an island speaks, already translated here
- * (src/lib/islands/), so the browser carries no translation library and no word files.
- */
-export interface Translator extends Translate {
-	readonly lang: Language;
-	words(prefixes: readonly string[]): Words;
-}
-
-type Resource = Record<string, unknown>;
-
 // Read on the server only: pages are rendered there, and islands get their words from them.
-const files = import.meta.glob<Resource>('/locales/*/*.json', { import: 'default' });
+const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { import: 'default' });
 
 export const NAMESPACES = [...new Set(Object.keys(files).map(namespaceOf))];
 
-export function loadResources(lang: Language): Promise<Record<string, Resource>> {
+export function loadResources(lang: Language): Promise<Resources> {
 	return loadNamespaces(files, lang);
 }
 
 const translators = new Map<Language, Promise<Translator>>();
-
-/** An i18next instance per language, never a shared changeLanguage: concurrent renders cannot mix. */
-export async function createI18nextTranslator(lang: Language, resources: Record<string, Resource>): Promise<Translator> {
-	const { default: i18next } = await import('i18next');
-	const instance = i18next.createInstance();
-	await instance.init({
-		lng: lang,
-		fallbackLng: false,
-		ns: NAMESPACES,
-		defaultNS: DEFAULT_NAMESPACE,
-		resources: { [lang]: resources },
-		// Svelte escapes every interpolated value; escaping here would double it. The event's facts
-		// (date, times, zone, room) are variables every sentence may use; a variable given neither
-		// here nor by the caller stays `{{name}}` (i18next's skipOnVariables), for an island to fill.
-		interpolation: { escapeValue: false, defaultVariables: eventVariables(lang) },
-		returnNull: false
-	});
-	const t: TFunction = instance.getFixedT(lang);
-	const translate: Translate = (key, options) => t(key, { ...options });
-	// An island's words are the same on every render in a language: translated once per list of prefixes.
-	const wordsOf = new Map<string, Words>();
-	const words = (prefixes: readonly string[]) => {
-		const key = prefixes.join('\n');
-		let found = wordsOf.get(key);
-		if (!found) {
-			found = flattenWords(prefixes.map((prefix) => [prefix, t(prefix, { returnObjects: true })]));
-			wordsOf.set(key, found);
-		}
-		return found;
-	};
-	return Object.assign(translate, { lang, words });
-}
 
 /** A translator fixed to one language (cached per language). */
 export function translatorFor(lang: Language): Promise<Translator> {

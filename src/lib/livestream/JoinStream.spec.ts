@@ -18,6 +18,8 @@ const ownStreams: WatchOption[] = [
 ];
 
 type Props = { options: WatchOption[]; players?: WatchOption[]; captions?: Captions[]; remembered?: ChannelId; isProminent?: boolean };
+/** The channels' names as the French page lists them: "Français, English et Parquet (langue originale)". */
+const names = (channels: ChannelId[]) => new Intl.ListFormat('fr-FR', { type: 'conjunction' }).format(channels.map((channel) => t(`live:channel.${channel}`)));
 const html = (props: Props) => render(JoinStream, { props: { lang: 'fr', t, ...props } }).body.replace(/<!--.*?-->/g, '');
 
 describe('JoinStream', () => {
@@ -25,22 +27,24 @@ describe('JoinStream', () => {
 		const body = html({ options: onePlayer });
 		expect(body.match(/<a /g)).toHaveLength(1);
 		expect(body).toContain('href="https://webtv.un.org/"');
-		expect(body).toContain('Suivre la retransmission');
-		expect(body).toMatch(/Le lecteur propose ces canaux son\u202f: français, English et Parquet \(langue originale\)\./i);
+		expect(body).toContain(t('live:join.watch'));
+		expect(body).toContain(t('live:join.offers', { channels: names(['fr', 'en', 'floor']) }));
 	});
 
 	it('offers each stream through the page that remembers the choice, the first one first, each language named in itself', () => {
 		const body = html({ options: ownStreams });
 		const hrefs = [...body.matchAll(/href="(\/fr\/watch\/[a-z]+)"/g)].map((match) => match[1]);
 		expect(hrefs).toEqual(['/fr/watch/fr', '/fr/watch/en', '/fr/watch/floor']);
-		expect(body).toContain('<span lang="en">English</span>');
+		expect(body).toContain(`<span lang="en">${t('live:channel.en')}</span>`);
 		expect(body).toContain('hreflang="fr"');
 		expect(body).not.toContain('https://stream.example.org');
 	});
 
 	it('marks the remembered channel', () => {
-		expect(html({ options: ownStreams, remembered: 'en' })).toMatch(/<span lang="en">English<\/span><\/a>\s*<span class="remembered muted">\(votre dernier choix\)<\/span>/);
-		expect(html({ options: ownStreams })).not.toContain('votre dernier choix');
+		expect(html({ options: ownStreams, remembered: 'en' }).replace(/<\/a>\s*/g, '</a>')).toContain(
+			`<span lang="en">${t('live:channel.en')}</span></a><span class="remembered muted">(${t('live:join.remembered')})</span>`
+		);
+		expect(html({ options: ownStreams })).not.toContain(t('live:join.remembered'));
 	});
 
 	it('embeds a titled player closed until asked, and nothing without one', () => {
@@ -48,14 +52,14 @@ describe('JoinStream', () => {
 		const body = html({ options: onePlayer, players: [{ url: 'https://player.example.org/fr', channels: ['fr'] }] });
 		expect(body.match(/<iframe/g)).toHaveLength(1);
 		expect(body).toMatch(/<details class="player">/);
-		expect(body).toMatch(/<iframe src="https:\/\/player\.example\.org\/fr" title="Lecteur de la retransmission \(Français\)" loading="lazy"/);
+		expect(body).toContain(`<iframe src="https://player.example.org/fr" title="${t('live:join.playerTitle', { channels: names(['fr']) })}" loading="lazy"`);
 	});
 
 	it('links the captions that are set, else says there are none', () => {
-		expect(html({ options: onePlayer })).toContain('Aucun lien de sous-titrage en direct (CART)');
+		expect(html({ options: onePlayer })).toContain(t('live:captions.none'));
 		const body = html({ options: onePlayer, captions: [{ lang: 'en', url: 'https://cart.example.org/en' }] });
-		expect(body).toMatch(/<a href="https:\/\/cart\.example\.org\/en" hreflang="en" lang="en">English<\/a>/);
-		expect(body).not.toContain('Aucun lien de sous-titrage');
+		expect(body).toContain(`<a href="https://cart.example.org/en" hreflang="en" lang="en">${t('live:channel.en')}</a>`);
+		expect(body).not.toContain(t('live:captions.none'));
 	});
 });
 
@@ -64,7 +68,7 @@ describe('Recordings', () => {
 
 	it('says when no recording is set, and links nothing', () => {
 		const body = recordings([]);
-		expect(body).toContain('Aucun enregistrement');
+		expect(body).toContain(t('live:recording.none'));
 		expect(body).not.toContain('<a ');
 	});
 
@@ -74,6 +78,6 @@ describe('Recordings', () => {
 			{ url: 'https://rec.example.org/floor', channels: ['floor'] }
 		]);
 		expect(body).toContain('href="https://rec.example.org/fr"');
-		expect(body).toContain('Voir l’enregistrement (Parquet (langue originale))');
+		expect(body).toContain(`${t('live:recording.link')} (${t('live:channel.floor')})`);
 	});
 });
