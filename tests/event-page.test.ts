@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { event, speakerById, speakersInOrder } from '$lib/event/event';
+import { event } from '$lib/event/event';
+import { speakerById, speakersInOrder } from '$lib/event/speakers';
 import { formatDate, formatTime, formatTimeRange, isoInZone } from '$lib/i18n/format';
 import { LANGUAGES, LOCALE_TAGS } from '$lib/i18n/languages';
 import { t } from './support/words';
