@@ -16,9 +16,6 @@ export interface QuestionRow {
 }
 
 export const QUESTION_COLUMNS = 'id, text, name, affiliation, lang, status, on_screen, votes, created_at, updated_at';
-export const HOUR_MS = 60 * 60_000;
-/** A browser at its pending limit may ask again once one is moderated: try in a minute. */
-export const PENDING_RETRY_SECONDS = 60;
 
 const iso = (value: string | Date) => (typeof value === 'string' ? value : value.toISOString());
 

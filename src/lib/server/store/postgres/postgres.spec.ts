@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../../bin/throwaway-postgres.js';
-import { questionStoreContract } from '../../questions/contract';
 import { storeContract } from '../contract';
 import type { Store } from '../types';
 import { openPostgresStore } from './index';
@@ -16,15 +15,6 @@ storeContract('PostgreSQL', () => {
 	return {
 		open: async () => openPostgresStore(await database()),
 		reopen: async () => openPostgresStore(await database())
-	};
-});
-
-questionStoreContract('PostgreSQL', async () => {
-	const store = await openPostgresStore(await createDatabase(adminUrl, 'imrf_questions'));
-	return {
-		store: store.questions,
-		auditActions: async () => (await store.auditLog(1_000)).map((entry) => entry.action).reverse(),
-		close: () => store.close()
 	};
 });
 
