@@ -2,6 +2,7 @@ import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
 import type { Store } from '../types.ts';
 import { assertSameFile, canWrite, databaseFile, openDatabase } from './database.ts';
+import { sqliteEngine } from './engine.ts';
 import { sqliteLedger } from './ledger.ts';
 import { sqliteOrganizerRecords, sqliteSessionRecords } from './organizers.ts';
 import { sqliteQuestions } from './questions.ts';
@@ -11,12 +12,13 @@ import { sqliteServerSecrets } from './server-secrets.ts';
 /** The store on one SQLite file (a path or a `file:` URL), created with its folder and migrated. */
 export function openSqliteStore(url?: string): Store {
 	const db = openDatabase(databaseFile(url));
+	const engine = sqliteEngine(db);
 	return {
 		engine: 'sqlite',
-		...sqliteLedger(db),
+		...sqliteLedger(db, engine),
 		organizers: organizerAccounts(sqliteOrganizerRecords(db)),
 		sessions: organizerSessions(sqliteSessionRecords(db)),
-		questions: sqliteQuestions(db),
+		questions: sqliteQuestions(db, engine),
 		limits: sqliteRateLimits(db),
 		secrets: sqliteServerSecrets(db),
 		async health() {
@@ -29,7 +31,7 @@ export function openSqliteStore(url?: string): Store {
 			}
 		},
 		async close() {
-			if (db.isOpen) db.close();
+			await engine.close();
 		}
 	};
 }

@@ -1,19 +1,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { isPublicStatus } from '../../../questions/types.ts';
-import { createChanges } from '../../pledges/changes.ts';
 import type { Actor } from '../../pledges/types.ts';
 import { HOUR_MS, PENDING_RETRY_SECONDS, QUESTION_COLUMNS as COLUMNS, toPublic, toQuestion, type QuestionRow } from '../../questions/rows.ts';
 import { ADDRESS_KEY_PERIOD_MS, type QuestionLimits, type QuestionStore, type Writer } from '../../questions/types.ts';
-import { createGroupCommit } from './group-commit.ts';
+import { sqliteEngine } from './engine.ts';
+import type { Engine } from '../engine.ts';
 
 const placeholders = (list: readonly unknown[]) => list.map(() => '?').join(', ');
 const secondsUntil = (startIso: string, windowMs: number, now: Date) => Math.max(1, Math.ceil((Date.parse(startIso) + windowMs - now.getTime()) / 1000));
 
 /** The questions store on SQLite: writes grouped into shared commits, each settling once on disk. */
-export function sqliteQuestions(db: DatabaseSync): QuestionStore {
-	const changes = createChanges();
-	const groupedWrite = createGroupCommit(db, () => changes.notify());
+export function sqliteQuestions(db: DatabaseSync, engine: Engine = sqliteEngine(db)): QuestionStore {
+	const changes = engine.changes('questions');
+	const groupedWrite = <T>(work: () => T) =>
+		engine.transaction(async (write) => {
+			const result = work();
+			write.announce('questions');
+			return result;
+		});
 
 	const select = (where: string, ...params: (string | number)[]) =>
 		(db.prepare(`SELECT ${COLUMNS} FROM questions ${where}`).all(...params) as unknown as QuestionRow[]).map(toQuestion);
