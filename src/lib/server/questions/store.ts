@@ -1,15 +1,17 @@
-import type { PublicStatus } from '../../questions/types.ts';
+import type { PublicQuestion, PublicStatus, Question } from '../../questions/types.ts';
 import { addressKeys } from './address-keys.ts';
 import { ask } from './asking.ts';
 import { moderate } from './moderation.ts';
 import { setOpen } from './opening.ts';
 import { inAskingOrder, inListOrder } from './order.ts';
 import type { QuestionEngine } from './records.ts';
-import { toPublic } from './rows.ts';
 import type { QuestionStore } from './types.ts';
 import { vote } from './voting.ts';
 
 const PUBLIC_STATUSES: readonly PublicStatus[] = ['approved', 'answered'];
+
+/** A public question as everyone may see it: when organizers last changed it is theirs. */
+const toPublic = ({ updatedAt: _updated, ...question }: Question) => question as PublicQuestion;
 
 /** The questions' rules (this folder) over one engine's records: the store every caller uses. */
 export function questionStore(engine: QuestionEngine): QuestionStore {

@@ -97,17 +97,3 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
 		throw error;
 	}
 }
-
-/** The same for work that awaits; only the group commit uses it (see why there). */
-export async function inTransactionAwaiting<T>(db: DatabaseSync, work: () => Promise<T>): Promise<T> {
-	assertSameFile(db);
-	db.exec('BEGIN IMMEDIATE');
-	try {
-		const result = await work();
-		db.exec('COMMIT');
-		return result;
-	} catch (error) {
-		if (db.isTransaction) db.exec('ROLLBACK');
-		throw error;
-	}
-}

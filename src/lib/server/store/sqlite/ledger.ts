@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { createChanges } from '../../pledges/changes.ts';
 import { clampLimit, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type AuditRow, type PledgeRow } from '../../pledges/entries.ts';
 import type { Actor, AuditEntry, Compact, CountryCount, Pledge, PledgeFilter, PledgeInput, PledgeNote, PledgeStatus, PledgeStore } from '../../pledges/types.ts';
 import { pledgeSearchText, searchPatterns } from '../../../pledges/search.ts';
 import { DEFAULT_STATUS } from '../../../pledges/status.ts';
 import { inTransaction } from './database.ts';
-import { createGroupCommit } from './group-commit.ts';
+import type { Engine } from '../engine.ts';
 
 interface SqlitePledgeRow {
 	seq: number;
@@ -51,21 +50,19 @@ const matchParameters = (filter: PledgeFilter) => ({
 	patterns: JSON.stringify(searchPatterns(filter.q ?? ''))
 });
 
-/** How often a listened-to store checks whether another process committed to the file. */
-export const DATA_VERSION_POLL_MS = 250;
-
 /**
  * The pledge ledger on SQLite: every write is one IMMEDIATE transaction, told to listeners after
  * commit. Other processes on the same file (a second instance, the organizers command) are noticed
  * through `PRAGMA data_version`, checked while someone listens.
  */
-export function sqliteLedger(db: DatabaseSync): PledgeStore {
-	const changes = createChanges(() => watchOtherConnections(db, () => changes.notify()));
-	const groupedWrite = createGroupCommit(db, () => changes.notify());
-
-	function touch(at: string): void {
-		db.prepare('INSERT INTO ledger (id, updated_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at').run(at);
-	}
+export function sqliteLedger(db: DatabaseSync, engine: Engine): PledgeStore {
+	const changes = engine.changes('pledges');
+	const groupedWrite = <T>(work: () => T) =>
+		engine.transaction(async (write) => {
+			const result = work();
+			write.announce('pledges');
+			return result;
+		});
 
 	function audit(actor: Actor, action: AuditEntry['action'], pledgeId: string | null, detail: string | null, at: string): void {
 		db.prepare('INSERT INTO audit_log (at, organizer_email, action, pledge_id, detail) VALUES (?, ?, ?, ?, ?)').run(at, actor.email, action, pledgeId, detail);
@@ -123,8 +120,10 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 
 		async snapshot() {
 			const { count } = db.prepare('SELECT COUNT(*) AS count FROM pledges WHERE withdrawn_at IS NULL').get() as { count: number };
-			const ledger = db.prepare('SELECT updated_at FROM ledger WHERE id = 1').get() as { updated_at: string } | undefined;
-			return { count, updatedAt: ledger?.updated_at ?? new Date(0).toISOString(), latest: list({ limit: LATEST }) };
+			const ledger = db
+				.prepare("SELECT COALESCE((SELECT MAX(at) FROM audit_log WHERE action NOT LIKE 'question%'), (SELECT created_at FROM ledger WHERE id = 1)) AS updated_at")
+				.get() as { updated_at: string | null };
+			return { count, updatedAt: ledger.updated_at ?? new Date(0).toISOString(), latest: list({ limit: LATEST }) };
 		},
 
 		async list(filter) {
@@ -159,7 +158,6 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				const at = new Date().toISOString();
 				const pledge = insert(input, at);
 				audit(actor, 'add', pledge.id, pledge.title, at);
-				touch(at);
 				return pledge;
 			});
 		},
@@ -169,7 +167,6 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				const at = new Date().toISOString();
 				const pledges = inputs.map((input) => insert(input, at));
 				audit(actor, 'import', null, String(pledges.length), at);
-				touch(at);
 				return pledges;
 			});
 		},
@@ -189,7 +186,6 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				const at = new Date().toISOString();
 				const pledge = insert(input, at);
 				audit(actor, 'add', pledge.id, pledge.title, at);
-				touch(at);
 				const body = JSON.stringify(pledge);
 				if (idempotency) {
 					db.prepare('INSERT INTO idempotency_keys (organizer_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -214,7 +210,6 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 					.run(input.government, input.country, input.title, input.description ?? null, JSON.stringify(input.compacts), input.url ?? null, at, pledgeSearchText(input), id);
 				if (changed.changes === 0) return undefined;
 				audit(actor, 'update', id, input.title, at);
-				touch(at);
 				return toPledge(row(id)!);
 			});
 		},
@@ -226,10 +221,7 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			return write(() => {
 				const at = new Date().toISOString();
 				const changed = db.prepare('UPDATE pledges SET status = ?, updated_at = ? WHERE id = ? AND status <> ?').run(status, at, id, status).changes > 0;
-				if (changed) {
-					audit(actor, `status-${status}`, id, titleOf(id), at);
-					touch(at);
-				}
+				if (changed) audit(actor, `status-${status}`, id, titleOf(id), at);
 				return toPledge(row(id)!);
 			});
 		},
@@ -242,7 +234,6 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 				db.prepare('INSERT INTO pledge_notes (id, pledge_id, day, text, created_at) VALUES (?, ?, ?, ?, ?)').run(noteId, id, note.date, note.text, at);
 				db.prepare('UPDATE pledges SET updated_at = ? WHERE id = ?').run(at, id);
 				audit(actor, 'note', id, titleOf(id), at);
-				touch(at);
 				return { id: noteId, date: note.date, text: note.text, createdAt: at } satisfies PledgeNote;
 			});
 		},
@@ -259,10 +250,7 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			return write(() => {
 				const at = new Date().toISOString();
 				const changed = db.prepare('UPDATE pledges SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL').run(at, id).changes > 0;
-				if (changed) {
-					audit(actor, 'withdraw', id, titleOf(id), at);
-					touch(at);
-				}
+				if (changed) audit(actor, 'withdraw', id, titleOf(id), at);
 				return changed;
 			});
 		},
@@ -271,10 +259,7 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			return write(() => {
 				const at = new Date().toISOString();
 				const changed = db.prepare('UPDATE pledges SET withdrawn_at = NULL WHERE id = ? AND withdrawn_at IS NOT NULL').run(id).changes > 0;
-				if (changed) {
-					audit(actor, 'restore', id, titleOf(id), at);
-					touch(at);
-				}
+				if (changed) audit(actor, 'restore', id, titleOf(id), at);
 				return changed;
 			});
 		},
@@ -290,23 +275,4 @@ export function sqliteLedger(db: DatabaseSync): PledgeStore {
 			return db.prepare('SELECT country, COUNT(*) AS count FROM pledges WHERE withdrawn_at IS NULL GROUP BY country ORDER BY country').all() as unknown as CountryCount[];
 		}
 	};
-}
-
-/** Calls `onChange` when another connection commits to the file; returns what stops watching. */
-function watchOtherConnections(db: DatabaseSync, onChange: () => void): () => void {
-	const version = () => (db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
-	let last = version();
-	const timer = setInterval(() => {
-		if (!db.isOpen) return;
-		try {
-			const current = version();
-			if (current === last) return;
-			last = current;
-		} catch {
-			return; // busy or closing: the next tick looks again
-		}
-		onChange();
-	}, DATA_VERSION_POLL_MS);
-	timer.unref();
-	return () => clearInterval(timer);
 }
