@@ -21,8 +21,8 @@ export interface QuestionAuditEntry {
 }
 
 /**
- * What each engine implements for questions: rows read and written, no rules
- * (src/lib/server/store/{sqlite,postgres}/questions.ts). The rules are in this folder.
+ * What the store gives the questions: rows read and written, no rules (src/lib/server/store/questions.ts,
+ * the same on both engines). The rules are in this folder.
  */
 export interface QuestionRecords {
 	/** The questions with one of these statuses, oldest first. */
@@ -67,7 +67,7 @@ export interface WriteOptions<T> {
 	isChange(result: T): boolean;
 }
 
-/** An engine's questions: its records, its write transactions, and the news of committed changes. */
+/** The questions on one engine: its records, its write transactions, and the news of committed changes. */
 export interface QuestionEngine {
 	/** Reads outside any write. */
 	records: QuestionRecords;

@@ -3,8 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Engine } from './engine.ts';
 import type { Database } from './schema.ts';
 
-/** A transaction-level advisory lock's key (a signed 64-bit number) for a lock's name. */
-const lockKey = (name: string) => createHash('sha256').update(`questions:${name}`).digest().readBigInt64BE(0);
+/** A transaction-level advisory lock's key (a signed 64-bit number) for a lock's name, apart from the migrations' lock. */
+const lockKey = (name: string) => createHash('sha256').update(`store-lock:${name}`).digest().readBigInt64BE(0);
 
 /**
  * Holds the named locks until the transaction ends, so that writes which must not interleave wait
