@@ -1,8 +1,9 @@
 import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
+import { pledgeLedger } from '../../pledges/ledger.ts';
 import type { Store } from '../types.ts';
 import { createPool, migrate } from './database.ts';
-import { postgresLedger } from './ledger.ts';
+import { postgresEngine } from './engine.ts';
 import { postgresOrganizerRecords, postgresSessionRecords } from './organizers.ts';
 import { postgresQuestions } from './questions.ts';
 import { postgresRateLimits, postgresServerSecrets } from './rate-limits.ts';
@@ -16,10 +17,10 @@ export async function openPostgresStore(url: string): Promise<Store> {
 		await pool.end().catch(() => {});
 		throw error;
 	}
-	const ledger = postgresLedger(pool, url);
+	const engine = postgresEngine(pool, url);
 	return {
 		engine: 'postgres',
-		...ledger,
+		...pledgeLedger(engine),
 		organizers: organizerAccounts(postgresOrganizerRecords(pool)),
 		sessions: organizerSessions(postgresSessionRecords(pool)),
 		questions: postgresQuestions(pool, url),
@@ -40,7 +41,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
 			}
 		},
 		async close() {
-			await pool.end().catch(() => {});
+			// Ends the pool too.
+			await engine.close().catch(() => {});
 		}
 	};
 }

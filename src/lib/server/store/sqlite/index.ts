@@ -1,9 +1,9 @@
 import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
+import { pledgeLedger } from '../../pledges/ledger.ts';
 import type { Store } from '../types.ts';
 import { assertSameFile, canWrite, databaseFile, openDatabase } from './database.ts';
 import { sqliteEngine } from './engine.ts';
-import { sqliteLedger } from './ledger.ts';
 import { sqliteOrganizerRecords, sqliteSessionRecords } from './organizers.ts';
 import { sqliteQuestions } from './questions.ts';
 import { sqliteRateLimits } from './rate-limits.ts';
@@ -15,7 +15,7 @@ export function openSqliteStore(url?: string): Store {
 	const engine = sqliteEngine(db);
 	return {
 		engine: 'sqlite',
-		...sqliteLedger(db, engine),
+		...pledgeLedger(engine),
 		organizers: organizerAccounts(sqliteOrganizerRecords(db)),
 		sessions: organizerSessions(sqliteSessionRecords(db)),
 		questions: sqliteQuestions(db, engine),
