@@ -11,7 +11,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 		// A PostgreSQL for the store's suites (TEST_DATABASE_URL, or a throwaway cluster).
-		globalSetup: ['src/lib/server/store/postgres/test-cluster.ts'],
+		globalSetup: ['tests/support/vitest-postgres.ts'],
 		environment: 'node'
 	}
 });

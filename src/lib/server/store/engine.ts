@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { PledgeChanges } from '../pledges/types.ts';
 import type { CompactsColumn, Database } from './schema.ts';
 import type { Compact } from '$lib/pledges/types';
@@ -33,15 +33,20 @@ export interface Engine {
 	transaction<T>(work: (write: Write) => Promise<T>): Promise<T>;
 	/** The topic's listeners: told after each committed `announce`, from this process or any other one. */
 	changes(topic: Topic): TopicChanges;
-	/** Columns whose type differs between the engines. */
-	readonly columns: EngineColumns;
+	/** The little SQL that differs between the engines. */
+	readonly dialect: EngineDialect;
 	close(): Promise<void>;
 }
 
-/** The few columns the engines store differently, converted in one place per engine. */
-export interface EngineColumns {
+/** What the engines write differently, once per engine; every other query is the same on both. */
+export interface EngineDialect {
+	/** The pledges' compacts: a JSON array on SQLite, `text[]` on PostgreSQL. */
 	compacts: {
 		write(compacts: readonly Compact[]): CompactsColumn;
 		read(value: CompactsColumn): Compact[];
+		/** Whether a pledge's compacts include `compact`. */
+		include(compact: Compact): Expression<SqlBool>;
 	};
+	/** `column` is one of `values`, bound as one parameter however many there are. */
+	isAnyOf(column: string, values: readonly string[]): Expression<SqlBool>;
 }

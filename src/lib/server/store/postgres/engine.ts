@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type pg from 'pg';
 import { createChanges } from '../../pledges/changes.ts';
 import type { Compact } from '../../pledges/types.ts';
@@ -54,12 +54,14 @@ export function postgresEngine(pool: pg.Pool, url: string): Engine {
 			return result;
 		},
 		changes,
-		columns: {
+		dialect: {
 			compacts: {
 				write: (compacts) => [...compacts],
 				// text[] arrives as an array already.
-				read: (value) => [...(value as readonly Compact[])]
-			}
+				read: (value) => [...(value as readonly Compact[])],
+				include: (compact) => sql<SqlBool>`${compact} = ANY (${sql.ref('compacts')})`
+			},
+			isAnyOf: (column, values) => sql<SqlBool>`${sql.ref(column)} = ANY (${[...values]})`
 		},
 		async close() {
 			await kysely.destroy();

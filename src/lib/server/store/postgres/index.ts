@@ -1,5 +1,6 @@
 import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
+import { pledgeLedger } from '../../pledges/ledger.ts';
 import { organizerRecords, sessionRecords } from '../organizers.ts';
 import { engineQuestions } from '../questions.ts';
 import { engineRateLimits } from '../rate-limits.ts';
@@ -7,7 +8,6 @@ import { engineServerSecrets } from '../server-secrets.ts';
 import type { Store } from '../types.ts';
 import { createPool, migrate } from './database.ts';
 import { postgresEngine } from './engine.ts';
-import { postgresLedger } from './ledger.ts';
 
 /** The store on PostgreSQL (`postgres://…`), shared by every instance; migrated on open. */
 export async function openPostgresStore(url: string): Promise<Store> {
@@ -19,10 +19,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
 		throw error;
 	}
 	const engine = postgresEngine(pool, url);
-	const ledger = postgresLedger(pool, url);
 	return {
 		engine: 'postgres',
-		...ledger,
+		...pledgeLedger(engine),
 		organizers: organizerAccounts(organizerRecords(engine.db)),
 		sessions: organizerSessions(sessionRecords(engine)),
 		questions: engineQuestions(engine),
@@ -43,7 +42,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
 			}
 		},
 		async close() {
-			await pool.end().catch(() => {});
+			// Ends the pool too.
+			await engine.close().catch(() => {});
 		}
 	};
 }

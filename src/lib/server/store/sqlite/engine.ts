@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { DatabaseSync } from 'node:sqlite';
 import { createChanges } from '../../pledges/changes.ts';
 import type { Compact } from '../../pledges/types.ts';
@@ -33,11 +34,13 @@ export function sqliteEngine(db: DatabaseSync): Engine {
 		db: kysely,
 		transaction,
 		changes,
-		columns: {
+		dialect: {
 			compacts: {
 				write: (compacts) => JSON.stringify(compacts),
-				read: (value) => (typeof value === 'string' ? (JSON.parse(value) as Compact[]) : [...value])
-			}
+				read: (value) => JSON.parse(value as string) as Compact[],
+				include: (compact) => sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${sql.ref('compacts')}) WHERE value = ${compact})`
+			},
+			isAnyOf: (column, values) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`
 		},
 		async close() {
 			await kysely.destroy();

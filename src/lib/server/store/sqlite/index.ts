@@ -1,5 +1,6 @@
 import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
+import { pledgeLedger } from '../../pledges/ledger.ts';
 import { organizerRecords, sessionRecords } from '../organizers.ts';
 import { engineQuestions } from '../questions.ts';
 import { engineRateLimits } from '../rate-limits.ts';
@@ -7,7 +8,6 @@ import { engineServerSecrets } from '../server-secrets.ts';
 import type { Store } from '../types.ts';
 import { assertSameFile, canWrite, databaseFile, openDatabase } from './database.ts';
 import { sqliteEngine } from './engine.ts';
-import { sqliteLedger } from './ledger.ts';
 
 /** The store on one SQLite file (a path or a `file:` URL), created with its folder and migrated. */
 export function openSqliteStore(url?: string): Store {
@@ -15,7 +15,7 @@ export function openSqliteStore(url?: string): Store {
 	const engine = sqliteEngine(db);
 	return {
 		engine: 'sqlite',
-		...sqliteLedger(db, engine),
+		...pledgeLedger(engine),
 		organizers: organizerAccounts(organizerRecords(engine.db)),
 		sessions: organizerSessions(sessionRecords(engine)),
 		questions: engineQuestions(engine),
