@@ -5,7 +5,7 @@
  * - `backoff`: `limit` attempts freely, then each further one only after a delay that doubles with
  *   every attempt counted (capped), refused meanwhile with the time left. The count decays once
  *   `windowMs` has passed since the last counted attempt. Never a lock held open: a refusal says when.
- * The decision is pure; each engine stores the state (src/lib/server/store/{sqlite,postgres}/rate-limits.ts).
+ * The decision is pure; the store keeps the state (src/lib/server/store/rate-limits.ts, both engines).
  */
 export interface RateRule {
 	key: string;

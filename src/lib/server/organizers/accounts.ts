@@ -13,7 +13,7 @@ export interface OrganizerRecord extends Organizer {
 	tokenHash: string;
 }
 
-/** What each engine implements for organizers (src/lib/server/store/{sqlite,postgres}/organizers.ts). */
+/** What the store gives for organizers (src/lib/server/store/organizers.ts, the same on both engines). */
 export interface OrganizerRecords {
 	/** False when an organizer with this email exists already. */
 	insert(record: OrganizerRecord): Promise<boolean>;

@@ -3,7 +3,7 @@ import { hashSecret, newSecret } from './secrets.ts';
 
 export const SESSION_HOURS = 12;
 
-/** What each engine implements for sessions: rows keyed by the hash of the session id. */
+/** What the store gives for sessions (src/lib/server/store/organizers.ts): rows keyed by the hash of the session id. */
 export interface SessionRecords {
 	/** Stores a session, and forgets those expired before `now` (ISO 8601). */
 	insert(idHash: string, organizerId: string, expiresAt: string, now: string): Promise<void>;

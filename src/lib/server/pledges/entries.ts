@@ -1,18 +1,27 @@
-import type { AuditEntry, Compact, LedgerEntry, Pledge, PledgeNote, PledgeStatus } from './types.ts';
+import type { AllColumns, PledgesTable, Row } from '../store/schema.ts';
+import type { AuditEntry, Compact, LedgerEntry, Pledge, PledgeFields, PledgeNote } from './types.ts';
+import { pledgeSearchText } from '../../pledges/search.ts';
 
-/** A pledge row as either engine reads it, once its columns are plain values (times as ISO 8601). */
-export interface PledgeRow {
-	id: string;
-	government: string;
-	country: string;
-	title: string;
-	description: string | null;
-	compacts: Compact[];
-	url: string | null;
-	status: PledgeStatus;
-	createdAt: string;
-	updatedAt: string;
-	withdrawnAt: string | null;
+/** A pledge's row as either engine reads it, its compacts read by the engine's dialect. */
+export type PledgeRow = Omit<Row<PledgesTable>, 'compacts'> & { compacts: Compact[] };
+
+/** The columns a pledge's own fields fill (a correction writes them all again). */
+type FieldColumn = Exclude<keyof AllColumns<PledgesTable>, 'id' | 'status' | 'created_at' | 'updated_at' | 'withdrawn_at'>;
+
+/**
+ * Every column a pledge's fields fill, none left out: a column added to the table fails the type
+ * check here until it is given. `compacts` comes written by the engine's dialect.
+ */
+export function fieldColumns(input: PledgeFields, compacts: AllColumns<PledgesTable>['compacts']): Pick<AllColumns<PledgesTable>, FieldColumn> {
+	return {
+		government: input.government,
+		country: input.country,
+		title: input.title,
+		description: input.description ?? null,
+		compacts,
+		url: input.url ?? null,
+		search_text: pledgeSearchText(input)
+	};
 }
 
 export function toEntry(row: PledgeRow): LedgerEntry {
@@ -23,12 +32,12 @@ export function toEntry(row: PledgeRow): LedgerEntry {
 		title: row.title,
 		compacts: row.compacts,
 		status: row.status,
-		createdAt: row.createdAt,
-		updatedAt: row.updatedAt
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
 	};
 	if (row.description) entry.description = row.description;
 	if (row.url) entry.url = row.url;
-	if (row.withdrawnAt) entry.withdrawnAt = row.withdrawnAt;
+	if (row.withdrawn_at) entry.withdrawnAt = row.withdrawn_at;
 	return entry;
 }
 

@@ -1,5 +1,6 @@
-import type { RateRule } from '../limits/rate-limit';
-import type { QuestionLimits, Writer } from './types';
+import { retryAfterSeconds, type RateRule } from '../limits/rate-limit.ts';
+import type { QuestionRecords } from './records.ts';
+import type { AskOutcome, QuestionLimits, Writer } from './types.ts';
 
 /**
  * Per browser as the issue asks; per address higher, since a room's audience shares one Wi-Fi
@@ -11,6 +12,34 @@ export const QUESTION_LIMITS: QuestionLimits = {
 	askedPerHourPerBrowser: 10,
 	askedPerHourPerAddress: 120
 };
+
+const HOUR_MS = 60 * 60_000;
+/** A browser at its pending limit may ask again once one is moderated: try in a minute. */
+export const PENDING_RETRY_SECONDS = 60;
+
+/**
+ * Whether this writer may ask now, counted from the questions the store holds, inside the ask's
+ * own write transaction (asking.ts). Not through RateLimits like the votes: "pending" is a state of
+ * the questions (it ends when an organizer moderates one), not a count of attempts, and a count
+ * kept beside the questions could drift from them. Counted this way, the limits hold across
+ * instances and restarts, a refused ask costs nothing (nothing is written), and no parallel ask
+ * slips past them (the transaction holds the writer's locks, and SQLite's one writer at a time).
+ * An address counts under the current and the previous key, so a rotation resets nothing.
+ */
+export async function askingRefusal(records: QuestionRecords, writer: Writer, limits: QuestionLimits, now: Date): Promise<Extract<AskOutcome, { kind: 'limited' }> | undefined> {
+	const browser = [writer.browser];
+	const isPendingOver =
+		(await records.pendingCount('browser', browser)) >= limits.pendingPerBrowser || (await records.pendingCount('address', writer.addresses)) >= limits.pendingPerAddress;
+	if (isPendingOver) return { kind: 'limited', retryAfterSeconds: PENDING_RETRY_SECONDS };
+	const hourAgo = new Date(now.getTime() - HOUR_MS);
+	// The oldest of the questions that fill a window: the window has room again an hour after it.
+	const oldestFilling = async (by: 'browser' | 'address', hashes: readonly string[], max: number) => {
+		const times = await records.askedAfter(by, hashes, hourAgo, max);
+		return times.length >= max ? times[times.length - 1] : undefined;
+	};
+	const oldest = (await oldestFilling('browser', browser, limits.askedPerHourPerBrowser)) ?? (await oldestFilling('address', writer.addresses, limits.askedPerHourPerAddress));
+	return oldest && { kind: 'limited', retryAfterSeconds: retryAfterSeconds(oldest.getTime() + HOUR_MS - now.getTime()) };
+}
 
 /** Votes (and withdrawals) a minute, kept by the store's rate limits (src/lib/server/limits/). */
 export const VOTES_PER_MINUTE = { browser: 60, address: 1200 } as const;

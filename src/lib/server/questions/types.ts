@@ -2,8 +2,9 @@ import type { Moderation, PublicQuestions, Question, QuestionInput, QuestionStat
 import type { Actor, PledgeChanges } from '../pledges/types';
 
 /**
- * The questions store's interface: every engine (SQLite here) implements it, the contract suite
- * (contract.ts) checks it, and every caller uses only it. Asynchronous, so an engine may be remote.
+ * The questions store's interface: store.ts implements it once, with the rules of this folder over
+ * each engine's records (records.ts); the contract suite (tests/store/) checks it on every engine,
+ * and every caller uses only it. Asynchronous, so an engine may be remote.
  */
 
 /** Who writes, never in clear: a hash of the browser's anonymous id and keyed hashes of its address. */
@@ -15,7 +16,8 @@ export interface Writer {
 
 /**
  * Asking, per browser and per address: counted from the questions the store holds, in the same
- * transaction as the insert, so they hold across instances and restarts and a refused ask costs nothing.
+ * transaction as the insert, so they hold across instances and restarts, a refused ask costs nothing
+ * and no parallel ask slips past them (limits.ts).
  */
 export interface QuestionLimits {
 	pendingPerBrowser: number;

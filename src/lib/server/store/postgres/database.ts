@@ -18,10 +18,23 @@ export function classify(error: unknown): unknown {
 	return isUnavailable ? new StoreUnavailableError(`PostgreSQL cannot be reached: ${message ?? code}`) : error;
 }
 
+// Read as the schema declares them (src/lib/server/store/schema.ts): bigint as a number (every
+// sequence and instant in ms here is far below 2^53), a day as its `YYYY-MM-DD` text.
+const INT8 = 20;
+const DATE = 1082;
+const types = {
+	getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+		if (oid === INT8) return (value: string) => Number(value);
+		if (oid === DATE) return (value: string) => value;
+		return pg.types.getTypeParser(oid, format);
+	}) as typeof pg.types.getTypeParser
+};
+
 /** Settings of the pool: small, since PostgreSQL's own group commit shares fsyncs between connections. */
 export function createPool(url: string): pg.Pool {
 	const pool = new pg.Pool({
 		connectionString: url,
+		types,
 		max: Number(process.env.DATABASE_POOL_SIZE) || 10,
 		connectionTimeoutMillis: 5_000,
 		idleTimeoutMillis: 30_000,
@@ -44,8 +57,18 @@ export function poolQuery(pool: pg.Pool): Query {
 	};
 }
 
-/** Runs `work` in one transaction on one pooled connection; a broken connection is discarded, not reused. */
-export async function inTransaction<T>(pool: pg.Pool, work: (query: Query) => Promise<T>): Promise<T> {
+/** A connection checked out of the pool, given back (or discarded) by `release`. */
+export interface CheckedOut {
+	query(text: string, values?: readonly unknown[]): Promise<pg.QueryResult>;
+	release(destroy?: boolean): void;
+}
+
+/**
+ * Checks out a connection whose failures are classified, and which is discarded, not given back to
+ * the pool, once the server dropped it: the server may drop a checked-out connection between two
+ * queries, and its 'error' event, unheard, would end the process.
+ */
+export async function checkOut(pool: pg.Pool): Promise<CheckedOut> {
 	let client: pg.PoolClient;
 	try {
 		client = await pool.connect();
@@ -53,24 +76,40 @@ export async function inTransaction<T>(pool: pg.Pool, work: (query: Query) => Pr
 		throw classify(error);
 	}
 	let broken: Error | undefined;
-	// The server may drop a checked-out connection between two queries: an 'error' event with no
-	// listener would end the process. Noted here, the next query fails and the client is discarded.
 	const onError = (error: Error) => (broken = error);
 	client.on('error', onError);
+	return {
+		async query(text, values) {
+			try {
+				return await client.query(text, values as unknown[]);
+			} catch (error) {
+				const classified = classify(error);
+				if (classified instanceof StoreUnavailableError) broken = classified;
+				throw classified;
+			}
+		},
+		release(destroy) {
+			client.off('error', onError);
+			client.release(broken ?? destroy);
+		}
+	};
+}
+
+/** Runs `work` in one transaction on one pooled connection; a broken connection is discarded, not reused. */
+export async function inTransaction<T>(pool: pg.Pool, work: (query: Query) => Promise<T>): Promise<T> {
+	const client = await checkOut(pool);
 	const query: Query = async (text, values) => (await client.query(text, values)).rows;
+	let isBroken = false;
 	try {
 		await client.query('BEGIN');
 		const result = await work(query);
 		await client.query('COMMIT');
 		return result;
 	} catch (error) {
-		const classified = classify(error);
-		if (classified instanceof StoreUnavailableError) broken = classified;
-		else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-		throw classified;
+		if (!(error instanceof StoreUnavailableError)) await client.query('ROLLBACK').catch(() => (isBroken = true));
+		throw error;
 	} finally {
-		client.off('error', onError);
-		client.release(broken);
+		client.release(isBroken);
 	}
 }
 

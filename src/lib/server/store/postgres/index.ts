@@ -1,11 +1,13 @@
 import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
+import { pledgeLedger } from '../../pledges/ledger.ts';
+import { organizerRecords, sessionRecords } from '../organizers.ts';
+import { engineQuestions } from '../questions.ts';
+import { engineRateLimits } from '../rate-limits.ts';
+import { engineServerSecrets } from '../server-secrets.ts';
 import type { Store } from '../types.ts';
 import { createPool, migrate } from './database.ts';
-import { postgresLedger } from './ledger.ts';
-import { postgresOrganizerRecords, postgresSessionRecords } from './organizers.ts';
-import { postgresQuestions } from './questions.ts';
-import { postgresRateLimits, postgresServerSecrets } from './rate-limits.ts';
+import { postgresEngine } from './engine.ts';
 
 /** The store on PostgreSQL (`postgres://…`), shared by every instance; migrated on open. */
 export async function openPostgresStore(url: string): Promise<Store> {
@@ -16,15 +18,15 @@ export async function openPostgresStore(url: string): Promise<Store> {
 		await pool.end().catch(() => {});
 		throw error;
 	}
-	const ledger = postgresLedger(pool, url);
+	const engine = postgresEngine(pool, url);
 	return {
 		engine: 'postgres',
-		...ledger,
-		organizers: organizerAccounts(postgresOrganizerRecords(pool)),
-		sessions: organizerSessions(postgresSessionRecords(pool)),
-		questions: postgresQuestions(pool, url),
-		limits: postgresRateLimits(pool),
-		secrets: postgresServerSecrets(pool),
+		...pledgeLedger(engine),
+		organizers: organizerAccounts(organizerRecords(engine.db)),
+		sessions: organizerSessions(sessionRecords(engine)),
+		questions: engineQuestions(engine),
+		limits: engineRateLimits(engine),
+		secrets: engineServerSecrets(engine),
 		async health() {
 			try {
 				const { rows } = await pool.query<{ ok: number }>('SELECT 1 AS ok');
@@ -40,7 +42,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
 			}
 		},
 		async close() {
-			await pool.end().catch(() => {});
+			// Ends the pool too.
+			await engine.close().catch(() => {});
 		}
 	};
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 
 /** The channel every instance LISTENs on; each committed change NOTIFYs it with the audit entry's number. */
 export const CHANGES_CHANNEL = 'pledge_changes';
-/** The questions' channel (store/postgres/questions.ts): its payload names the instance that wrote. */
+/** The questions' channel (store/questions.ts, through engine.ts): its payload names the instance that wrote. */
 export const QUESTION_CHANGES_CHANNEL = 'question_changes';
 
 const RETRY_MS = { first: 250, max: 5_000 };

@@ -82,7 +82,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		at timestamptz NOT NULL
 	);
 	`,
-	// Questions from the audience (store/postgres/questions.ts), as SQLite's migration 4: who asked is kept
+	// Questions from the audience (src/lib/server/questions/), as SQLite's migration 4: who asked is kept
 	// only as keyed hashes. Their audit entries (actions question…) do not move the pledges' "last change".
 	`
 	CREATE TABLE questions (

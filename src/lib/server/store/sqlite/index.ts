@@ -1,24 +1,26 @@
 import { organizerAccounts } from '../../organizers/accounts.ts';
 import { organizerSessions } from '../../organizers/sessions.ts';
+import { pledgeLedger } from '../../pledges/ledger.ts';
+import { organizerRecords, sessionRecords } from '../organizers.ts';
+import { engineQuestions } from '../questions.ts';
+import { engineRateLimits } from '../rate-limits.ts';
+import { engineServerSecrets } from '../server-secrets.ts';
 import type { Store } from '../types.ts';
 import { assertSameFile, canWrite, databaseFile, openDatabase } from './database.ts';
-import { sqliteLedger } from './ledger.ts';
-import { sqliteOrganizerRecords, sqliteSessionRecords } from './organizers.ts';
-import { sqliteQuestions } from './questions.ts';
-import { sqliteRateLimits } from './rate-limits.ts';
-import { sqliteServerSecrets } from './server-secrets.ts';
+import { sqliteEngine } from './engine.ts';
 
 /** The store on one SQLite file (a path or a `file:` URL), created with its folder and migrated. */
 export function openSqliteStore(url?: string): Store {
 	const db = openDatabase(databaseFile(url));
+	const engine = sqliteEngine(db);
 	return {
 		engine: 'sqlite',
-		...sqliteLedger(db),
-		organizers: organizerAccounts(sqliteOrganizerRecords(db)),
-		sessions: organizerSessions(sqliteSessionRecords(db)),
-		questions: sqliteQuestions(db),
-		limits: sqliteRateLimits(db),
-		secrets: sqliteServerSecrets(db),
+		...pledgeLedger(engine),
+		organizers: organizerAccounts(organizerRecords(engine.db)),
+		sessions: organizerSessions(sessionRecords(engine)),
+		questions: engineQuestions(engine),
+		limits: engineRateLimits(engine),
+		secrets: engineServerSecrets(engine),
 		async health() {
 			try {
 				assertSameFile(db);
@@ -29,7 +31,7 @@ export function openSqliteStore(url?: string): Store {
 			}
 		},
 		async close() {
-			if (db.isOpen) db.close();
+			await engine.close();
 		}
 	};
 }

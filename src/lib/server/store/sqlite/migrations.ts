@@ -144,5 +144,11 @@ export const MIGRATIONS: readonly Migration[] = [
 		created_at TEXT NOT NULL
 	);
 	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
+	`,
+	// The ledger's last public change is its newest pledge audit entry's time, as on PostgreSQL
+	// (src/lib/server/pledges/ledger.ts); the row keeps the time before any change, as PostgreSQL's does.
+	`
+	ALTER TABLE ledger RENAME COLUMN updated_at TO created_at;
+	CREATE INDEX audit_log_pledges_at ON audit_log (at) WHERE action NOT LIKE 'question%';
 	`
 ];

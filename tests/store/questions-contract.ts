@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionInput } from '$lib/questions/types';
-import type { QuestionLimits, QuestionStore, Writer } from './types';
+import type { QuestionLimits, QuestionStore, Writer } from '$lib/server/questions/types';
+import type { Store } from '$lib/server/store/types';
 
 /** A store of one engine, fresh and empty, and how to let it go. */
 export interface EngineUnderTest {
-	store: QuestionStore;
-	close(): Promise<void> | void;
+	site: Store;
+	close(): Promise<void>;
 }
 
 const actor = { id: 'organizer-1', email: 'moderator@example.org' };
@@ -20,8 +21,8 @@ const question = (text: string, lang: QuestionInput['lang'] = 'en'): QuestionInp
 const at = (iso: string) => new Date(iso);
 
 /**
- * The behaviour every questions engine must have: run it with a factory of fresh stores of that engine
- * (store/sqlite/questions.spec.ts for SQLite, store/postgres/postgres.spec.ts for PostgreSQL).
+ * The behaviour the questions store has on every engine: the same sequence run on each
+ * (questions.spec.ts), with a factory of fresh stores of that engine.
  */
 export function questionStoreContract(engine: string, open: () => Promise<EngineUnderTest>): void {
 	describe(`the questions store (${engine})`, () => {
@@ -30,7 +31,7 @@ export function questionStoreContract(engine: string, open: () => Promise<Engine
 
 		beforeEach(async () => {
 			engineUnderTest = await open();
-			store = engineUnderTest.store;
+			store = engineUnderTest.site.questions;
 		});
 		afterEach(async () => {
 			await engineUnderTest.close();
@@ -201,9 +202,7 @@ export function questionStoreContract(engine: string, open: () => Promise<Engine
 	});
 }
 
-/** The audit log is the pledge ledger's; engines expose it to the contract through this hook. */
-async function auditActions(engine: EngineUnderTest): Promise<string[]> {
-	const read = (engine as EngineUnderTest & { auditActions?: () => Promise<string[]> }).auditActions;
-	if (!read) throw new Error('the engine under test must expose auditActions()');
-	return read();
+/** The audit log is the pledge ledger's, oldest entry first here. */
+async function auditActions({ site }: EngineUnderTest): Promise<string[]> {
+	return (await site.auditLog(1_000)).map((entry) => entry.action).reverse();
 }

@@ -1,32 +1,12 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../../bin/throwaway-postgres.js';
-import { questionStoreContract } from '../../questions/contract';
-import { storeContract } from '../contract';
-import type { Store } from '../types';
-import { openPostgresStore } from './index';
-import { POSTGRES_MIGRATIONS } from './migrations';
+import { createDatabase } from '../../src/bin/throwaway-postgres.js';
+import { openPostgresStore } from '$lib/server/store/postgres/index';
+import { POSTGRES_MIGRATIONS } from '$lib/server/store/postgres/migrations';
+import type { Store } from '$lib/server/store/types';
 
-// The cluster: TEST_DATABASE_URL, or the throwaway one src/lib/server/store/postgres/test-cluster.ts started.
+// The cluster: TEST_DATABASE_URL, or the throwaway one tests/support/vitest-postgres.ts started.
 const adminUrl = inject('postgresUrl');
-
-storeContract('PostgreSQL', () => {
-	let url: Promise<string> | undefined;
-	const database = () => (url ??= createDatabase(adminUrl, 'imrf_contract'));
-	return {
-		open: async () => openPostgresStore(await database()),
-		reopen: async () => openPostgresStore(await database())
-	};
-});
-
-questionStoreContract('PostgreSQL', async () => {
-	const store = await openPostgresStore(await createDatabase(adminUrl, 'imrf_questions'));
-	return {
-		store: store.questions,
-		auditActions: async () => (await store.auditLog(1_000)).map((entry) => entry.action).reverse(),
-		close: () => store.close()
-	};
-});
 
 describe('the questions store on several PostgreSQL instances', () => {
 	const actor = { id: 'organizer-1', email: 'moderator@example.org' };

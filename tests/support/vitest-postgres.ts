@@ -1,7 +1,7 @@
 // Vitest's global setup: the PostgreSQL the store suites run on. TEST_DATABASE_URL when set (a user
 // that may CREATE DATABASE), else a throwaway cluster started here and removed afterwards.
 import type { TestProject } from 'vitest/node';
-import { startThrowawayPostgres } from '../../../../bin/throwaway-postgres.js';
+import { startThrowawayPostgres } from '../../src/bin/throwaway-postgres.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {

@@ -3,19 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { pledge, storeContract } from '../contract';
-import { openSqliteStore } from './index';
-import { MIGRATIONS } from './migrations';
-
-storeContract('SQLite', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'imrf-store-'));
-	const file = join(dir, 'nested', 'site.db');
-	return {
-		open: async () => openSqliteStore(file),
-		reopen: async () => openSqliteStore(file),
-		cleanUp: async () => rmSync(dir, { recursive: true, force: true })
-	};
-});
+import { openSqliteStore } from '$lib/server/store/sqlite/index';
+import { MIGRATIONS } from '$lib/server/store/sqlite/migrations';
+import { pledge } from './contract';
 
 describe('the SQLite engine', () => {
 	it('creates its folder, and groups writes arriving together into one commit', async () => {

@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Engine, Write } from '../store/engine.ts';
+import type { AllColumns, Database, PledgesTable, Row } from '../store/schema.ts';
+import { clampLimit, fieldColumns, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from './entries.ts';
+import type { Actor, AuditEntry, Pledge, PledgeFilter, PledgeInput, PledgeNote, PledgeStore } from './types.ts';
+import { searchPatterns } from '../../pledges/search.ts';
+import { DEFAULT_STATUS } from '../../pledges/status.ts';
+
+/**
+ * The audit entries of the questions (src/lib/server/questions/) share the log; they are no change to
+ * the pledges. A literal, so that both engines use their partial index `audit_log_pledges_at`.
+ */
+const QUESTION_ACTIONS = 'question%';
+
+/**
+ * The pledge ledger's rules, once, above the engines (src/lib/server/store/{sqlite,postgres}/engine.ts):
+ * every public change is one transaction that writes the pledge, its audit entry, and announces
+ * itself to the listeners of every process once committed; a change that changes nothing (a status
+ * the pledge has, a withdrawn pledge withdrawn again) records and announces nothing.
+ *
+ * `snapshot().updatedAt` is the time of the last public change: the newest pledge audit entry's
+ * time (an add, an import, a correction, a status, a note, a withdrawal, a restoration), or, before
+ * the first one, when the ledger was created. The same on both engines.
+ */
+export function pledgeLedger(engine: Engine): PledgeStore {
+	const { db, dialect } = engine;
+	const changes = engine.changes('pledges');
+
+	const fromRow = (row: Row<PledgesTable>): PledgeRow => ({ ...row, compacts: dialect.compacts.read(row.compacts) });
+
+	/** The audit entry of a public change, and its announcement once committed. */
+	async function record(write: Write, actor: Actor, action: AuditEntry['action'], pledgeId: string | null, detail: string | null, at: string): Promise<void> {
+		await write.db.insertInto('audit_log').values({ at, organizer_email: actor.email, action, pledge_id: pledgeId, question_id: null, detail }).execute();
+		write.announce('pledges');
+	}
+
+	async function insert(write: Write, input: PledgeInput, at: string): Promise<Pledge> {
+		const columns: AllColumns<PledgesTable> = {
+			id: randomUUID(),
+			...fieldColumns(input, dialect.compacts.write(input.compacts)),
+			status: input.status ?? DEFAULT_STATUS,
+			created_at: at,
+			updated_at: at,
+			withdrawn_at: null
+		};
+		const row = await write.db.insertInto('pledges').values(columns).returningAll().executeTakeFirstOrThrow();
+		return toPledge(fromRow(row));
+	}
+
+	/** The pledges handed over that match a filter. */
+	const matching = (filter: PledgeFilter) => (eb: ExpressionBuilder<Database, 'pledges'>) =>
+		eb.and([
+			eb('withdrawn_at', 'is', null),
+			...(filter.country ? [eb('country', '=', filter.country)] : []),
+			...(filter.compact ? [dialect.compacts.include(filter.compact)] : []),
+			...(filter.status ? [eb('status', '=', filter.status)] : []),
+			// Every word of the search; `\` escapes `%`, `_` and itself in the patterns.
+			...searchPatterns(filter.q ?? '').map((pattern) => sql<boolean>`${sql.ref('search_text')} LIKE ${pattern} ESCAPE '\\'`)
+		]);
+
+	/** Matching rows, newest first (by `seq`, which only grows), after the position `after` if given. */
+	function matchingRows(filter: PledgeFilter, limit: number, after?: number) {
+		let query = db.selectFrom('pledges').selectAll().where(matching(filter));
+		if (after !== undefined) query = query.where('seq', '<', after);
+		return query.orderBy('seq', 'desc').limit(limit).execute();
+	}
+
+	async function list(filter: PledgeFilter = {}): Promise<Pledge[]> {
+		return (await matchingRows(filter, clampLimit(filter.limit))).map((row) => toPledge(fromRow(row)));
+	}
+
+	async function notesOf(ids: readonly string[]): Promise<Map<string, PledgeNote[]>> {
+		if (ids.length === 0) return new Map();
+		const rows = await db
+			.selectFrom('pledge_notes')
+			.select(['pledge_id as pledgeId', 'id', 'day as date', 'text', 'created_at as createdAt'])
+			.where(dialect.isAnyOf('pledge_id', ids))
+			.orderBy('day', 'desc')
+			.orderBy('seq', 'desc')
+			.execute();
+		return groupNotes(rows);
+	}
+
+	/** Withdraws or restores: changes `withdrawn_at` only if it is not already so. */
+	function setWithdrawn(id: string, actor: Actor, isWithdrawn: boolean): Promise<boolean> {
+		return engine.transaction(async (write) => {
+			const at = new Date().toISOString();
+			const changed = await write.db
+				.updateTable('pledges')
+				.set({ withdrawn_at: isWithdrawn ? at : null })
+				.where('id', '=', id)
+				.where('withdrawn_at', isWithdrawn ? 'is' : 'is not', null)
+				.returning('title')
+				.executeTakeFirst();
+			if (changed) await record(write, actor, isWithdrawn ? 'withdraw' : 'restore', id, changed.title, at);
+			return Boolean(changed);
+		});
+	}
+
+	return {
+		changes,
+
+		async snapshot() {
+			const [{ count, updatedAt }, latest] = await Promise.all([
+				db
+					.selectNoFrom((eb) => [
+						eb.selectFrom('pledges').select(eb.fn.countAll<number>().as('count')).where('withdrawn_at', 'is', null).as('count'),
+						eb.fn
+							.coalesce(
+								eb.selectFrom('audit_log').select((audit) => audit.fn.max('at').as('at')).where('action', 'not like', sql.lit(QUESTION_ACTIONS)),
+								eb.selectFrom('ledger').select('created_at').where('id', '=', 1)
+							)
+							.as('updatedAt')
+					])
+					.executeTakeFirstOrThrow(),
+				list({ limit: LATEST })
+			]);
+			return { count: Number(count), updatedAt: updatedAt ?? new Date(0).toISOString(), latest };
+		},
+
+		list,
+
+		async listPage(filter, { limit, after }) {
+			const [rows, counts] = await Promise.all([
+				matchingRows(filter, clampLimit(limit) + 1, after),
+				db
+					.selectFrom('pledges')
+					.select((eb) => [
+						eb.fn.countAll<number>().as('matching'),
+						(after === undefined ? sql<number>`0` : eb.fn.count<number>(eb.case().when('seq', '>=', after).then(1).end())).as('before')
+					])
+					.where(matching(filter))
+					.executeTakeFirstOrThrow()
+			]);
+			const pledges = rows.slice(0, clampLimit(limit));
+			return {
+				pledges: pledges.map((row) => toPledge(fromRow(row))),
+				matching: Number(counts.matching),
+				before: Number(counts.before),
+				next: rows.length > pledges.length ? pledges.at(-1)!.seq : null
+			};
+		},
+
+		async entries() {
+			return (await db.selectFrom('pledges').selectAll().orderBy('seq', 'desc').execute()).map((row) => toEntry(fromRow(row)));
+		},
+
+		async get(id) {
+			const row = await db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst();
+			return row && toEntry(fromRow(row));
+		},
+
+		add(input, actor) {
+			return engine.transaction(async (write) => {
+				const at = new Date().toISOString();
+				const pledge = await insert(write, input, at);
+				await record(write, actor, 'add', pledge.id, pledge.title, at);
+				return pledge;
+			});
+		},
+
+		addMany(inputs, actor) {
+			return engine.transaction(async (write) => {
+				const at = new Date().toISOString();
+				const pledges: Pledge[] = [];
+				for (const input of inputs) pledges.push(await insert(write, input, at));
+				await record(write, actor, 'import', null, String(pledges.length), at);
+				return pledges;
+			});
+		},
+
+		addOnce(input, actor, idempotency) {
+			return engine.transaction(async (write) => {
+				const at = new Date().toISOString();
+				if (idempotency) {
+					const key = { organizer_id: actor.id, key: idempotency.key };
+					// Claims the key first: a retry running at the same time on another instance waits here
+					// for this transaction, then finds the key taken and replays its answer.
+					const claimed = await write.db
+						.insertInto('idempotency_keys')
+						.values({ ...key, request_hash: idempotency.requestHash, status: 0, body: '', created_at: at })
+						.onConflict((conflict) => conflict.doNothing())
+						.returning('key')
+						.executeTakeFirst();
+					if (!claimed) {
+						const previous = await write.db
+							.selectFrom('idempotency_keys')
+							.select(['request_hash', 'status', 'body'])
+							.where('organizer_id', '=', key.organizer_id)
+							.where('key', '=', key.key)
+							.executeTakeFirstOrThrow();
+						return previous.request_hash === idempotency.requestHash
+							? ({ kind: 'stored', status: previous.status, body: previous.body, replayed: true } as const)
+							: ({ kind: 'key-reused' } as const);
+					}
+				}
+				const pledge = await insert(write, input, at);
+				await record(write, actor, 'add', pledge.id, pledge.title, at);
+				const body = JSON.stringify(pledge);
+				if (idempotency) {
+					await write.db
+						.updateTable('idempotency_keys')
+						.set({ status: 201, body })
+						.where('organizer_id', '=', actor.id)
+						.where('key', '=', idempotency.key)
+						.execute();
+				}
+				return { kind: 'stored', status: 201, body, replayed: false } as const;
+			});
+		},
+
+		update(id, input, actor) {
+			return engine.transaction(async (write) => {
+				const at = new Date().toISOString();
+				const row = await write.db
+					.updateTable('pledges')
+					.set({ ...fieldColumns(input, dialect.compacts.write(input.compacts)), updated_at: at })
+					.where('id', '=', id)
+					.returningAll()
+					.executeTakeFirst();
+				if (!row) return undefined;
+				await record(write, actor, 'update', id, input.title, at);
+				return toPledge(fromRow(row));
+			});
+		},
+
+		setStatus(id, status, actor) {
+			return engine.transaction(async (write) => {
+				const at = new Date().toISOString();
+				// The status it has already is no change: nothing recorded, nothing announced.
+				const changed = await write.db
+					.updateTable('pledges')
+					.set({ status, updated_at: at })
+					.where('id', '=', id)
+					.where('status', '<>', status)
+					.returningAll()
+					.executeTakeFirst();
+				if (changed) {
+					await record(write, actor, `status-${status}`, id, changed.title, at);
+					return toPledge(fromRow(changed));
+				}
+				const unchanged = await write.db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst();
+				return unchanged && toPledge(fromRow(unchanged));
+			});
+		},
+
+		addNote(id, note, actor) {
+			return engine.transaction(async (write) => {
+				const at = new Date().toISOString();
+				const pledge = await write.db.updateTable('pledges').set({ updated_at: at }).where('id', '=', id).returning('title').executeTakeFirst();
+				if (!pledge) return undefined;
+				const stored: PledgeNote = { id: randomUUID(), date: note.date, text: note.text, createdAt: at };
+				await write.db.insertInto('pledge_notes').values({ id: stored.id, pledge_id: id, day: stored.date, text: stored.text, created_at: at }).execute();
+				await record(write, actor, 'note', id, pledge.title, at);
+				return stored;
+			});
+		},
+
+		async notes(id) {
+			return (await notesOf([id])).get(id) ?? [];
+		},
+
+		notesOf,
+
+		withdraw: (id, actor) => setWithdrawn(id, actor, true),
+		restore: (id, actor) => setWithdrawn(id, actor, false),
+
+		async auditLog(limit = 200) {
+			const rows = await db
+				.selectFrom('audit_log')
+				.select(['at', 'organizer_email as organizerEmail', 'action', 'pledge_id as pledgeId', 'detail'])
+				.orderBy('seq', 'desc')
+				.limit(limit)
+				.execute();
+			return rows.map((row) => toAuditEntry({ ...row, action: row.action as AuditEntry['action'] }));
+		},
+
+		async countryCounts() {
+			const rows = await db
+				.selectFrom('pledges')
+				.select((eb) => ['country', eb.fn.countAll<number>().as('count')])
+				.where('withdrawn_at', 'is', null)
+				.groupBy('country')
+				.orderBy('country')
+				.execute();
+			return rows.map(({ country, count }) => ({ country, count: Number(count) }));
+		}
+	};
+}

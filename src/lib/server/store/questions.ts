@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import type { Language } from '../../i18n/languages.ts';
+import type { Question } from '../../questions/types.ts';
+import type { QuestionEngine, QuestionRecords } from '../questions/records.ts';
+import { questionStore } from '../questions/store.ts';
+import type { QuestionStore } from '../questions/types.ts';
+import type { Engine } from './engine.ts';
+import { holdLocks } from './locks.ts';
+import type { Database, QuestionsTable, Row } from './schema.ts';
+
+const COLUMNS = ['id', 'text', 'name', 'affiliation', 'lang', 'status', 'on_screen', 'votes', 'created_at', 'updated_at'] as const;
+const HASH_COLUMNS = { browser: 'browser_hash', address: 'address_hash' } as const;
+const isSet = (flag: number | boolean) => flag === true || flag === 1;
+
+function toQuestion(row: Pick<Row<QuestionsTable>, (typeof COLUMNS)[number]>): Question {
+	return {
+		id: row.id,
+		text: row.text,
+		name: row.name,
+		affiliation: row.affiliation,
+		lang: row.lang as Language,
+		votes: row.votes,
+		status: row.status,
+		onScreen: isSet(row.on_screen),
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
+	};
+}
+
+/** The questions' rows, the same on both engines: through a write's transaction or outside one. */
+function questionRecords(db: Kysely<Database>): QuestionRecords {
+	const questions = () => db.selectFrom('questions').select(COLUMNS);
+	return {
+		async withStatus(statuses) {
+			return (await questions().where('status', 'in', statuses).orderBy('seq').execute()).map(toQuestion);
+		},
+		async byId(id) {
+			const row = await questions().where('id', '=', id).executeTakeFirst();
+			return row && toQuestion(row);
+		},
+		async hasText(text) {
+			return (await db.selectFrom('questions').select('id').where('text', '=', text).executeTakeFirst()) !== undefined;
+		},
+		async insert(question) {
+			const at = question.at.toISOString();
+			const row = await db
+				.insertInto('questions')
+				.values({
+					id: question.id,
+					text: question.text,
+					name: question.name ?? null,
+					affiliation: question.affiliation ?? null,
+					lang: question.lang,
+					browser_hash: question.browser,
+					address_hash: question.address,
+					created_at: at,
+					updated_at: at
+				})
+				.onConflict((conflict) => conflict.column('text').doNothing())
+				.returning(COLUMNS)
+				.executeTakeFirst();
+			return row && toQuestion(row);
+		},
+		async update(id, { status, onScreen }, at) {
+			await db.updateTable('questions').set({ status, on_screen: onScreen, updated_at: at.toISOString() }).where('id', '=', id).execute();
+		},
+		async takeOffScreen(at) {
+			await db.updateTable('questions').set({ on_screen: false, updated_at: at.toISOString() }).where('on_screen', '=', true).execute();
+		},
+		async deleteAskedBefore(before) {
+			// Their votes go with them (ON DELETE CASCADE).
+			const { numDeletedRows } = await db.deleteFrom('questions').where('created_at', '<', before.toISOString()).executeTakeFirstOrThrow();
+			return Number(numDeletedRows);
+		},
+		async pendingCount(by, hashes) {
+			const { n } = await db
+				.selectFrom('questions')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('status', '=', 'pending')
+				.where(HASH_COLUMNS[by], 'in', hashes)
+				.executeTakeFirstOrThrow();
+			return Number(n);
+		},
+		async askedAfter(by, hashes, since, max) {
+			const rows = await db
+				.selectFrom('questions')
+				.select('created_at')
+				.where(HASH_COLUMNS[by], 'in', hashes)
+				.where('created_at', '>', since.toISOString())
+				.orderBy('created_at', 'desc')
+				.limit(max)
+				.execute();
+			return rows.map((row) => new Date(row.created_at));
+		},
+		async addVote(questionId, voter, at) {
+			const { numInsertedOrUpdatedRows } = await db
+				.insertInto('question_votes')
+				.values({ question_id: questionId, voter_hash: voter, created_at: at.toISOString() })
+				.onConflict((conflict) => conflict.columns(['question_id', 'voter_hash']).doNothing())
+				.executeTakeFirstOrThrow();
+			return Number(numInsertedOrUpdatedRows ?? 0) > 0;
+		},
+		async removeVote(questionId, voter) {
+			const { numDeletedRows } = await db.deleteFrom('question_votes').where('question_id', '=', questionId).where('voter_hash', '=', voter).executeTakeFirstOrThrow();
+			return Number(numDeletedRows) > 0;
+		},
+		async addToVotes(questionId, delta) {
+			const { votes } = await db
+				.updateTable('questions')
+				.set((eb) => ({ votes: eb('votes', '+', delta) }))
+				.where('id', '=', questionId)
+				.returning('votes')
+				.executeTakeFirstOrThrow();
+			return votes;
+		},
+		async votedFor(voter, statuses) {
+			const rows = await db
+				.selectFrom('question_votes as v')
+				.innerJoin('questions as q', 'q.id', 'v.question_id')
+				.select('v.question_id as id')
+				.where('v.voter_hash', '=', voter)
+				.where('q.status', 'in', statuses)
+				.execute();
+			return rows.map((row) => row.id);
+		},
+		async isOpen() {
+			const row = await db.selectFrom('question_session').select('is_open').where('id', '=', 1).executeTakeFirst();
+			return row !== undefined && isSet(row.is_open);
+		},
+		async setOpen(isOpen, at) {
+			const { numUpdatedRows } = await db
+				.updateTable('question_session')
+				.set({ is_open: isOpen, updated_at: at.toISOString() })
+				.where('id', '=', 1)
+				.where('is_open', '<>', isOpen)
+				.executeTakeFirstOrThrow();
+			return Number(numUpdatedRows) > 0;
+		},
+		async audit({ at, actor, action, questionId, detail }) {
+			await db
+				.insertInto('audit_log')
+				.values({ at: at.toISOString(), organizer_email: actor.email, action, pledge_id: null, question_id: questionId, detail })
+				.execute();
+		},
+		async addressKeys(periods) {
+			return db.selectFrom('question_keys').select(['period', 'secret']).where('period', 'in', periods).orderBy('period', 'desc').execute();
+		},
+		async addAddressKey(period, secret) {
+			await db
+				.insertInto('question_keys')
+				.values({ period, secret })
+				.onConflict((conflict) => conflict.column('period').doNothing())
+				.execute();
+		},
+		async deleteAddressKeysBefore(period) {
+			await db.deleteFrom('question_keys').where('period', '<', period).execute();
+		}
+	};
+}
+
+/** The questions on one engine: its records, its write transactions (holding their locks), the news of the `questions` topic. */
+export function questionEngine(engine: Engine): QuestionEngine {
+	return {
+		records: questionRecords(engine.db),
+		changes: engine.changes('questions'),
+		write: (work, { locks = [], isChange }) =>
+			engine.transaction(async (write) => {
+				await holdLocks(engine.kind, write.db, locks);
+				const result = await work(questionRecords(write.db));
+				if (isChange(result)) write.announce('questions');
+				return result;
+			})
+	};
+}
+
+export const engineQuestions = (engine: Engine): QuestionStore => questionStore(questionEngine(engine));
