@@ -41,7 +41,7 @@ export function sqliteOrganizerRecords(db: DatabaseSync): OrganizerRecords {
 export function sqliteSessionRecords(db: DatabaseSync): SessionRecords {
 	return {
 		async insert(idHash, organizerId, expiresAt, now) {
-			inTransaction(db, () => {
+			await inTransaction(db, () => {
 				db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
 				db.prepare('INSERT INTO sessions (id_hash, organizer_id, expires_at) VALUES (?, ?, ?)').run(idHash, organizerId, expiresAt);
 			});
@@ -55,7 +55,7 @@ export function sqliteSessionRecords(db: DatabaseSync): SessionRecords {
 				.get(idHash, now) as Organizer | undefined;
 		},
 		async remove(idHash) {
-			inTransaction(db, () => db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash));
+			await inTransaction(db, () => db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash));
 		}
 	};
 }

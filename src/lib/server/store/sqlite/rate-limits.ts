@@ -39,14 +39,14 @@ export function sqliteRateLimits(db: DatabaseSync): RateLimits {
 		},
 
 		async release(keys: readonly string[]): Promise<void> {
-			inTransaction(db, () => {
+			await inTransaction(db, () => {
 				const step = db.prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ? AND count > 0');
 				for (const key of keys) step.run(key);
 			});
 		},
 
 		async reset(keys: readonly string[]): Promise<void> {
-			inTransaction(db, () => {
+			await inTransaction(db, () => {
 				const forget = db.prepare('DELETE FROM rate_limits WHERE key = ?');
 				for (const key of keys) forget.run(key);
 			});

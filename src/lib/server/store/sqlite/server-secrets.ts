@@ -10,7 +10,7 @@ export function sqliteServerSecrets(db: DatabaseSync): ServerSecrets {
 			const known = cache.get(name);
 			if (known) return known;
 			// Whoever inserts first wins; everyone then reads the same value.
-			const value = inTransaction(db, () => {
+			const value = await inTransaction(db, () => {
 				db.prepare('INSERT OR IGNORE INTO server_secrets (name, value, created_at) VALUES (?, ?, ?)').run(
 					name,
 					randomBytes(32).toString('base64'),
