@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { inTurn } from './kysely.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { StoreUnavailableError } from '../store-faults.ts';
 
@@ -57,9 +58,9 @@ export function assertSameFile(db: DatabaseSync): void {
 }
 
 /** Whether a write can reach the disk now: a real one-row write, committed (for /healthz). */
-export function canWrite(db: DatabaseSync): boolean {
+export async function canWrite(db: DatabaseSync): Promise<boolean> {
 	try {
-		inTransaction(db, () => db.prepare('INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(new Date().toISOString()));
+		await inTransaction(db, () => db.prepare('INSERT INTO store_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(new Date().toISOString()));
 		return true;
 	} catch {
 		return false;
@@ -67,7 +68,7 @@ export function canWrite(db: DatabaseSync): boolean {
 }
 
 function migrate(db: DatabaseSync): void {
-	inTransaction(db, () => {
+	transactionNow(db, () => {
 		db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
 		const row = db.prepare('SELECT MAX(version) AS version FROM migrations').get() as { version: number | null };
 		const current = row.version ?? 0;
@@ -82,10 +83,15 @@ function migrate(db: DatabaseSync): void {
 }
 
 /**
- * Runs `work` in a write transaction. BEGIN IMMEDIATE takes the write lock up front, so two
- * processes never both read and then fail to upgrade; busy_timeout makes the second one wait.
+ * Runs `work` in a write transaction, in the connection's turn (kysely.ts). BEGIN IMMEDIATE takes the
+ * write lock up front, so two processes never both read and then fail to upgrade; busy_timeout makes
+ * the second one wait.
  */
-export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+export function inTransaction<T>(db: DatabaseSync, work: () => T): Promise<T> {
+	return inTurn(db, () => transactionNow(db, work));
+}
+
+function transactionNow<T>(db: DatabaseSync, work: () => T): T {
 	assertSameFile(db);
 	db.exec('BEGIN IMMEDIATE');
 	try {

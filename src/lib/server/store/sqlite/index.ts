@@ -25,7 +25,7 @@ export function openSqliteStore(url?: string): Store {
 			try {
 				assertSameFile(db);
 				const canRead = (db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
-				return { canRead, canWrite: canRead && canWrite(db) };
+				return { canRead, canWrite: canRead && (await canWrite(db)) };
 			} catch {
 				return { canRead: false, canWrite: false };
 			}

@@ -60,7 +60,12 @@ class Turns {
  * writes before they are committed, and a transaction's statements are never interleaved with others'.
  */
 class SerialSqliteDriver extends SqliteDriver {
-	readonly #turns = new Turns();
+	readonly #turns: Turns;
+
+	constructor(config: SqliteDialectConfig, turns: Turns) {
+		super(config);
+		this.#turns = turns;
+	}
 
 	override async acquireConnection(): Promise<DatabaseConnection> {
 		await this.#turns.take();
@@ -74,18 +79,39 @@ class SerialSqliteDriver extends SqliteDriver {
 
 class SerialSqliteDialect extends SqliteDialect {
 	readonly #config: SqliteDialectConfig;
+	readonly #turns: Turns;
 
-	constructor(config: SqliteDialectConfig) {
+	constructor(config: SqliteDialectConfig, turns: Turns) {
 		super(config);
 		this.#config = config;
+		this.#turns = turns;
 	}
 
 	override createDriver(): Driver {
-		return new SerialSqliteDriver(this.#config);
+		return new SerialSqliteDriver(this.#config, this.#turns);
 	}
 }
 
+const turnsOf = new WeakMap<DatabaseSync, Turns>();
+
 /** The typed query builder on an open SQLite file (opened, configured and migrated by database.ts). */
 export function sqliteKysely(db: DatabaseSync): Kysely<Database> {
-	return new Kysely<Database>({ dialect: new SerialSqliteDialect({ database: asKyselyDatabase(db) }) });
+	const turns = new Turns();
+	turnsOf.set(db, turns);
+	return new Kysely<Database>({ dialect: new SerialSqliteDialect({ database: asKyselyDatabase(db) }, turns) });
+}
+
+/**
+ * Runs synchronous work on the connection in its turn: never inside a transaction of the query
+ * builder's that is waiting for a statement (its BEGIN would fail, its reads see uncommitted rows).
+ */
+export async function inTurn<T>(db: DatabaseSync, work: () => T): Promise<T> {
+	const turns = turnsOf.get(db);
+	if (!turns) return work();
+	await turns.take();
+	try {
+		return work();
+	} finally {
+		turns.give();
+	}
 }
