@@ -72,10 +72,20 @@ test.describe('topics', () => {
 		}
 	});
 
+	test('the console’s address of the moderation queue sends a stranger to sign in', async ({ baseURL }) => {
+		const response = await fetch(`${baseURL}/organizers/questions/stream`, { redirect: 'manual' });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('content-type') ?? '').not.toContain('text/event-stream');
+	});
+
 	test('a signed-in organizer follows the moderation queue: every status, never stored, for this site only', async ({ page, baseURL }) => {
 		await signInToConsole(page, 'en');
-		const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
-		const { response, events } = await firstEvents(`${baseURL}/api/live?topics=moderation`, { cookie }, 1);
+		// The session cookie is scoped to /organizers: the browser sends it to the console's address only.
+		const cookie = (await page.context().cookies())
+			.filter(({ path }) => path === '/organizers')
+			.map(({ name, value }) => `${name}=${value}`)
+			.join('; ');
+		const { response, events } = await firstEvents(`${baseURL}/organizers/questions/stream`, { cookie }, 1);
 		expect(response.statusCode).toBe(200);
 		expect(response.headers['cache-control']).toContain('no-store');
 		expect(response.headers['access-control-allow-origin']).toBeUndefined();

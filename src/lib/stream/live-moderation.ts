@@ -1,8 +1,8 @@
 import { QUESTION_STATUSES, type ModerationQueue } from '$lib/questions/types';
 import { connectStream } from './shared-source';
 
-/** The organizers' topic of the live stream; the server sends it to a signed-in console session only. */
-export const MODERATION_STREAM_URL = '/api/live?topics=moderation';
+/** The live stream's moderation topic at the console's own path, where its session cookie goes; for a signed-in organizer only. */
+export const MODERATION_STREAM_URL = '/organizers/questions/stream';
 
 /** The stream's `moderation` data, if it has the shape the console shows (the server wrote it; a proxy may not have). */
 export function parseModerationQueue(value: unknown): ModerationQueue | undefined {

@@ -23,12 +23,13 @@ const refuse = (refusal: Refusal) => new Response(`${refusal.message}\n`, { stat
 
 /**
  * `GET /api/pledges/stream` and `GET /api/live`: one event stream from the site's hub, carrying the
- * topics asked for (`?topics=`; the public ones by default). An organizers' topic needs a signed-in
+ * topics asked for (`?topics=`; the public ones by default), or the route's own `topics`
+ * (`/organizers/questions/stream`: the moderation queue). An organizers' topic needs a signed-in
  * console session; every stream takes a place under the caps.
  */
-export async function serveLiveStream(event: RequestEvent): Promise<Response> {
+export async function serveLiveStream(event: RequestEvent, topics?: readonly string[]): Promise<Response> {
 	const { hub } = await openSite();
-	const events = requestedTopics(event.url, hub);
+	const events = topics ?? requestedTopics(event.url, hub);
 	if (!events) return refuse({ status: 400, message: `Unknown topic; the topics are ${hub.topics.join(', ')}.` });
 	const isForOrganizers = events.some((name) => hub.audienceOf(name) === 'organizers');
 	if (isForOrganizers && !(await organizerOfSession(event))) return refuse({ status: 403, message: 'Only a signed-in organizer may follow this topic.' });

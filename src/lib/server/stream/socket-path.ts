@@ -5,7 +5,7 @@ import { nodeClientAddress } from '../http/node-client-address.js';
 import { securityHeaders } from '../http/security-headers.js';
 import { openedSite } from '../site';
 import { admitStream, LIVE_STREAM_PATHS, PUBLIC_STREAM_HEADERS, refusalHeaders, requestedTopics } from './stream-access';
-import { streamOnSocket } from './stream-response';
+import { onceSocketIsAssigned, streamOnSocket } from './stream-response';
 
 /** The path as SvelteKit routes it: `/api/pledges/%73tream` is the stream too, and meets its caps. */
 function decodedPath(pathname: string): string {
@@ -40,18 +40,13 @@ export function answerOnSocket(request: IncomingMessage, response: ServerRespons
 	for (const [name, value] of Object.entries({ ...headers, ...PUBLIC_STREAM_HEADERS, connection: 'close' })) response.setHeader(name, value);
 	// No Content-Length and no chunked encoding: the body runs until the connection closes.
 	response.removeHeader('transfer-encoding');
-	// Written now, so serve.js's handler sees it answered; sent once Node gives the response its socket, right after.
+	// Written now, so serve.js's handler sees it answered; sent once Node gives the response its socket
+	// (at once, or after the response before it on a kept-alive connection has finished).
 	response.writeHead(200);
-	process.nextTick(() => {
-		const { socket } = response;
-		// Behind another response on a pipelined connection (no browser does that with a stream): it ends, and the client comes back.
-		if (!socket) return void response.end(admitted.release);
+	request.socket.once('close', admitted.release);
+	onceSocketIsAssigned(response, (socket) => {
 		response.flushHeaders();
-		let detach = () => {};
-		detach = streamOnSocket(hub, events, socket, () => {
-			detach();
-			admitted.release();
-		});
+		const detach = streamOnSocket(hub, events, socket, () => detach());
 	});
 	return true;
 }

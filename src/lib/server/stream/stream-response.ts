@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { currentNodeExchange, type NodeExchange } from './node-exchange';
 import { STREAM_HEADERS } from './sse';
@@ -43,9 +44,10 @@ function socketBody({ hub, events }: HubStream, { response }: NodeExchange, end:
 	return new ReadableStream<Uint8Array>(
 		{
 			pull() {
-				response.flushHeaders();
-				if (!response.socket || response.socket.destroyed) return end();
-				attached(streamOnSocket(hub, events, response.socket, end));
+				onceSocketIsAssigned(response, (socket) => {
+					response.flushHeaders();
+					attached(streamOnSocket(hub, events, socket, end));
+				});
 				// Never settles: nothing more comes through SvelteKit; the socket's end ends the stream.
 				return new Promise<void>(() => {});
 			},
@@ -54,6 +56,15 @@ function socketBody({ hub, events }: HubStream, { response }: NodeExchange, end:
 		// Read only when SvelteKit asks, after it has written the head.
 		{ highWaterMark: 0 }
 	);
+}
+
+/**
+ * Node gives a response its socket at once, or, on a kept-alive connection whose previous response
+ * has not finished yet, when that one has: what is written before waits in the response till then.
+ */
+export function onceSocketIsAssigned(response: ServerResponse, start: (socket: Socket) => void): void {
+	if (response.socket) start(response.socket);
+	else response.once('socket', start);
 }
 
 /** The hub writes to the socket (its head already sent); `onClose` once the connection is gone. Returns the detach. */
