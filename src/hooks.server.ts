@@ -80,9 +80,6 @@ export const handleError: HandleServerError = ({ error, event, message }) => {
  * (src/bin/serve.js prints it); a PostgreSQL that is not reachable yet is tried again on each
  * request, pages that need no store answering meanwhile.
  */
-/** The pledge stream's raw-response endpoint, for src/bin/serve.js: it imports this module from the build, the same instance the app runs. */
-export { serveStreamRequest as serveStream } from '$lib/server/stream/endpoint';
-
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {

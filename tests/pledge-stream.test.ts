@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { startServer } from '../src/bin/bench/server.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EventStreamClient } from './support/event-stream';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
+import { ownServer } from './support/server-process';
 
 const STREAM = '/api/pledges/stream';
 
@@ -78,9 +80,10 @@ test.describe('GET /api/pledges/stream', () => {
 test.describe('the stream on a server of its own', () => {
 	test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-	let server: Awaited<ReturnType<typeof startServer>>;
+	const databaseFile = join(tmpdir(), `imrf-stream-${process.pid}-${Date.now()}.db`);
+	let server: Awaited<ReturnType<typeof ownServer>>;
 	test.beforeAll(async () => {
-		server = await startServer({ env: { STREAM_HEARTBEAT_MS: '300' } });
+		server = await ownServer(databaseFile, { env: { STREAM_HEARTBEAT_MS: '300' } });
 	});
 	test.afterAll(async () => {
 		await server?.stop();
@@ -113,7 +116,7 @@ test.describe('the stream on a server of its own', () => {
 		const { id: lastId } = await before.until(() => before.counts[0], 5_000, 'the first count event');
 		before.close();
 		await server.stop();
-		server = await startServer({ env: { STREAM_HEARTBEAT_MS: '300', DATABASE_URL: server.databaseFile } });
+		server = await ownServer(databaseFile, { env: { STREAM_HEARTBEAT_MS: '300' } });
 		const after = new EventStreamClient(`${server.origin}${STREAM}`, { 'last-event-id': String(lastId) });
 		const { id } = await after.until(() => after.counts[0], 5_000, 'the first count event');
 		after.close();

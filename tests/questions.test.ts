@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import consoleWords from '../locales/en/organizers.json' with { type: 'json' };
 import { askAsViewer, expectNotReloaded, markPage, questionsApi, signInToConsole, uniqueQuestion, waitForIslands } from './support/questions';
 import { literally, t } from './support/words';
 
@@ -119,6 +120,31 @@ for (const lang of ['en', 'fr'] as const) {
 		await expectNoAxeFindings(third);
 	});
 }
+
+test('the moderation view applies what the stream sends, without fetching the page again', async ({ page, baseURL }) => {
+	const organizer = await signInToConsole(page, 'en');
+	const api = questionsApi(baseURL!, organizer.token);
+	await api.setOpen(true);
+	await page.goto('/organizers/questions');
+	await expect(page.locator('[data-island="ModerationQueue"][data-hydrated]')).toBeAttached({ timeout: 15_000 });
+	await markPage(page);
+	const pageFetches: string[] = [];
+	page.on('request', (request) => {
+		if (new URL(request.url()).pathname === '/organizers/questions') pageFetches.push(request.url());
+	});
+
+	const text = uniqueQuestion('Streamed to the console');
+	const id = await askAsViewer(baseURL!, text);
+	const pending = page.locator('section', { has: page.locator('#pending-heading') });
+	const approved = page.locator('section', { has: page.locator('#approved-heading') });
+	await expect(pending.getByText(text)).toBeVisible();
+	await api.moderate(id, { status: 'approved' });
+	await expect(approved.getByText(text)).toBeVisible();
+	await expect(pending.getByText(text)).toHaveCount(0);
+	await expect(page.getByText(consoleWords.questions.live)).toBeVisible();
+	await expectNotReloaded(page);
+	expect(pageFetches).toEqual([]);
+});
 
 test('closed: the pages say so in both languages, offer no form, and a post is refused', async ({ page, browser, baseURL }) => {
 	await signInToConsole(page, 'fr');

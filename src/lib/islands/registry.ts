@@ -35,6 +35,7 @@ export const islands = {
 	AgendaNow: island(() => import('$lib/components/AgendaNow.svelte'), ['live:agenda.onNow']),
 	LiveJoin: island(() => import('$lib/livestream/LiveJoin.svelte'), ['live:captions', 'live:channel', 'live:join', 'live:recording']),
 	LocalTime: island(() => import('$lib/components/LocalTime.svelte'), ['common:time']),
+	ModerationQueue: island(() => import('$lib/questions/moderation/ModerationQueue.svelte'), ['organizers:questions', 'questions:list']),
 	NowOnAir: island(() => import('$lib/components/NowOnAir.svelte'), ['event:agenda', 'stream:screen']),
 	OfflineStatus: island(() => import('$lib/components/OfflineStatus.svelte'), ['offline:title', 'offline:text']),
 	PhaseNow: island(() => import('$lib/components/PhaseNow.svelte'), [

@@ -50,3 +50,9 @@ export interface Moderation {
 }
 
 export const isPublicStatus = (status: QuestionStatus): status is PublicStatus => status === 'approved' || status === 'answered';
+
+/** The organizers' view: open or not, and every question by status (the console's lists, the stream's `moderation` event). */
+export interface ModerationQueue {
+	open: boolean;
+	groups: Record<QuestionStatus, Question[]>;
+}

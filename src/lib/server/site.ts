@@ -1,12 +1,15 @@
 import { env } from '$env/dynamic/private';
 import { event } from '$lib/event/event';
 import { retentionDays } from './questions/index.ts';
+import { readModerationQueue } from './questions/moderation-queue.ts';
 import { startRetention } from './questions/retention.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
 import { StreamHub } from './stream/stream-hub.ts';
+// Loaded with the site, before requests come: the stream's route then finds Node's response of each one.
+import './stream/node-exchange.ts';
 
-/** What the server holds for its whole life: the store and the live count's hub fed by it. */
+/** What the server holds for its whole life: the store and the live stream's hub fed by it. */
 export interface Site {
 	store: Store;
 	hub: StreamHub;
@@ -39,7 +42,11 @@ async function assemble(): Promise<Site> {
 		changes: store.changes,
 		// The same JSON as GET /api/questions: the whole list, kilobytes to every viewer, so a burst of
 		// votes makes at most four updates a second (a lone approval still leaves at once).
-		topics: [{ event: 'questions', read: async () => JSON.stringify(await store.questions.publicState()), changes: store.questions.changes, coalesceMs: 250 }],
+		topics: [
+			{ event: 'questions', read: async () => JSON.stringify(await store.questions.publicState()), changes: store.questions.changes, coalesceMs: 250 },
+			// The console's lists, every status: for signed-in organizers only (src/lib/server/stream/live-endpoint.ts).
+			{ event: 'moderation', read: async () => JSON.stringify(await readModerationQueue(store.questions)), changes: store.questions.changes, coalesceMs: 200, audience: 'organizers' }
+		],
 		// Tests shorten it to see heartbeats; proxies drop streams silent for about a minute.
 		heartbeatMs: Number(env.STREAM_HEARTBEAT_MS) || 15_000
 	});

@@ -6,8 +6,9 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREAM_HEADERS } from './sse';
 
-// `vite dev` with the project's own config, on a free port and a fresh SQLite file: the stream must
-// come from endpoint.ts (the raw-response endpoint), not from a SvelteKit route.
+// `vite dev` with the project's own config, on a free port and a fresh SQLite file: the stream comes
+// from its SvelteKit route (src/routes/api/pledges/stream/+server.ts), written on the raw response as
+// in production (src/lib/server/stream/stream-response.ts). tests/live-stream-servers.test.ts does the same under `vite preview`.
 describe('vite dev serves /api/pledges/stream', () => {
 	let server: ViteDevServer;
 	let origin: string;
@@ -20,6 +21,9 @@ describe('vite dev serves /api/pledges/stream', () => {
 		const address = server.httpServer!.address();
 		if (!address || typeof address === 'string') throw new Error('the dev server has no port');
 		origin = `http://127.0.0.1:${address.port}`;
+		// The dev server loads the app on its first request, as a browser's first page would make it:
+		// only requests that arrive after that reach Node's response (src/lib/server/stream/node-exchange.ts).
+		await fetch(`${origin}/healthz`);
 	}, 120_000);
 
 	afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pledge, PledgeChangeListener, PledgeSnapshot } from '../pledges/types';
-import { StreamHub, type StreamSink } from './stream-hub';
+import { StreamHub, type StreamSink, type TopicAudience } from './stream-hub';
 
 /** A ledger in memory: enough to drive the hub as the SQLite store does (listeners told after each change). */
 function fakeLedger() {
@@ -59,6 +59,37 @@ class RecordingSink implements StreamSink {
 	get events() {
 		return [...this.text.matchAll(/id: (\d+)\nevent: count\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), ...JSON.parse(m[2]) }));
 	}
+}
+
+/** A topic whose state is a version the test changes; `encode` gives its data for a version. */
+function fakeTopic(event: string, encode: (version: number) => string | Promise<string>, audience?: TopicAudience) {
+	const listeners = new Set<PledgeChangeListener>();
+	let version = 0;
+	let reads = 0;
+	return {
+		listeners,
+		get reads() {
+			return reads;
+		},
+		change() {
+			version += 1;
+			for (const listener of listeners) listener();
+		},
+		topic: {
+			event,
+			audience,
+			changes: {
+				subscribe(listener: PledgeChangeListener) {
+					listeners.add(listener);
+					return () => listeners.delete(listener);
+				}
+			},
+			read: () => {
+				reads += 1;
+				return encode(version);
+			}
+		}
+	};
 }
 
 // Fake timers and the fake clock behind them: on a busy machine real timers fire late and in bunches,
@@ -248,36 +279,8 @@ describe('StreamHub', () => {
 			vi.useRealTimers();
 		});
 		const wait = (ms: number) => vi.advanceTimersByTimeAsync(ms);
-		function questionsTopic() {
-			const listeners = new Set<PledgeChangeListener>();
-			let version = 0;
-			let reads = 0;
-			return {
-				listeners,
-				get reads() {
-					return reads;
-				},
-				change() {
-					version += 1;
-					for (const listener of listeners) listener();
-				},
-				topic: {
-					event: 'questions',
-					changes: {
-						subscribe(listener: PledgeChangeListener) {
-							listeners.add(listener);
-							return () => listeners.delete(listener);
-						}
-					},
-					// Asynchronous, as a store on another engine answers; the state is the one at the time of the call.
-					read: () => {
-						reads += 1;
-						const seen = version;
-						return new Promise<string>((resolve) => setTimeout(() => resolve(JSON.stringify({ version: seen })), 5));
-					}
-				}
-			};
-		}
+		// Asynchronous, as a store on another engine answers; the state is the one at the time of the call.
+		const questionsTopic = () => fakeTopic('questions', (seen) => new Promise<string>((resolve) => setTimeout(() => resolve(JSON.stringify({ version: seen })), 5)));
 		const questionEvents = (sink: RecordingSink) => [...sink.text.matchAll(/id: (\d+)\nevent: questions\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), ...JSON.parse(m[2]) }));
 
 		it('sends each topic on connect once its first read settles, with ids shared by all events', async () => {
@@ -351,5 +354,47 @@ describe('StreamHub', () => {
 			expect(questionEvents(sink).at(-1)?.version).toBe(2);
 			expect(sink.events.at(-1)?.count).toBe(1);
 		});
+	});
+});
+
+describe('a topic for organizers only', () => {
+	const moderationTopic = () => fakeTopic('moderation', (version) => JSON.stringify({ version }), 'organizers');
+	const eventsOf = (sink: RecordingSink) => [...sink.text.matchAll(/event: (\w+)/g)].map((m) => m[1]);
+
+	it('is not among the topics a stream carries by default, and reaches only the streams that follow it', async () => {
+		const moderation = moderationTopic();
+		const hub = hubFor(fakeLedger(), { topics: [moderation.topic], coalesceMs: 0 });
+		expect(hub.publicTopics).toEqual(['count']);
+		expect(hub.audienceOf('moderation')).toBe('organizers');
+		const viewer = new RecordingSink();
+		const organizer = new RecordingSink();
+		hub.attach(viewer);
+		hub.attach(organizer, ['moderation']);
+		await wait(5);
+		moderation.change();
+		await wait(5);
+		expect(eventsOf(viewer)).toEqual(['count']);
+		expect(eventsOf(organizer)).toEqual(['moderation', 'moderation']);
+		expect(organizer.text).toContain('data: {"version":1}');
+	});
+
+	it('is read only while someone follows it', async () => {
+		const moderation = moderationTopic();
+		const hub = hubFor(fakeLedger(), { topics: [moderation.topic], coalesceMs: 0 });
+		hub.attach(new RecordingSink());
+		moderation.change();
+		await wait(5);
+		expect(moderation.reads).toBe(0);
+		const detach = hub.attach(new RecordingSink(), ['moderation']);
+		await wait(5);
+		expect(moderation.reads).toBe(1);
+		detach();
+		moderation.change();
+		await wait(5);
+		expect(moderation.reads).toBe(1);
+		const late = new RecordingSink();
+		hub.attach(late, ['moderation']);
+		await wait(5);
+		expect(late.text).toContain('data: {"version":2}');
 	});
 });

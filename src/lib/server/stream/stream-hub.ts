@@ -11,6 +11,9 @@ export interface StreamSink {
 	end(): void;
 }
 
+/** Who may follow a topic: anyone, or a signed-in organizer only (the endpoint decides who is who). */
+export type TopicAudience = 'public' | 'organizers';
+
 /** Another kind of event on the same stream (the questions): its data read once per update, as JSON text. */
 export interface StreamTopic {
 	event: string;
@@ -18,6 +21,8 @@ export interface StreamTopic {
 	changes: PledgeChanges;
 	/** This topic's own coalescing window (a larger state than the count's may want fewer updates). */
 	coalesceMs?: number;
+	/** `public` unless said otherwise. An organizers' topic is read only while someone follows it. */
+	audience?: TopicAudience;
 }
 
 export interface StreamHubOptions {
@@ -38,6 +43,8 @@ export interface StreamHubOptions {
 
 interface Subscriber {
 	sink: StreamSink;
+	/** The topics it follows, in the hub's order: one array shared by every subscriber with the same choice. */
+	topics: readonly Topic[];
 	/** Set while the sink's buffer is full: nothing more is written until it drains. */
 	isBehind: boolean;
 	/** Topics whose update went by while behind: their newest frame is sent on drain (never a backlog). */
@@ -47,6 +54,9 @@ interface Subscriber {
 }
 
 interface Topic extends StreamTopic {
+	audience: TopicAudience;
+	/** Subscribers following it; a topic read only while followed lets its frame go stale at zero. */
+	followers: number;
 	/** The encoded current state; undefined until first read. */
 	frame: Buffer | undefined;
 	flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,14 +68,16 @@ interface Topic extends StreamTopic {
 }
 
 /**
- * One process-wide fan-out of the pledge count (and the other topics): each change is read and
- * encoded once, then the same bytes are written to every open stream.
+ * One process-wide fan-out of the pledge count and the other topics: each change is read and
+ * encoded once, then the same bytes are written to every open stream that follows the topic.
  */
 export class StreamHub {
 	readonly #subscribers = new Set<Subscriber>();
 	readonly #options: Required<Omit<StreamHubOptions, 'snapshot' | 'changes' | 'topics'>>;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 	readonly #topics: Topic[];
+	/** The subscribers' topic choices, by their events joined: shared, so a subscriber holds one reference. */
+	readonly #choices = new Map<string, readonly Topic[]>();
 	#lastId = 0;
 	#isClosed = false;
 
@@ -80,11 +92,21 @@ export class StreamHub {
 			}
 		};
 		this.#topics = [count, ...topics].map((topic) => {
-			const state: Topic = { ...topic, frame: undefined, flushTimer: undefined, isReading: false, isStale: false, lastFlushAt: Number.NEGATIVE_INFINITY, stopListening: () => {} };
+			const state: Topic = {
+				...topic,
+				audience: topic.audience ?? 'public',
+				followers: 0,
+				frame: undefined,
+				flushTimer: undefined,
+				isReading: false,
+				isStale: false,
+				lastFlushAt: Number.NEGATIVE_INFINITY,
+				stopListening: () => {}
+			};
 			state.stopListening = topic.changes.subscribe(() => this.#scheduleFlush(state));
 			return state;
 		});
-		for (const topic of this.#topics) this.#refresh(topic);
+		for (const topic of this.#topics) if (!isReadWhenFollowed(topic)) this.#refresh(topic);
 		const heartbeat = Buffer.from(HEARTBEAT);
 		this.#heartbeat = setInterval(() => this.#broadcast(heartbeat, undefined), this.#options.heartbeatMs);
 		this.#heartbeat.unref();
@@ -100,18 +122,54 @@ export class StreamHub {
 		return this.#lastId;
 	}
 
-	/** Starts a stream with the current state; returns the function that ends the subscription. */
-	attach(sink: StreamSink): () => void {
+	/** The events of every topic, in the order a stream sends them (the count first). */
+	get topics(): readonly string[] {
+		return this.#topics.map((topic) => topic.event);
+	}
+
+	/** The events of the topics anyone may follow, in order: what a stream carries unless asked otherwise. */
+	get publicTopics(): readonly string[] {
+		return this.#topics.filter((topic) => topic.audience === 'public').map((topic) => topic.event);
+	}
+
+	/** Who may follow the topic named `event`; undefined when the hub has no such topic. */
+	audienceOf(event: string): TopicAudience | undefined {
+		return this.#topics.find((topic) => topic.event === event)?.audience;
+	}
+
+	/**
+	 * Starts a stream with the current state of the topics named in `events` (the public ones by
+	 * default; who may follow which is the endpoint's decision); returns the function that ends the subscription.
+	 */
+	attach(sink: StreamSink, events: readonly string[] = this.publicTopics): () => void {
 		if (this.#isClosed) {
 			sink.end();
 			return () => {};
 		}
-		const subscriber: Subscriber = { sink, isBehind: false, missed: new Set(), received: new Set() };
+		const topics = this.#choice(events);
+		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set() };
 		this.#subscribers.add(subscriber);
+		for (const topic of topics) {
+			topic.followers += 1;
+			if (isReadWhenFollowed(topic) && !topic.frame && !topic.isReading && !topic.flushTimer) this.#refresh(topic);
+		}
 		const [minRetry, maxRetry] = this.#options.retryMs;
 		sink.write(Buffer.from(encodeRetry(minRetry, maxRetry)));
 		this.#catchUp(subscriber);
-		return () => this.#subscribers.delete(subscriber);
+		return () => {
+			if (!this.#subscribers.delete(subscriber)) return;
+			for (const topic of topics) topic.followers -= 1;
+		};
+	}
+
+	#choice(events: readonly string[]): readonly Topic[] {
+		const key = events.join(',');
+		let topics = this.#choices.get(key);
+		if (!topics) {
+			topics = this.#topics.filter((topic) => events.includes(topic.event));
+			this.#choices.set(key, topics);
+		}
+		return topics;
 	}
 
 	/** Ends every stream (the server is shutting down); browsers reconnect after their retry delay. */
@@ -133,6 +191,11 @@ export class StreamHub {
 
 	#scheduleFlush(topic: Topic): void {
 		if (this.#isClosed) return;
+		if (isReadWhenFollowed(topic) && topic.followers === 0) {
+			// Nobody to tell: the next follower reads it afresh.
+			topic.frame = undefined;
+			return;
+		}
 		if (topic.isReading) {
 			// The read under way may predate this change: read again once it settles.
 			topic.isStale = true;
@@ -187,12 +250,14 @@ export class StreamHub {
 	}
 
 	#broadcast(chunk: Buffer, topic: Topic | undefined): void {
-		for (const subscriber of this.#subscribers) if (!topic || this.#hasAllBefore(subscriber, topic)) this.#send(subscriber, chunk, topic);
+		for (const subscriber of this.#subscribers) {
+			if (!topic || (subscriber.topics.includes(topic) && this.#hasAllBefore(subscriber, topic))) this.#send(subscriber, chunk, topic);
+		}
 	}
 
-	/** Whether the subscriber has had every topic listed before `topic` (the count comes first). */
+	/** Whether the subscriber has had every topic it follows listed before `topic` (the count comes first). */
 	#hasAllBefore(subscriber: Subscriber, topic: Topic): boolean {
-		for (const earlier of this.#topics) {
+		for (const earlier of subscriber.topics) {
 			if (earlier === topic) return true;
 			if (!subscriber.received.has(earlier) && (earlier.frame || earlier.flushTimer || earlier.isReading)) return false;
 		}
@@ -204,7 +269,7 @@ export class StreamHub {
 	 * update on its way: the cached frame is already stale, so the newcomer waits for that update.
 	 */
 	#catchUp(subscriber: Subscriber): void {
-		for (const topic of this.#topics) {
+		for (const topic of subscriber.topics) {
 			if (subscriber.received.has(topic)) continue;
 			if (topic.flushTimer || topic.isReading) return;
 			if (topic.frame) this.#send(subscriber, topic.frame, topic);
@@ -229,3 +294,6 @@ export class StreamHub {
 		});
 	}
 }
+
+/** An organizers' topic costs a read per change only while an organizer follows it. */
+const isReadWhenFollowed = (topic: Topic) => topic.audience !== 'public';

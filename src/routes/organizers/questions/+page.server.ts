@@ -1,20 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { parseModeration } from '$lib/questions/schema';
 import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
+import { readModerationQueue } from '$lib/server/questions/moderation-queue';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	// The guard lets only signed-in organizers this far; the page checks again itself.
 	requireOrganizer(event);
-	const store = event.locals.store.questions;
-	const [isOpen, pending, approved, answered, rejected] = await Promise.all([
-		store.isOpen(),
-		store.list('pending'),
-		store.list('approved'),
-		store.list('answered'),
-		store.list('rejected')
-	]);
-	return { isOpen, groups: { pending, approved, answered, rejected } };
+	return { queue: await readModerationQueue(event.locals.store.questions) };
 };
 
 const text = (form: FormData, name: string) => {

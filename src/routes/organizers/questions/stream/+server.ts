@@ -1,9 +1,5 @@
-import { requireOrganizer } from '$lib/server/organizers/actor';
-import { moderationStream } from '$lib/server/questions/moderation-stream';
+import { serveLiveStream } from '$lib/server/stream/live-endpoint';
 import type { RequestHandler } from './$types';
 
-// The console's moderation view follows this: an event `changed` after every change to the questions.
-export const GET: RequestHandler = (event) => {
-	requireOrganizer(event);
-	return moderationStream(event.locals.store.questions.changes);
-};
+// The live stream's moderation topic where the console's session cookie goes (it is scoped to /organizers).
+export const GET: RequestHandler = (event) => serveLiveStream(event, ['moderation']);

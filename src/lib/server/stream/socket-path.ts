@@ -1,0 +1,67 @@
+import { subscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { env } from '$env/dynamic/private';
+import { nodeClientAddress } from '../http/node-client-address.js';
+import { securityHeaders } from '../http/security-headers.js';
+import { openedSite } from '../site';
+import { admitStream, LIVE_STREAM_PATHS, PUBLIC_STREAM_HEADERS, refusalHeaders, requestedTopics } from './stream-access';
+import { onceSocketIsAssigned, streamOnSocket } from './stream-response';
+
+/** The path as SvelteKit routes it: `/api/pledges/%73tream` is the stream too, and meets its caps. */
+function decodedPath(pathname: string): string {
+	try {
+		return pathname.split('%25').map(decodeURI).join('%25');
+	} catch {
+		return pathname;
+	}
+}
+
+/**
+ * A public stream answered on Node's own request, from the announcement Node makes of each request
+ * before any handler runs: the hub writes to the socket and nothing of SvelteKit's handling stays in
+ * memory (a stream through the route costs about twice the memory per viewer at ten thousand).
+ * The same decisions as the route (stream-access.ts); what it does not take goes on to the route:
+ * a HEAD, an organizers' topic, an unknown one. True when it answered.
+ */
+export function answerOnSocket(request: IncomingMessage, response: ServerResponse): boolean {
+	const hub = openedSite()?.hub;
+	if (request.method !== 'GET' || !hub) return false;
+	const url = new URL(request.url ?? '/', 'http://localhost');
+	if (!LIVE_STREAM_PATHS.includes(decodedPath(url.pathname))) return false;
+	const events = requestedTopics(url, hub);
+	if (!events || events.some((event) => hub.audienceOf(event) !== 'public')) return false;
+	const admitted = admitStream(nodeClientAddress(request));
+	const headers = securityHeaders();
+	if ('status' in admitted) {
+		response.writeHead(admitted.status, { ...headers, ...refusalHeaders(admitted) }).end(`${admitted.message}\n`);
+		return true;
+	}
+	// Set one by one, so that src/bin/serve.js can tell an event stream at shutdown.
+	for (const [name, value] of Object.entries({ ...headers, ...PUBLIC_STREAM_HEADERS, connection: 'close' })) response.setHeader(name, value);
+	// No Content-Length and no chunked encoding: the body runs until the connection closes.
+	response.removeHeader('transfer-encoding');
+	// Written now, so serve.js's handler sees it answered; sent once Node gives the response its socket
+	// (at once, or after the response before it on a kept-alive connection has finished).
+	response.writeHead(200);
+	request.socket.once('close', admitted.release);
+	onceSocketIsAssigned(response, (socket) => {
+		response.flushHeaders();
+		const detach = streamOnSocket(hub, events, socket, () => detach());
+	});
+	return true;
+}
+
+let isListening = false;
+
+/**
+ * Under src/bin/serve.js (it sets STREAM_ON_SOCKET), public streams take the socket path; serve.js
+ * leaves a response already answered alone. `vite dev` and `vite preview` answer every stream through the route.
+ */
+export function answerOnSocketUnderServe(): void {
+	if (isListening || env.STREAM_ON_SOCKET !== '1') return;
+	isListening = true;
+	subscribe('http.server.request.start', (message) => {
+		const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
+		answerOnSocket(request, response);
+	});
+}
