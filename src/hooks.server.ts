@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@svelt
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { isApiRoute, isCrossSiteFormPost, isFormBody } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { guard } from '$lib/server/organizers/guard';

@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { convertIcsCalendar } from 'ts-ics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { calendarEntry } from './entry';
 import { icsFile } from './ics';
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '$lib/i18n/languages';
-import { createI18nextTranslator, loadResources, type Translator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
+import type { Translator } from '$lib/i18n/translator';
 import { countdownParts, describePhase, formatCountdown } from './describe-phase';
 import { event } from './event';
 import { isSettled, nextChangeAt, phaseAt } from './phase';
@@ -101,7 +102,7 @@ describe('the countdown', () => {
 describe('describePhase: the words in each language', () => {
 	const t = {} as Record<Language, Translator>;
 	beforeAll(async () => {
-		for (const lang of ['en', 'fr'] as const) t[lang] = await createI18nextTranslator(lang, await loadResources(lang));
+		for (const lang of ['en', 'fr'] as const) t[lang] = await translatorFor(lang);
 	});
 	const words = (instant: Date, lang: Language) => {
 		const result = describePhase(phaseAt(event, instant), event, t[lang], lang);

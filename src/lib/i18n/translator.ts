@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { eventVariables } from '$lib/event/words';
 import type { Language } from './languages';
 import { loadNamespaces, namespaceOf } from './locale-files';
 import { DEFAULT_NAMESPACE, flattenWords, type Translate, type Words } from './words';
@@ -27,10 +26,11 @@ export function loadResources(lang: Language): Promise<Record<string, Resource>>
 	return loadNamespaces(files, lang);
 }
 
-const translators = new Map<Language, Promise<Translator>>();
-
-/** An i18next instance per language, never a shared changeLanguage: concurrent renders cannot mix. */
-export async function createI18nextTranslator(lang: Language, resources: Record<string, Resource>): Promise<Translator> {
+/**
+ * An i18next instance per language, never a shared changeLanguage: concurrent renders cannot mix.
+ * `variables` are the values every sentence may name (the site's: src/lib/event/translator.ts).
+ */
+export async function createI18nextTranslator(lang: Language, resources: Record<string, Resource>, variables: Readonly<Record<string, string>>): Promise<Translator> {
 	const { default: i18next } = await import('i18next');
 	const instance = i18next.createInstance();
 	await instance.init({
@@ -39,10 +39,9 @@ export async function createI18nextTranslator(lang: Language, resources: Record<
 		ns: NAMESPACES,
 		defaultNS: DEFAULT_NAMESPACE,
 		resources: { [lang]: resources },
-		// Svelte escapes every interpolated value; escaping here would double it. The event's facts
-		// (date, times, zone, room) are variables every sentence may use; a variable given neither
-		// here nor by the caller stays `{{name}}` (i18next's skipOnVariables), for an island to fill.
-		interpolation: { escapeValue: false, defaultVariables: eventVariables(lang) },
+		// Svelte escapes every interpolated value; escaping here would double it. A variable given
+		// neither here nor by the caller stays `{{name}}` (i18next's skipOnVariables), for an island to fill.
+		interpolation: { escapeValue: false, defaultVariables: { ...variables } },
 		returnNull: false
 	});
 	const t: TFunction = instance.getFixedT(lang);
@@ -59,14 +58,4 @@ export async function createI18nextTranslator(lang: Language, resources: Record<
 		return found;
 	};
 	return Object.assign(translate, { lang, words });
-}
-
-/** A translator fixed to one language (cached per language). */
-export function translatorFor(lang: Language): Promise<Translator> {
-	let translator = translators.get(lang);
-	if (!translator) {
-		translator = loadResources(lang).then((resources) => createI18nextTranslator(lang, resources));
-		translators.set(lang, translator);
-	}
-	return translator;
 }

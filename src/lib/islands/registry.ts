@@ -51,8 +51,8 @@ export const islands = {
 		'live:status'
 	]),
 	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter']),
-	QuestionOnScreen: island(() => import('../../routes/[lang=lang]/screen/QuestionOnScreen.svelte'), ['questions:screen.heading']),
-	QuestionsPanel: island(() => import('../../routes/[lang=lang]/live/QuestionsPanel.svelte'), [
+	QuestionOnScreen: island(() => import('$lib/components/questions/QuestionOnScreen.svelte'), ['questions:screen.heading']),
+	QuestionsPanel: island(() => import('$lib/components/questions/QuestionsPanel.svelte'), [
 		'questions:askAnother',
 		'questions:askLink',
 		'questions:awaiting',

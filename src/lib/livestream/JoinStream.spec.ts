@@ -1,13 +1,14 @@
 import { render } from 'svelte/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createI18nextTranslator, loadResources, type Translator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
+import type { Translator } from '$lib/i18n/translator';
 import type { Captions, ChannelId, WatchOption } from '$lib/livestream/channels';
 import JoinStream from './JoinStream.svelte';
 import Recordings from './Recordings.svelte';
 
 let t: Translator;
 beforeAll(async () => {
-	t = await createI18nextTranslator('fr', await loadResources('fr'));
+	t = await translatorFor('fr');
 });
 
 const onePlayer: WatchOption[] = [{ url: 'https://webtv.un.org/', channels: ['fr', 'en', 'floor'] }];

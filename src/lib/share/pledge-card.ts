@@ -1,7 +1,7 @@
 import { event } from '$lib/event/event';
 import type { Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';
-import { countryName } from '$lib/pledges/countries';
+import { countryName } from '$lib/i18n/format';
 import type { Pledge } from '$lib/pledges/types';
 
 /** What one pledge's share card (/og/pledges/{id}/{lang}.png) says, in the page's language. */

@@ -20,8 +20,8 @@ export function shareCardText(lang: Language, t: Translator): ShareCardText {
 		kind: t('event:kind'),
 		title: t('event:title'),
 		subtitle: t('event:subtitle'),
-		date: formatDate(event.start, lang),
-		time: `${formatTimeRange(event.start, event.end, lang)} (${t('common:time.eventZone')})`,
+		date: formatDate(event.start, lang, event.timeZone),
+		time: `${formatTimeRange(event.start, event.end, lang, event.timeZone)} (${t('common:time.eventZone')})`,
 		place: `${t('event:when.placeName')}, ${t('event:when.city')}`,
 		hashtags: event.hashtags
 	};

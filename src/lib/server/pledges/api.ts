@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { negotiateLanguage } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { LIMITS, validatePledge, type FieldErrors } from '$lib/pledges/schema';
 import { MAX_SEARCH_LENGTH } from '$lib/pledges/search';
 import type { Organizer } from '$lib/server/organizers/accounts';

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { isLanguage, negotiateLanguage, type Language } from '$lib/i18n/languages';
-import { translatorFor, type Translator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
+import type { Translator } from '$lib/i18n/translator';
 import { parseModeration, QUESTION_LIMITS as TEXT_LIMITS } from '$lib/questions/schema';
 import { QUESTION_STATUSES, type QuestionStatus } from '$lib/questions/types';
 import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
