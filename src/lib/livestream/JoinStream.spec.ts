@@ -1,6 +1,7 @@
 import { render } from 'svelte/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { translatorFor } from '$lib/event/translator';
+import { translateContext } from '$lib/i18n/context';
 import type { Translator } from '$lib/i18n/translator';
 import type { Captions, ChannelId, WatchOption } from '$lib/livestream/channels';
 import JoinStream from './JoinStream.svelte';
@@ -19,7 +20,7 @@ const ownStreams: WatchOption[] = [
 ];
 
 type Props = { options: WatchOption[]; players?: WatchOption[]; captions?: Captions[]; remembered?: ChannelId; isProminent?: boolean };
-const html = (props: Props) => render(JoinStream, { props: { lang: 'fr', t, ...props } }).body.replace(/<!--.*?-->/g, '');
+const html = (props: Props) => render(JoinStream, { props: { lang: 'fr', ...props }, context: translateContext(t) }).body.replace(/<!--.*?-->/g, '');
 
 describe('JoinStream', () => {
 	it('shows one honest "watch" link, straight to the stream, and names the channels its player offers', () => {
@@ -61,7 +62,7 @@ describe('JoinStream', () => {
 });
 
 describe('Recordings', () => {
-	const recordings = (list: WatchOption[]) => render(Recordings, { props: { lang: 'fr', t, recordings: list } }).body.replace(/<!--.*?-->/g, '');
+	const recordings = (list: WatchOption[]) => render(Recordings, { props: { lang: 'fr', recordings: list }, context: translateContext(t) }).body.replace(/<!--.*?-->/g, '');
 
 	it('says when no recording is set, and links nothing', () => {
 		const body = recordings([]);

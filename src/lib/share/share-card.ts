@@ -1,7 +1,7 @@
 import { event } from '$lib/event/event';
 import { formatDate, formatTimeRange } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
-import type { Translator } from '$lib/i18n/translator';
+import type { Translate } from '$lib/i18n/translator';
 
 /** What the share card (/og/{lang}.png) says, already in the page's language. */
 export interface ShareCardText {
@@ -15,7 +15,7 @@ export interface ShareCardText {
 }
 
 /** The card's text, from the event's facts and the language's words. */
-export function shareCardText(lang: Language, t: Translator): ShareCardText {
+export function shareCardText(lang: Language, t: Translate): ShareCardText {
 	return {
 		kind: t('event:kind'),
 		title: t('event:title'),
@@ -28,6 +28,6 @@ export function shareCardText(lang: Language, t: Translator): ShareCardText {
 }
 
 /** The card described in a sentence, for `og:image:alt`: what a reader of the picture sees. */
-export function shareCardAlt(card: ShareCardText, t: Translator): string {
+export function shareCardAlt(card: ShareCardText, t: Translate): string {
 	return t('share:card.alt', { ...card, hashtags: card.hashtags.map((tag) => `#${tag}`).join(' ') });
 }
