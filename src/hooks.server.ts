@@ -45,11 +45,9 @@ async function storeUnavailable(event: RequestEvent, rendered?: Response): Promi
 
 export const handle: Handle = async ({ event, resolve }) => {
 	try {
-		// Every request to the running server gets the site's parts (prerendering needs no store).
+		// Every request to the running server gets the store (prerendering needs none).
 		if (!building) {
-			const site = await openSite();
-			event.locals.site = site;
-			event.locals.store = site.store;
+			event.locals.store = (await openSite()).store;
 		}
 		const refused = (await refusedBeforeGuard(event)) ?? (await guard(event));
 		if (refused) return refused;
