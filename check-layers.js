@@ -86,7 +86,8 @@ export async function checkLayers() {
 	return { report: `${String(rules.output).replace(/^\n+|\s+$/g, '')}\n\n${layerReport}\n`, isClean: rules.exitCode === 0 && cycles.length === 0 };
 }
 
-if (import.meta.main) {
+// Run as a command (not imported by its spec).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const { report, isClean } = await checkLayers();
 	process.stdout.write(report);
 	process.exitCode = isClean ? 0 : 1;

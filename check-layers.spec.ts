@@ -52,7 +52,7 @@ describe('the layers’ cycles', () => {
 function scratchProject(files: Record<string, string>): string {
 	const root = mkdtempSync(join(tmpdir(), 'layers-'));
 	symlinkSync(resolve(import.meta.dirname, 'node_modules'), join(root, 'node_modules'));
-	const tsconfig = { compilerOptions: { paths: { $lib: ['../src/lib'], '$lib/*': ['../src/lib/*'] } }, include: ['../src/**/*'] };
+	const tsconfig = { compilerOptions: { paths: { $lib: ['../src/lib'], '$lib/*': ['../src/lib/*'], '$locales/*': ['../locales/*'] } }, include: ['../src/**/*'] };
 	for (const [path, text] of Object.entries({ '.svelte-kit/tsconfig.json': JSON.stringify(tsconfig), ...files })) {
 		mkdirSync(dirname(join(root, path)), { recursive: true });
 		writeFileSync(join(root, path), text);
@@ -116,7 +116,8 @@ describe('npm run check:layers', () => {
 
 	it('passes where every rule holds: type-only imports and specs may point back down', { timeout: 120_000 }, async () => {
 		const root = scratchProject({
-			'src/lib/i18n/format.ts': 'export const format = (value: number) => String(value);',
+			'src/lib/i18n/format.ts': "import words from '$locales/en/common.json';\nexport const format = (value: number) => `${words.count} ${value}`;",
+			'locales/en/common.json': '{ "count": "Count" }',
 			'src/lib/i18n/format.spec.ts': "import { facts } from '../event/facts';\nimport { format } from './format';\nexport const example = format(facts);",
 			'src/lib/event/facts.ts': "import type { Entry } from '../calendar/entry';\nimport { format } from '../i18n/format';\nexport const facts = 1;\nexport const said = (entry: Entry) => format(entry.at);",
 			'src/lib/calendar/entry.ts': "import { facts } from '../event/facts';\nexport interface Entry { at: number }\nexport const entry: Entry = { at: facts };",
