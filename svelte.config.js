@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import adapter from '@sveltejs/adapter-node';
 import { loadEnv } from 'vite';
+import { readEventDocument } from './src/lib/event/document-file.js';
+import { channelsOf } from './src/lib/livestream/channel-ids.js';
 import { frameSources } from './src/lib/livestream/frame-sources.js';
 
 // SvelteKit's route announcer carries this style attribute; allowing exactly it keeps
@@ -10,8 +12,10 @@ const announcerStyle =
 const announcerHash = `sha256-${createHash('sha256').update(announcerStyle).digest('base64')}`;
 
 // Frames only from the livestream player the settings name (read as the build reads them: the
-// environment, then .env files); none at all when no player is set.
-const playerOrigins = frameSources({ ...loadEnv('production', process.cwd(), 'PUBLIC_'), ...process.env });
+// environment, then .env files) for the channels of the event the build is for; none at all when no player is set.
+const buildEnv = { ...loadEnv('production', process.cwd(), 'PUBLIC_'), ...process.env };
+const { interpretation } = /** @type {{ interpretation: string[] }} */ (readEventDocument(buildEnv));
+const playerOrigins = frameSources(buildEnv, channelsOf(interpretation));
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

@@ -1,10 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { eventDocument } from './src/lib/event/vite-plugin.ts';
 import { islandsEntry } from './src/lib/islands/vite-plugin.js';
 import { pledgeStreamDev } from './src/lib/server/stream/vite-plugin.js';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [pledgeStreamDev(), sveltekit(), islandsEntry()],
+	plugins: [eventDocument(), pledgeStreamDev(), sveltekit(), islandsEntry()],
 	// When the site was built: prerendered pages may state the event's phase only if it can no longer change (src/lib/event/built-at.ts).
 	// SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) fixes it, e.g. for a test build made "before" the event.
 	define: { __BUILT_AT__: JSON.stringify(new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString()) },

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { PUBLIC_PAGES } from '../src/lib/event/pages';
+import { LANGUAGES } from '../src/lib/i18n/languages';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -25,7 +27,7 @@ test.describe('reflow (WCAG 1.4.10): no horizontal scroll on a 320 px phone', ()
 		await recordPledge(baseURL!, createOrganizerToken(), `Reflow ${'Verylongunbrokenword'.repeat(4)}`);
 	});
 
-	for (const path of ['/en/', '/fr/', '/en/live', '/fr/live', '/en/pledges', '/fr/pledges', '/en/screen', '/fr/screen']) {
+	for (const path of PUBLIC_PAGES.flatMap((page) => LANGUAGES.map((lang) => `/${lang}${page}`))) {
 		test(path, async ({ page }) => {
 			await page.setViewportSize({ width: 320, height: 640 });
 			await page.goto(path);

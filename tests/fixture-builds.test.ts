@@ -2,11 +2,12 @@ import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { expect, test } from '@playwright/test';
+import { PUBLIC_PAGES } from '../src/lib/event/pages';
 import { startDataDataFixtureSite, type DataFixtureSite } from './support/data-fixture-site';
 
 // Two builds of the site from data only, each in a temporary copy: a third, pseudo-translated
-// language, and another event. They prove that languages come from one list and that the code
-// knows nothing of this particular event.
+// language, and another event (another document, named by EVENT_DOCUMENT, and its words). They prove
+// that languages come from one list and that the code knows nothing of this particular event.
 
 const json = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, '\t')}\n`);
@@ -39,7 +40,7 @@ test.describe('a third language added as data only (en-XA, pseudo-translated fro
 	test.afterAll(async () => site?.stop());
 
 	test('its pages are served in it, with <html lang> and hreflang alternates for all three', async ({ page }) => {
-		for (const path of ['/en-XA/', '/en-XA/live', '/en-XA/pledges', '/en-XA/screen']) {
+		for (const path of PUBLIC_PAGES.map((page) => `/en-XA${page}`)) {
 			const response = await page.goto(site.origin + path);
 			expect(response?.status(), path).toBe(200);
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
@@ -72,43 +73,13 @@ test.describe('a third language added as data only (en-XA, pseudo-translated fro
 	});
 });
 
-const FIXTURE_EVENT = `import type { EventFacts, Segment, Speaker } from './types';
+/** Another event: its document, and the words its own facts need (merged into locales/<lang>/event.json). */
+const FIXTURE_EVENT = join(process.cwd(), 'tests/fixtures/geneva-2031');
 
-export const event: EventFacts = {
-	id: 'fixture-event-geneva-2031',
-	start: new Date('2031-03-04T09:00:00Z'),
-	end: new Date('2031-03-04T10:30:00Z'),
-	timeZone: 'Europe/Zurich',
-	venue: {
-		room: 'XX',
-		geo: { lat: 46.2265, lon: 6.1402 },
-		address: { street: '14 Avenue de la Paix', locality: 'Geneva', region: 'GE', postalCode: '1211', country: 'CH' }
-	},
-	segments: [
-		{ id: 'opening', start: new Date('2031-03-04T09:00:00Z'), end: new Date('2031-03-04T09:20:00Z'), speakers: [{ speaker: 'ada' }] },
-		{ id: 'dialogue', start: new Date('2031-03-04T09:20:00Z'), end: new Date('2031-03-04T10:30:00Z'), speakers: [{ speaker: 'ben', isModerator: true }, { speaker: 'cleo' }] }
-	],
-	speakers: [
-		{ id: 'ada', honorific: 'ms', name: 'Ada Fixture', organization: 'hostCity' },
-		{ id: 'ben', honorific: 'mr', name: 'Ben Fixture' },
-		{ id: 'cleo', honorific: 'ms', name: 'Cleo Fixture', country: 'KE' }
-	],
-	organizers: ['hostCity'],
-	partners: [],
-	organizations: [{ id: 'hostCity', homePage: 'https://host-city.example.org/' }],
-	accounts: [],
-	hashtags: ['CitiesIMRF'],
-	objectiveCount: 5,
-	interpretation: ['en', 'fr'],
-	links: { imrf: 'https://imrf.example.org/', gcmReport: 'https://report.example.org/', marrakeshDeclaration: 'https://declaration.example.org/' }
-};
-
-export function speakerById(id: string): Speaker {
-	const speaker = event.speakers.find((s) => s.id === id);
-	if (!speaker) throw new Error(\`Unknown speaker \${id}\`);
-	return speaker;
-}
-`;
+/** `base` with `extra`'s keys set, objects merged key by key. */
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const merged = (base: unknown, extra: unknown): unknown =>
+	isObject(base) && isObject(extra) ? { ...base, ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [key, merged(base[key], value)])) } : extra;
 
 test.describe('another event, as data only (two segments, three speakers, Geneva time)', () => {
 	// One build for the group (a build takes minutes on a busy machine), on one worker.
@@ -116,22 +87,17 @@ test.describe('another event, as data only (two segments, three speakers, Geneva
 	let site: DataFixtureSite;
 	test.beforeAll(async () => {
 		test.setTimeout(600_000);
-		site = await startDataDataFixtureSite('event', (folder) => {
-			const facts = join(folder, 'src/lib/event/event.ts');
-			// The facts replaced; the helpers below them in event.ts stay as they are.
-			const helpers = readFileSync(facts, 'utf8').split(/^export function speakerById[\s\S]*?^}\n/m)[1];
-			writeFileSync(facts, FIXTURE_EVENT + helpers);
-			for (const lang of ['en', 'fr']) {
-				const file = join(folder, `locales/${lang}/event.json`);
-				const words = json(file);
-				words.title = lang === 'en' ? 'Fixture Forum' : 'Forum de test';
-				words.fullTitle = `${words.title}: ${lang === 'en' ? 'a test of data' : 'un essai de données'}`;
-				words.agenda = { ...words.agenda, opening: lang === 'en' ? 'Opening' : 'Ouverture', dialogue: lang === 'en' ? 'Dialogue' : 'Dialogue' };
-				words.speakers.roles = { ada: 'Mayor', ben: 'Researcher', cleo: 'Director' };
-				words.organizations = { ...words.organizations, hostCity: lang === 'en' ? 'Host City' : 'Ville hôte' };
-				writeJson(file, words);
-			}
-		});
+		const words: Record<string, unknown> = json(join(FIXTURE_EVENT, 'event-words.json'));
+		site = await startDataDataFixtureSite(
+			'event',
+			(folder) => {
+				for (const [lang, extra] of Object.entries(words)) {
+					const file = join(folder, `locales/${lang}/event.json`);
+					writeJson(file, merged(json(file), extra));
+				}
+			},
+			{ EVENT_DOCUMENT: join(FIXTURE_EVENT, 'event.json') }
+		);
 	});
 	test.afterAll(async () => site?.stop());
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { PUBLIC_PAGES as PAGES } from '../src/lib/event/pages';
 import { signIn } from './support/organizers';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 import { validateHtml } from './support/nu-validator';
@@ -7,7 +8,7 @@ import { validateHtml } from './support/nu-validator';
 // The built site checked by standard validators, with pledges present and the console signed in.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LANGUAGES = ['en', 'fr'];
-const PUBLIC_PAGES = LANGUAGES.flatMap((lang) => [`/${lang}/`, `/${lang}/live`, `/${lang}/pledges`, `/${lang}/screen`]);
+const PUBLIC_PAGES = LANGUAGES.flatMap((lang) => PAGES.map((page) => `/${lang}${page}`));
 
 let pledgeId = '';
 test.beforeAll(async ({ baseURL }) => {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EVENT_DOCUMENT_SETTING, eventDocumentFile } from '../lib/event/document-file.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const stampFile = join(root, 'build', '.source-hash');
@@ -25,9 +26,11 @@ function sourceHash() {
 	const hash = createHash('sha256');
 	for (const input of inputs) hashInto(join(root, input), hash);
 	// Settings are baked into prerendered pages: a change of one is a change of the site.
-	for (const [name, value] of Object.entries(process.env).filter(([name]) => name.startsWith('PUBLIC_') || name === 'SOURCE_DATE_EPOCH').sort()) {
+	for (const [name, value] of Object.entries(process.env).filter(([name]) => name.startsWith('PUBLIC_') || name === 'SOURCE_DATE_EPOCH' || name === EVENT_DOCUMENT_SETTING).sort()) {
 		hash.update(`${name}=${value}\n`);
 	}
+	// Another event's document may live outside the sources.
+	hashInto(eventDocumentFile(process.env), hash);
 	return hash.digest('hex');
 }
 

@@ -54,7 +54,7 @@ export function httpUrl(value: string | undefined): string | undefined {
 export const settings = {
 	/** The public origin of the site, for absolute URLs (hreflang, Open Graph, calendar). */
 	origin: setting('PUBLIC_ORIGIN', 'http://localhost:3000').replace(/\/+$/, ''),
-	/** The event's links (src/lib/event/event.ts: organizations' home pages and others), each overridable per language. */
+	/** The event's links (src/lib/event/event.json: organizations' home pages and others), each overridable per language. */
 	links: eventLinks()
 } as const;
 

@@ -14,11 +14,12 @@ export interface DataFixtureSite {
 }
 
 /**
- * The site with data changed by `change` (a third language, another event), built and served the
- * way `npm start` does, from a copy in a temporary folder: nothing of it reaches the repository's
- * build/ or ships. `stop` ends the server and removes the folder.
+ * The site with data changed by `change` (a third language, other words) and settings `env` (such as
+ * EVENT_DOCUMENT, another event), built and served the way `npm start` does, from a copy in a
+ * temporary folder: nothing of it reaches the repository's build/ or ships. `stop` ends the server
+ * and removes the folder.
  */
-export async function startDataDataFixtureSite(label: string, change: (folder: string) => void): Promise<DataFixtureSite> {
+export async function startDataDataFixtureSite(label: string, change: (folder: string) => void, env: Record<string, string> = {}): Promise<DataFixtureSite> {
 	const folder = mkdtempSync(join(tmpdir(), `imrf-fixture-${label}-`));
 	for (const source of SOURCES) cpSync(join(root, source), join(folder, source), { recursive: true });
 	symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
@@ -28,7 +29,7 @@ export async function startDataDataFixtureSite(label: string, change: (folder: s
 	let output = '';
 	const server: ChildProcess = spawn(process.execPath, [join(folder, 'src/bin/start.js')], {
 		cwd: folder,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: join(folder, 'site.db'), PUBLIC_ORIGIN: origin },
+		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: join(folder, 'site.db'), PUBLIC_ORIGIN: origin },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	// A worker that ends early (a timeout) takes its server along.

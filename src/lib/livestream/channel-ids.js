@@ -1,14 +1,21 @@
 // @ts-check
 // Plain JavaScript: svelte.config.js (the CSP) and the site's settings both name settings after it.
-import { INTERPRETATION } from '../event/interpretation.js';
+import document from '../event/event.json' with { type: 'json' };
 
 /** The floor: the speakers in their own language, without interpretation. */
 export const FLOOR = 'floor';
 
-/** @typedef {typeof FLOOR | (typeof INTERPRETATION)[number]} ChannelId */
+/** @typedef {string} ChannelId The floor, or a language the session is interpreted into. */
 
-/** Every sound channel of the stream: the floor, then one per interpretation language. */
-export const CHANNEL_IDS = /** @type {readonly ChannelId[]} */ ([FLOOR, ...INTERPRETATION]);
+/**
+ * Every sound channel of the stream: the floor, then one per interpretation language.
+ * @param {readonly string[]} interpretation
+ * @returns {readonly ChannelId[]}
+ */
+export const channelsOf = (interpretation) => [FLOOR, ...interpretation];
+
+/** The event's channels (its document's `interpretation`, checked when the build starts). */
+export const CHANNEL_IDS = channelsOf(document.interpretation);
 
 /**
  * A channel's setting, named after the channel: `PUBLIC_LIVESTREAM_URL` and `fr` → `PUBLIC_LIVESTREAM_URL_FR`.
@@ -24,5 +31,5 @@ export function channelSettingName(prefix, channel) {
  * @returns {value is ChannelId}
  */
 export function isChannelId(value) {
-	return typeof value === 'string' && /** @type {readonly string[]} */ (CHANNEL_IDS).includes(value);
+	return typeof value === 'string' && CHANNEL_IDS.includes(value);
 }

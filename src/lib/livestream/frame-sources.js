@@ -6,9 +6,6 @@ import { CHANNEL_IDS, channelSettingName } from './channel-ids.js';
 /** The prefix of the settings naming an embeddable player, one per channel (`…_FLOOR`, `…_EN`, `…_FR`). */
 export const EMBED_SETTING = 'PUBLIC_LIVESTREAM_EMBED_URL';
 
-/** The settings that may name an embeddable livestream player, one per channel. */
-export const EMBED_SETTINGS = CHANNEL_IDS.map((channel) => channelSettingName(EMBED_SETTING, channel));
-
 /**
  * A player URL fit to embed: https only (a page served over https cannot frame http, and a
  * `javascript:` or `data:` URL must never become a frame). Anything else counts as unset.
@@ -27,11 +24,12 @@ export function embeddableUrl(value) {
 }
 
 /**
- * The origins CSP `frame-src` allows: those of the players the settings name, nothing else.
+ * The origins CSP `frame-src` allows: those of the players the settings name for the channels, nothing else.
  * @param {Record<string, string | undefined>} env
+ * @param {readonly string[]} channels
  * @returns {string[]}
  */
-export function frameSources(env) {
-	const origins = EMBED_SETTINGS.map((name) => embeddableUrl(env[name])).flatMap((url) => (url ? [new URL(url).origin] : []));
+export function frameSources(env, channels = CHANNEL_IDS) {
+	const origins = channels.map((channel) => embeddableUrl(env[channelSettingName(EMBED_SETTING, channel)])).flatMap((url) => (url ? [new URL(url).origin] : []));
 	return [...new Set(origins)];
 }

@@ -1,5 +1,6 @@
 import { speakerAffiliation } from '$lib/event/describe';
-import { event, speakersInOrder } from '$lib/event/event';
+import { event } from '$lib/event/event';
+import { speakersInOrder } from '$lib/event/speakers';
 import { isoInZone } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '$lib/i18n/languages';
-import { INDEXED_PAGES, robotsTxt, sitemapXml } from './sitemap';
+import { INDEXED_PAGES } from '$lib/event/pages';
+import { robotsTxt, sitemapXml } from './sitemap';
 
 const ORIGIN = 'https://event.example.org';
 

@@ -1,7 +1,5 @@
+import { INDEXED_PAGES } from '$lib/event/pages';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '$lib/i18n/languages';
-
-/** The pages search engines should know, as the part of their path after the language. */
-export const INDEXED_PAGES = ['/', '/live', '/pledges'];
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const pageUrl = (origin: string, lang: Language, page: string) => escapeXml(`${origin}/${lang}${page}`);
