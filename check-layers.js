@@ -11,7 +11,7 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 /** @typedef {Pick<import('dependency-cruiser').IModule, 'source'> & { dependencies: Pick<import('dependency-cruiser').IDependency, 'resolved' | 'dependencyTypes'>[] }} Module */
 
 /** The layer of a module of src/lib: its folder there (a file directly in src/lib is a layer of its own). */
-export const layerOf = (/** @type {string} */ path) => /^src\/lib\/([^/]+)/.exec(path)?.[1];
+const layerOf = (/** @type {string} */ path) => /^src\/lib\/([^/]+)/.exec(path)?.[1];
 
 // As in .dependency-cruiser.cjs: nothing imports a spec, and it may take its examples from any layer.
 const isSpec = (/** @type {string} */ path) => path.endsWith('.spec.ts');
