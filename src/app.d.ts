@@ -1,7 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Language } from '$lib/i18n/languages';
 import type { Organizer } from '$lib/server/organizers/accounts';
-import type { Site } from '$lib/server/site';
 import type { Store } from '$lib/server/store/types';
 
 declare global {
@@ -16,8 +15,7 @@ declare global {
 			organizer?: Organizer;
 			/** The console's language, when the path does not carry one. */
 			lang?: Language;
-			/** The store and the live count's hub, assembled at startup (src/lib/server/site.ts); set for every request but prerendering. */
-			site: Site;
+			/** The store, opened at startup with the live count's hub (src/lib/server/site.ts); set for every request but prerendering. */
 			store: Store;
 			/** Set when handling the request met a store fault (hooks.server.ts answers 503). */
 			storeFault?: boolean;

@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@svelt
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { guardApiWrite } from '$lib/server/http/api-guard';
 import { isApiRoute } from '$lib/server/http/api-route';
 import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
@@ -28,11 +28,9 @@ async function storeUnavailable(event: RequestEvent, rendered?: Response): Promi
 
 export const handle: Handle = async ({ event, resolve }) => {
 	try {
-		// Every request to the running server gets the site's parts (prerendering needs no store).
+		// Every request to the running server gets the store (prerendering needs none).
 		if (!building) {
-			const site = await openSite();
-			event.locals.site = site;
-			event.locals.store = site.store;
+			event.locals.store = (await openSite()).store;
 		}
 		// The API's writes first: a form body to the API is answered in JSON, not as a cross-site form.
 		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event));

@@ -10,7 +10,7 @@ const LANGUAGES = ['en', 'fr'] as const;
 const iso = (instant: Date) => literally(instant.toISOString().replace(/\.\d{3}Z$/, 'Z'));
 const basic = (instant: Date) => literally(instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, ''));
 /** The start as a wall-clock time in the event's zone, in iCalendar's basic form (YYYYMMDDTHHMMSS). */
-const localStart = isoInZone(event.start).slice(0, 19).replace(/[-:]/g, '');
+const localStart = isoInZone(event.start, event.timeZone).slice(0, 19).replace(/[-:]/g, '');
 
 /** The page with its scripts running (Escape and outside clicks need them). */
 async function openPage(page: Page, lang: string) {

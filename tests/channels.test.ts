@@ -57,7 +57,7 @@ test.describe('without JavaScript', () => {
 	test('a page built before the end states the schedule only, and offers each channel through the choice page', async ({ page }) => {
 		await page.goto(`${site.origin}/en/live`);
 		await expect(page.locator('.hero .phase')).toHaveAttribute('data-phase', 'unknown');
-		await expect(page.locator('.hero .phase').getByRole('status')).toHaveText(startsWith(t.en('live:status.scheduled', { date: formatDate(event.start, 'en'), time: formatTimeRange(event.start, event.end, 'en') })));
+		await expect(page.locator('.hero .phase').getByRole('status')).toHaveText(startsWith(t.en('live:status.scheduled', { date: formatDate(event.start, 'en', event.timeZone), time: formatTimeRange(event.start, event.end, 'en', event.timeZone) })));
 		await expect(page.locator('.hero .phase-reminder')).toHaveCount(0);
 		const channels = page.locator('#join .channels a');
 		await expect(channels).toHaveText([channel('en', 'en'), channel('en', 'fr'), channel('en', 'floor')]);
@@ -71,7 +71,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('#after')).toHaveCount(0);
 
 		await page.goto(`${site.origin}/fr/`);
-		await expect(page.locator('#livestream').getByText(startsWith(t.fr('event:livestream.text.scheduled', { date: formatDate(event.start, 'fr') })))).toHaveCount(1);
+		await expect(page.locator('#livestream').getByText(startsWith(t.fr('event:livestream.text.scheduled', { date: formatDate(event.start, 'fr', event.timeZone) })))).toHaveCount(1);
 		await expect(page.locator('#livestream a.button')).toHaveAttribute('href', '/fr/watch');
 	});
 

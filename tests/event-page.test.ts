@@ -15,8 +15,8 @@ const moderator = speakersInOrder().find((entry) => entry.isModerator)!.speaker;
 const pages = LANGUAGES.map((lang) => ({
 	lang,
 	title: t[lang]('event:title'),
-	date: formatDate(event.start, lang),
-	times: event.segments.map((segment) => formatTimeRange(segment.start, segment.end, lang)),
+	date: formatDate(event.start, lang, event.timeZone),
+	times: event.segments.map((segment) => formatTimeRange(segment.start, segment.end, lang, event.timeZone)),
 	place: t[lang]('event:when.placeName'),
 	// Tense-free: the page is read before and after the event (the brief's "will be provided").
 	interpretation: t[lang]('event:practical.interpretation'),
@@ -87,7 +87,7 @@ for (const expected of pages) {
 			expect(jsonLd['@type']).toBe('Event');
 			expect(jsonLd.inLanguage).toBe(expected.lang);
 			expect(jsonLd.eventAttendanceMode).toBe('https://schema.org/MixedEventAttendanceMode');
-			expect(jsonLd.startDate).toBe(isoInZone(event.start));
+			expect(jsonLd.startDate).toBe(isoInZone(event.start, event.timeZone));
 			expect(jsonLd.location.map((l: { '@type': string }) => l['@type'])).toEqual(['Place', 'VirtualLocation']);
 			expect(jsonLd.performer).toHaveLength(SPEAKERS.length);
 			expect(jsonLd.organizer.length).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ test.describe('times in the visitor’s own zone', () => {
 	test('a visitor in Paris sees New York time and their own, named', async ({ page }) => {
 		await page.goto('/fr/');
 		const time = page.locator('.when-where');
-		await expect(time).toContainText(formatTime(event.start, 'fr'));
+		await expect(time).toContainText(formatTime(event.start, 'fr', event.timeZone));
 		await expect(time).toContainText(t.fr('time.yourTime', { time: formatTimeRange(event.start, event.end, 'fr', PARIS), zone: 'Paris' }));
 		await page.goto('/en/');
 		await expect(page.locator('#agenda .segment').first()).toContainText(t.en('time.yourTime', { time: formatTimeRange(welcome.start, welcome.end, 'en', PARIS), zone: 'Paris' }));

@@ -11,8 +11,8 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** "Live now: Panel conversation" in `lang`. */
 const liveNow = (lang: 'en' | 'fr', id: string) => t[lang]('live:status.liveSegment', { segment: t[lang](`event:agenda.${id}`) });
 /** "Next, at 1:40 PM New York time (EDT): Panel conversation", from the start of that segment. */
-const next = (lang: 'en' | 'fr', id: string) => t[lang]('live:next', { time: formatTime(segment(id).start, lang), segment: t[lang](`event:agenda.${id}`) });
-const endsAt = (lang: 'en' | 'fr') => t[lang]('live:endsAt', { time: formatTime(event.end, lang) });
+const next = (lang: 'en' | 'fr', id: string) => t[lang]('live:next', { time: formatTime(segment(id).start, lang, event.timeZone), segment: t[lang](`event:agenda.${id}`) });
+const endsAt = (lang: 'en' | 'fr') => t[lang]('live:endsAt', { time: formatTime(event.end, lang, event.timeZone) });
 const countdown = (lang: 'en' | 'fr', duration: string) => exactly(t[lang]('live:countdown', { duration }));
 /** "The player offers these sound channels: English, Français, and Floor (original).", channels in that order. */
 const offers = (lang: 'en' | 'fr', channels: string[]) =>

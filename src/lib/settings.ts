@@ -1,15 +1,17 @@
 import * as publicEnv from '$env/static/public';
 import { event } from './event/event';
-import type { LocalizedUrl } from './event/types';
+import type { LocalizedUrl, OrganizationId } from './event/types';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './i18n/languages';
-import { CHANNEL_IDS, channelSettingName } from './livestream/channel-ids.js';
-import { EMBED_SETTING, embeddableUrl } from './livestream/frame-sources.js';
 
 /**
  * Site settings: environment variables read when the site is built (pages are prerendered with
- * them; `npm start` rebuilds when they change). Every one has an official default.
+ * them; `npm start` rebuilds when they change). Every one has an official default. The stream's
+ * own settings are src/lib/livestream/settings.ts.
  */
 const env: Record<string, string | undefined> = publicEnv;
+
+/** A setting as it is set, if it is. */
+export const publicSetting = (name: string): string | undefined => env[name];
 
 function setting(name: string, fallback: string): string {
 	const value = env[name]?.trim();
@@ -43,12 +45,8 @@ function eventLinks(): Record<string, Record<Language, string>> {
 	);
 }
 
-/** One setting per id, named from the list (NAME_FLOOR, NAME_EN, NAME_FR), each read by `read`. */
-function perId<Id extends string, T>(ids: readonly Id[], name: string, read: (value: string | undefined) => T): Record<Id, T> {
-	return Object.fromEntries(ids.map((id) => [id, read(env[channelSettingName(name, id)])])) as Record<Id, T>;
-}
-
-function httpUrl(value: string | undefined): string | undefined {
+/** An http(s) address, else none. */
+export function httpUrl(value: string | undefined): string | undefined {
 	const text = value?.trim();
 	return text && /^https?:\/\/[^\s]+$/i.test(text) ? text : undefined;
 }
@@ -56,17 +54,14 @@ function httpUrl(value: string | undefined): string | undefined {
 export const settings = {
 	/** The public origin of the site, for absolute URLs (hreflang, Open Graph, calendar). */
 	origin: setting('PUBLIC_ORIGIN', 'http://localhost:3000').replace(/\/+$/, ''),
-	/** Where to watch, per sound channel (UN Web TV carries IMRF sessions with the floor and interpretation). */
-	livestreamUrl: perId(CHANNEL_IDS, 'PUBLIC_LIVESTREAM_URL', (value) => httpUrl(value) ?? 'https://webtv.un.org/'),
-	/** An embeddable player per channel (https only, optional); svelte.config.js lets frames come from its host only. */
-	livestreamEmbedUrl: perId(CHANNEL_IDS, EMBED_SETTING, embeddableUrl),
-	/** The recording per channel (optional), offered once the event is over. */
-	recordingUrl: perId(CHANNEL_IDS, 'PUBLIC_RECORDING_URL', httpUrl),
-	/** Live captions (CART) per interpretation language (optional), offered beside the player and in the calendar entry. */
-	captionsUrl: perId(event.interpretation, 'PUBLIC_CAPTIONS_URL', httpUrl),
 	/** The event's links (src/lib/event/event.json: organizations' home pages and others), each overridable per language. */
 	links: eventLinks()
 } as const;
 
 export type LinkKey = keyof typeof settings.links;
+
+/** The organization's home page (from the facts, or the setting that overrides it), if it has one. */
+export function organizationUrl(id: OrganizationId, lang: Language): string | undefined {
+	return settings.links[id]?.[lang];
+}
 

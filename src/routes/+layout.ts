@@ -1,5 +1,6 @@
 import { languageOfPath, LANGUAGES, type Language } from '$lib/i18n/languages';
-import { translatorFor, type Translator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
+import type { Translator } from '$lib/i18n/translator';
 import { loadIslandNames } from '$lib/islands/registry';
 import type { LayoutLoad } from './$types';
 

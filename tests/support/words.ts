@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { eventVariables } from '$lib/event/words';
 import { createI18nextTranslator, type Translator } from '$lib/i18n/i18next-translator';
 import type { TranslateOptions } from '$lib/i18n/words';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
@@ -19,7 +20,7 @@ const files: LocaleFiles = Object.fromEntries(
 	)
 );
 
-const translators = await Promise.all(LANGUAGES.map(async (lang) => [lang, await createI18nextTranslator(lang, await loadNamespaces(files, lang))] as const));
+const translators = await Promise.all(LANGUAGES.map(async (lang) => [lang, await createI18nextTranslator(lang, await loadNamespaces(files, lang), eventVariables(lang))] as const));
 
 /** `t.en('live:status.after')`: the sentence a page in that language shows. */
 export const t: Record<Language, Translator> = Object.fromEntries(translators);

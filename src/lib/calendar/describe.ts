@@ -16,7 +16,7 @@ function streamLines(lang: Language, t: Translate): string[] {
 export function describeBriefly(lang: Language, t: Translate, pageUrl: string): string {
 	return [
 		t('event:kind'),
-		t('calendar:description.when', { date: formatDate(event.start, lang), time: formatTimeRange(event.start, event.end, lang) }),
+		t('calendar:description.when', { date: formatDate(event.start, lang, event.timeZone), time: formatTimeRange(event.start, event.end, lang, event.timeZone) }),
 		...streamLines(lang, t),
 		t('calendar:description.page', { url: pageUrl })
 	].join('\n');
@@ -24,11 +24,11 @@ export function describeBriefly(lang: Language, t: Translate, pageUrl: string): 
 
 /** The plain-text description of the .ics file: what it is, the agenda in New York time, where to watch. */
 export function describeFully(lang: Language, t: Translate, pageUrl: string): string {
-	const agenda = event.segments.map((segment) => `${formatTimeRange(segment.start, segment.end, lang)}  ${t(`event:agenda.${segment.id}`)}`);
+	const agenda = event.segments.map((segment) => `${formatTimeRange(segment.start, segment.end, lang, event.timeZone)}  ${t(`event:agenda.${segment.id}`)}`);
 	return [
 		t('event:fullTitle'),
 		t('event:kind'),
-		t('calendar:description.when', { date: formatDate(event.start, lang), time: formatTimeRange(event.start, event.end, lang) }),
+		t('calendar:description.when', { date: formatDate(event.start, lang, event.timeZone), time: formatTimeRange(event.start, event.end, lang, event.timeZone) }),
 		'',
 		t('calendar:description.agenda'),
 		...agenda,

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { event as facts } from '$lib/event/event';
 import { countryName, formatTimeRange, isoInZone } from '$lib/i18n/format';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { calendarEntry } from './entry';
 import { icsFile } from './ics';
 
@@ -49,7 +49,7 @@ for (const zone of isChild ? [process.env.TZ ?? 'UTC'] : ['UTC', 'Asia/Tokyo', '
 				expect(event.endDate.toJSDate().toISOString()).toBe(facts.end.toISOString());
 				expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe(facts.timeZone);
 				// The wall-clock time in the event's zone, without its offset (YYYY-MM-DDTHH:MM:SS).
-				expect(event.startDate.toString()).toBe(isoInZone(facts.start).slice(0, 19));
+				expect(event.startDate.toString()).toBe(isoInZone(facts.start, facts.timeZone).slice(0, 19));
 			});
 		}
 	});
@@ -160,7 +160,7 @@ describe('the .ics file', () => {
 		const { event } = parse(await generate('en'));
 		expect(event.description).toContain(t('event:agenda.welcome'));
 		// A line of the agenda: the segment's times in New York, then its title.
-		expect(event.description.split('\n').map(spacesMerged)).toContain(spacesMerged(`${formatTimeRange(welcome.start, welcome.end, 'en')} ${t('event:agenda.welcome')}`));
+		expect(event.description.split('\n').map(spacesMerged)).toContain(spacesMerged(`${formatTimeRange(welcome.start, welcome.end, 'en', facts.timeZone)} ${t('event:agenda.welcome')}`));
 		const channels = new Intl.ListFormat('en', { type: 'conjunction' }).format(['en', 'fr', 'floor'].map((id) => t(`live:channel.${id}`)));
 		expect(event.description).toContain(t('calendar:description.livestream', { channels, url: 'https://webtv.un.org/' }));
 		// "Live captions": the words before the language.

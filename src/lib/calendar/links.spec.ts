@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { event } from '$lib/event/event';
 import { LANGUAGES } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { calendarEntry, subscriptionUrl } from './entry';
 import { serviceLinks, type CalendarService } from './links';
 

@@ -1,5 +1,5 @@
 /**
- * Marks the segment on now in a server-rendered agenda (Agenda.svelte): `aria-current="time"` on its
+ * Marks the segment on now in a server-rendered agenda (src/routes/[lang=lang]/Agenda.svelte): `aria-current="time"` on its
  * item and a visible "On now" label at its top; no segment (`undefined`) clears both. Only text is
  * written, never markup.
  */

@@ -36,12 +36,12 @@ export function formatCountdown(msUntilStart: number, lang: Language): string {
 /** The words for a phase; `undefined` (the phase is not known yet, e.g. in a prerendered page) gives the schedule only. */
 export function describePhase(
 	phase: Phase | undefined,
-	event: Pick<EventFacts, 'start' | 'end'>,
+	event: Pick<EventFacts, 'start' | 'end' | 'timeZone'>,
 	t: Translate,
 	lang: Language
 ): PhaseWords {
 	if (!phase) {
-		return { status: t('live:status.scheduled', { date: formatDate(event.start, lang), time: formatTimeRange(event.start, event.end, lang) }) };
+		return { status: t('live:status.scheduled', { date: formatDate(event.start, lang, event.timeZone), time: formatTimeRange(event.start, event.end, lang, event.timeZone) }) };
 	}
 	switch (phase.kind) {
 		case 'before':
@@ -51,8 +51,8 @@ export function describePhase(
 			const segment = phase.segment ? t(`event:agenda.${phase.segment.id}`) : undefined;
 			const status = segment ? t('live:status.liveSegment', { segment }) : t('live:status.live');
 			const detail = phase.next
-				? t('live:next', { segment: t(`event:agenda.${phase.next.id}`), time: formatTime(phase.next.start, lang) })
-				: phase.segment && t('live:endsAt', { time: formatTime(phase.segment.end, lang) });
+				? t('live:next', { segment: t(`event:agenda.${phase.next.id}`), time: formatTime(phase.next.start, lang, event.timeZone) })
+				: phase.segment && t('live:endsAt', { time: formatTime(phase.segment.end, lang, event.timeZone) });
 			return { status, detail };
 		}
 		case 'after':

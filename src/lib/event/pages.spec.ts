@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from './translator';
 import { NAVIGATION_PAGES, PUBLIC_PAGES } from './pages';
 
 describe('the public pages (the event document’s one list)', () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatTime, formatTimeRange } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
-import { createI18nextTranslator, loadResources, type Translator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
+import type { Translator } from '$lib/i18n/translator';
 import { countdownParts, describePhase, formatCountdown } from './describe-phase';
 import { event } from './event';
 import { isSettled, nextChangeAt, phaseAt } from './phase';
@@ -103,7 +104,7 @@ describe('the countdown', () => {
 describe('describePhase: the words in each language', () => {
 	const t = {} as Record<Language, Translator>;
 	beforeAll(async () => {
-		for (const lang of ['en', 'fr'] as const) t[lang] = await createI18nextTranslator(lang, await loadResources(lang));
+		for (const lang of ['en', 'fr'] as const) t[lang] = await translatorFor(lang);
 	});
 	/** What the locale files say, spaces made plain like `words`. */
 	const say = (lang: Language, key: string, options?: Record<string, unknown>) => plain(t[lang](key, options));
@@ -127,13 +128,13 @@ describe('describePhase: the words in each language', () => {
 	it('says live now, with the segment on now and what is next', () => {
 		expect(words(shift(event.start, MINUTE), 'en')).toEqual({
 			status: say('en', 'live:status.liveSegment', { segment: segmentTitle('en', 0) }),
-			detail: say('en', 'live:next', { time: formatTime(event.segments[1].start, 'en'), segment: segmentTitle('en', 1) })
+			detail: say('en', 'live:next', { time: formatTime(event.segments[1].start, 'en', event.timeZone), segment: segmentTitle('en', 1) })
 		});
 		expect(words(event.segments[1].start, 'fr')).toEqual({
 			status: say('fr', 'live:status.liveSegment', { segment: segmentTitle('fr', 1) }),
-			detail: say('fr', 'live:next', { time: formatTime(event.segments[2].start, 'fr'), segment: segmentTitle('fr', 2) })
+			detail: say('fr', 'live:next', { time: formatTime(event.segments[2].start, 'fr', event.timeZone), segment: segmentTitle('fr', 2) })
 		});
-		expect(words(event.segments[2].start, 'en').detail).toBe(say('en', 'live:endsAt', { time: formatTime(event.end, 'en') }));
+		expect(words(event.segments[2].start, 'en').detail).toBe(say('en', 'live:endsAt', { time: formatTime(event.end, 'en', event.timeZone) }));
 	});
 
 	it('says the event has ended', () => {
@@ -143,7 +144,7 @@ describe('describePhase: the words in each language', () => {
 
 	it('gives the schedule only when the phase is not known yet', () => {
 		for (const lang of ['en', 'fr'] as const) {
-			const schedule = { date: formatDate(event.start, lang), time: formatTimeRange(event.start, event.end, lang) };
+			const schedule = { date: formatDate(event.start, lang, event.timeZone), time: formatTimeRange(event.start, event.end, lang, event.timeZone) };
 			expect(plain(describePhase(undefined, event, t[lang], lang).status)).toBe(say(lang, 'live:status.scheduled', schedule));
 		}
 	});

@@ -12,8 +12,8 @@ export const noBreak = (text: string) => text.replace(/ /g, '\u00a0');
  */
 export function eventVariables(lang: Language): Record<string, string> {
 	return {
-		eventDate: formatDate(event.start, lang),
-		eventTimes: formatTimeRange(event.start, event.end, lang),
+		eventDate: formatDate(event.start, lang, event.timeZone),
+		eventTimes: formatTimeRange(event.start, event.end, lang, event.timeZone),
 		zoneCity: noBreak(zoneCity(event.timeZone)),
 		zoneAbbreviation: zoneAbbreviation(event.start, event.timeZone),
 		room: event.venue.room,

@@ -1,24 +1,23 @@
-import { event } from '$lib/event/event';
-import { dateTimeFormat, numberFormat } from './intl-cache';
+import { dateTimeFormat, displayNames, numberFormat } from './intl-cache';
 import { HOUR_STYLES, INTL_LOCALES as intlLocale, type Language } from './languages';
 
-/** The zone the event's times are given in (its facts say which). */
-export const EVENT_TIME_ZONE = event.timeZone;
+// Every time is written in a zone its caller names (the event's, from its facts, or the visitor's):
+// this layer knows no event.
 
 const clockOf = (lang: Language): Intl.DateTimeFormatOptions => ({ hour: HOUR_STYLES[lang], minute: '2-digit' });
 
 /** "1:30 PM" / "13:30" for an instant in a time zone. */
-export function formatTime(instant: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
+export function formatTime(instant: Date, lang: Language, timeZone: string): string {
 	return dateTimeFormat(intlLocale[lang], { ...clockOf(lang), timeZone }).format(instant);
 }
 
 /** "1:30 – 2:30 PM" / "13:30 – 14:30" between two instants in a time zone. */
-export function formatTimeRange(start: Date, end: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
+export function formatTimeRange(start: Date, end: Date, lang: Language, timeZone: string): string {
 	return dateTimeFormat(intlLocale[lang], { ...clockOf(lang), timeZone }).formatRange(start, end);
 }
 
 /** "Wednesday, May 18, 2022" / "mercredi 18 mai 2022". */
-export function formatDate(instant: Date, lang: Language, timeZone = EVENT_TIME_ZONE): string {
+export function formatDate(instant: Date, lang: Language, timeZone: string): string {
 	return dateTimeFormat(intlLocale[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(instant);
 }
 
@@ -42,11 +41,11 @@ export function dayInZone(instant: Date, timeZone: string): string {
 	return wallClock(instant, timeZone).day;
 }
 
-/** Whether a zone shows a different wall-clock time than the event's at that instant. */
-export function differsFromEventZone(instant: Date, timeZone: string): boolean {
+/** Whether two zones show different wall-clock times at that instant (the visitor's and the event's). */
+export function wallClocksDiffer(instant: Date, timeZone: string, otherTimeZone: string): boolean {
 	const there = wallClock(instant, timeZone);
-	const eventZone = wallClock(instant, EVENT_TIME_ZONE);
-	return there.day !== eventZone.day || there.time !== eventZone.time;
+	const other = wallClock(instant, otherTimeZone);
+	return there.day !== other.day || there.time !== other.time;
 }
 
 /** A readable name for an IANA zone: "Europe/Paris" → "Paris", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
@@ -59,16 +58,16 @@ export function zoneCity(timeZone: string): string {
  * The zone's abbreviation at that instant as people there write it ("EDT" in New York in May),
  * the same in every language; "GMT+2"-style where the zone has no common abbreviation.
  */
-export function zoneAbbreviation(instant: Date, timeZone = EVENT_TIME_ZONE): string {
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
 	const part = dateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
 		.formatToParts(instant)
 		.find((p) => p.type === 'timeZoneName');
 	return part?.value ?? timeZone;
 }
 
-/** Country name in the page's language from an ISO 3166-1 alpha-2 code. */
+/** A country's name in a language from its ISO 3166-1 alpha-2 code ("UG": "Uganda", "Ouganda"), from the runtime's CLDR data. */
 export function countryName(code: string, lang: Language): string {
-	return new Intl.DisplayNames([intlLocale[lang]], { type: 'region' }).of(code.toUpperCase()) ?? code;
+	return displayNames(intlLocale[lang] ?? lang, { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
 }
 
 /** A whole number with the language's grouping ("1,234" / "1 234"). */
@@ -77,7 +76,7 @@ export function formatCount(value: number, lang: Language): string {
 }
 
 /** ISO 8601 with the zone's offset: 2022-05-18T13:30:00-04:00 (schema.org wants local time with offset). */
-export function isoInZone(instant: Date, timeZone = EVENT_TIME_ZONE): string {
+export function isoInZone(instant: Date, timeZone: string): string {
 	const parts = Object.fromEntries(
 		dateTimeFormat('en-US', {
 			year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',

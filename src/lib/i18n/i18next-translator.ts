@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { eventVariables } from '$lib/event/words';
 import type { Language } from './languages';
 import { DEFAULT_NAMESPACE, flattenWords, type Translate, type Words } from './words';
 
@@ -20,8 +19,9 @@ export type Resources = Record<string, Record<string, unknown>>;
  * An i18next instance per language, never a shared changeLanguage: concurrent renders cannot mix.
  * Kept apart from how the word files are found (translator.ts, through Vite), so that end-to-end
  * tests, which run outside Vite, speak through this same translator (tests/support/words.ts).
+ * `variables` are the values every sentence may name (the site's: src/lib/event/translator.ts).
  */
-export async function createI18nextTranslator(lang: Language, resources: Resources): Promise<Translator> {
+export async function createI18nextTranslator(lang: Language, resources: Resources, variables: Readonly<Record<string, string>>): Promise<Translator> {
 	const { default: i18next } = await import('i18next');
 	const instance = i18next.createInstance();
 	await instance.init({
@@ -30,10 +30,9 @@ export async function createI18nextTranslator(lang: Language, resources: Resourc
 		ns: Object.keys(resources),
 		defaultNS: DEFAULT_NAMESPACE,
 		resources: { [lang]: resources },
-		// Svelte escapes every interpolated value; escaping here would double it. The event's facts
-		// (date, times, zone, room) are variables every sentence may use; a variable given neither
-		// here nor by the caller stays `{{name}}` (i18next's skipOnVariables), for an island to fill.
-		interpolation: { escapeValue: false, defaultVariables: eventVariables(lang) },
+		// Svelte escapes every interpolated value; escaping here would double it. A variable given
+		// neither here nor by the caller stays `{{name}}` (i18next's skipOnVariables), for an island to fill.
+		interpolation: { escapeValue: false, defaultVariables: { ...variables } },
 		returnNull: false
 	});
 	const t: TFunction = instance.getFixedT(lang);

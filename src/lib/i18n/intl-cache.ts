@@ -18,3 +18,7 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
 export function listFormat(locale: string, options: Intl.ListFormatOptions): Intl.ListFormat {
 	return once(`list|${locale}|${JSON.stringify(options)}`, () => new Intl.ListFormat(locale, options));
 }
+
+export function displayNames(locale: string, options: Intl.DisplayNamesOptions): Intl.DisplayNames {
+	return once(`names|${locale}|${JSON.stringify(options)}`, () => new Intl.DisplayNames(locale, options));
+}

@@ -36,8 +36,8 @@ describe('locale files', () => {
 	it('type in no fact of the event: dates, times, zone, room and city come from the facts', () => {
 		for (const lang of LANGUAGES) {
 			const facts = [
-				formatDate(event.start, lang),
-				...event.segments.flatMap((segment) => [formatTime(segment.start, lang), formatTime(segment.end, lang)]),
+				formatDate(event.start, lang, event.timeZone),
+				...event.segments.flatMap((segment) => [formatTime(segment.start, lang, event.timeZone), formatTime(segment.end, lang, event.timeZone)]),
 				`${zoneCity(event.timeZone)} time`,
 				`heure de ${zoneCity(event.timeZone)}`,
 				zoneAbbreviation(event.start, event.timeZone),

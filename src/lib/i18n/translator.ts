@@ -1,4 +1,4 @@
-import { createI18nextTranslator, type Resources, type Translator } from './i18next-translator';
+import type { Resources } from './i18next-translator';
 import type { Language } from './languages';
 import { loadNamespaces, namespaceOf } from './locale-files';
 
@@ -10,18 +10,7 @@ const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { i
 
 export const NAMESPACES = [...new Set(Object.keys(files).map(namespaceOf))];
 
+/** One language's word files, by namespace (the site's translator with the event's variables: src/lib/event/translator.ts). */
 export function loadResources(lang: Language): Promise<Resources> {
 	return loadNamespaces(files, lang);
-}
-
-const translators = new Map<Language, Promise<Translator>>();
-
-/** A translator fixed to one language (cached per language). */
-export function translatorFor(lang: Language): Promise<Translator> {
-	let translator = translators.get(lang);
-	if (!translator) {
-		translator = loadResources(lang).then((resources) => createI18nextTranslator(lang, resources));
-		translators.set(lang, translator);
-	}
-	return translator;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './languages';
-import { loadResources, translatorFor } from './translator';
+import { translatorFor } from '$lib/event/translator';
+import { loadResources } from './translator';
 import { flattenWords, speak } from './words';
 
 function keysOf(tree: unknown, prefix = ''): string[] {

@@ -3,6 +3,7 @@
 // the visitor left them. Each island's component arrives in its own chunk, only on the pages that
 // have it; its words came with the page.
 import { flushSync, hydrate } from 'svelte';
+import { translateContext } from '$lib/i18n/context';
 import type { Language } from '$lib/i18n/languages';
 import { speak, type Words } from '$lib/i18n/words';
 import { parseProps } from './props';
@@ -46,7 +47,8 @@ export async function hydrateIslands(lang: Language): Promise<void> {
 		const component = await components[index];
 		if (!component) continue;
 		const restore = keepVisitorState(place);
-		hydrate(component, { target: place, props: { ...parseProps(place.dataset.props), t: speak(lang, wordsOf(place)) } });
+		// The island's root sets what it speaks with, as Island.svelte did on the server.
+		hydrate(component, { target: place, props: parseProps(place.dataset.props), context: translateContext(speak(lang, wordsOf(place))) });
 		// One island per task, its effects included.
 		flushSync();
 		restore();

@@ -1,5 +1,5 @@
 /** An island's props as text for a `data-props` attribute, dates included (`{"$date": "…"}`). */
-export function serializeProps(props: Record<string, unknown>): string {
+export function serializeProps(props: object): string {
 	return JSON.stringify(props, function (this: Record<string, unknown>, key, value) {
 		const original = this[key];
 		return original instanceof Date ? { $date: original.toISOString() } : value;

@@ -1,5 +1,4 @@
-import type { Component, ComponentProps } from 'svelte';
-import type { Translate } from '$lib/i18n/words';
+import type { Component } from 'svelte';
 
 /**
  * Every component a page may mark as an island (Island.svelte), with the words it speaks: i18next
@@ -11,13 +10,9 @@ import type { Translate } from '$lib/i18n/words';
  *
  * Each island is loaded on its own, and only where a page has one: see vite-plugin.js.
  */
-// An island speaks with its words alone (hydrate.ts): its `t` must take a Translate, not the server's
-// Translator; one that asks for more fails here, at type-check, for want of this last argument.
-function island<C extends Component<any, any>>(
-	load: () => Promise<{ default: C }>,
-	words: readonly string[],
-	..._speaksWithWords: Translate extends ComponentProps<C>['t'] ? [] : ['its `t` prop must be a Translate']
-) {
+// An island speaks with its words alone (getTranslate in src/lib/i18n/context.ts): the server's
+// translator is out of its reach, in the browser as on the server (Island.svelte).
+function island<C extends Component<any, any>>(load: () => Promise<{ default: C }>, words: readonly string[]) {
 	return { load, words };
 }
 
@@ -52,8 +47,8 @@ export const islands = {
 		'live:status'
 	]),
 	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter']),
-	QuestionOnScreen: island(() => import('../../routes/[lang=lang]/screen/QuestionOnScreen.svelte'), ['questions:screen.heading']),
-	QuestionsPanel: island(() => import('../../routes/[lang=lang]/live/QuestionsPanel.svelte'), [
+	QuestionOnScreen: island(() => import('$lib/components/questions/QuestionOnScreen.svelte'), ['questions:screen.heading']),
+	QuestionsPanel: island(() => import('$lib/components/questions/QuestionsPanel.svelte'), [
 		'questions:askAnother',
 		'questions:askLink',
 		'questions:awaiting',

@@ -1,3 +1,4 @@
+import { event } from '$lib/event/event';
 import { formatCount, formatTime } from '$lib/i18n/format';
 import { INTL_LOCALES, type Language } from '$lib/i18n/languages';
 import { yieldToBrowser } from './schedule';
@@ -17,7 +18,7 @@ export async function warmUpIntl(lang: Language): Promise<void> {
 		() => Intl.NumberFormat.supportedLocalesOf(locale),
 		() => Intl.DateTimeFormat.supportedLocalesOf(locale),
 		() => formatCount(0, lang),
-		() => formatTime(new Date(0), lang)
+		() => formatTime(new Date(0), lang, event.timeZone)
 	];
 	for (const step of steps) {
 		await yieldToBrowser();

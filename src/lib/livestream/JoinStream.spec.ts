@@ -1,13 +1,15 @@
 import { render } from 'svelte/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createI18nextTranslator, loadResources, type Translator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
+import { translateContext } from '$lib/i18n/context';
+import type { Translator } from '$lib/i18n/translator';
 import type { Captions, ChannelId, WatchOption } from '$lib/livestream/channels';
 import JoinStream from './JoinStream.svelte';
 import Recordings from './Recordings.svelte';
 
 let t: Translator;
 beforeAll(async () => {
-	t = await createI18nextTranslator('fr', await loadResources('fr'));
+	t = await translatorFor('fr');
 });
 
 const onePlayer: WatchOption[] = [{ url: 'https://webtv.un.org/', channels: ['fr', 'en', 'floor'] }];
@@ -20,7 +22,7 @@ const ownStreams: WatchOption[] = [
 type Props = { options: WatchOption[]; players?: WatchOption[]; captions?: Captions[]; remembered?: ChannelId; isProminent?: boolean };
 /** The channels' names as the French page lists them: "Français, English et Parquet (langue originale)". */
 const names = (channels: ChannelId[]) => new Intl.ListFormat('fr-FR', { type: 'conjunction' }).format(channels.map((channel) => t(`live:channel.${channel}`)));
-const html = (props: Props) => render(JoinStream, { props: { lang: 'fr', t, ...props } }).body.replace(/<!--.*?-->/g, '');
+const html = (props: Props) => render(JoinStream, { props: { lang: 'fr', ...props }, context: translateContext(t) }).body.replace(/<!--.*?-->/g, '');
 
 describe('JoinStream', () => {
 	it('shows one honest "watch" link, straight to the stream, and names the channels its player offers', () => {
@@ -64,7 +66,7 @@ describe('JoinStream', () => {
 });
 
 describe('Recordings', () => {
-	const recordings = (list: WatchOption[]) => render(Recordings, { props: { lang: 'fr', t, recordings: list } }).body.replace(/<!--.*?-->/g, '');
+	const recordings = (list: WatchOption[]) => render(Recordings, { props: { lang: 'fr', recordings: list }, context: translateContext(t) }).body.replace(/<!--.*?-->/g, '');
 
 	it('says when no recording is set, and links nothing', () => {
 		const body = recordings([]);

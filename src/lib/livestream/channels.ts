@@ -2,15 +2,13 @@ import { event } from '$lib/event/event';
 import { listFormat } from '$lib/i18n/intl-cache';
 import { INTL_LOCALES, type Language } from '$lib/i18n/languages';
 import type { Translate } from '$lib/i18n/translator';
-import { settings } from '$lib/settings';
 import { FLOOR, isChannelId, type ChannelId } from './channel-ids.js';
+import { streamSettings, type StreamSettings } from './settings';
 
 export { FLOOR, type ChannelId };
 
 /** The cookie that remembers the channel a visitor chose last (read by the server's /{lang}/watch and by the join island). */
 export const CHANNEL_COOKIE = 'channel';
-
-type StreamSettings = Pick<typeof settings, 'livestreamUrl' | 'livestreamEmbedUrl' | 'recordingUrl' | 'captionsUrl'>;
 
 /** One way to watch: an address and every channel it carries (several when channels share one player). */
 export interface WatchOption {
@@ -50,24 +48,24 @@ function groupByUrl(channels: ChannelId[], urlOf: (channel: ChannelId) => string
  * address are one option (today's default: one player with every channel), never shown as if each had its own.
  * The remembered channel's option comes first.
  */
-export function watchOptions(lang: Language, remembered?: string, source: StreamSettings = settings): WatchOption[] {
+export function watchOptions(lang: Language, remembered?: string, source: StreamSettings = streamSettings): WatchOption[] {
 	const options = groupByUrl(channelOrder(lang), (channel) => source.livestreamUrl[channel]);
 	const chosen = options.findIndex((option) => option.channels.some((channel) => channel === remembered));
 	return chosen > 0 ? [options[chosen], ...options.slice(0, chosen), ...options.slice(chosen + 1)] : options;
 }
 
 /** The embeddable players, one per distinct player address, with the channels each carries. */
-export function players(lang: Language, source: StreamSettings = settings): WatchOption[] {
+export function players(lang: Language, source: StreamSettings = streamSettings): WatchOption[] {
 	return groupByUrl(channelOrder(lang), (channel) => source.livestreamEmbedUrl[channel]);
 }
 
 /** The recordings that are set, one per distinct address, with the channels each carries. */
-export function recordings(lang: Language, source: StreamSettings = settings): WatchOption[] {
+export function recordings(lang: Language, source: StreamSettings = streamSettings): WatchOption[] {
 	return groupByUrl(channelOrder(lang), (channel) => source.recordingUrl[channel]);
 }
 
 /** The caption streams that are set, the page's language first. */
-export function captionsFor(lang: Language, source: StreamSettings = settings): Captions[] {
+export function captionsFor(lang: Language, source: StreamSettings = streamSettings): Captions[] {
 	return channelOrder(lang)
 		.filter((channel): channel is Exclude<ChannelId, typeof FLOOR> => channel !== FLOOR)
 		.flatMap((captionLang) => {
@@ -77,7 +75,7 @@ export function captionsFor(lang: Language, source: StreamSettings = settings): 
 }
 
 /** Where "watch" leads: the remembered channel's stream when there is one, else the first one offered in `lang`. */
-export function watchUrl(lang: Language, remembered?: string, source: StreamSettings = settings): string {
+export function watchUrl(lang: Language, remembered?: string, source: StreamSettings = streamSettings): string {
 	return isChannelId(remembered) ? source.livestreamUrl[remembered] : watchOptions(lang, undefined, source)[0].url;
 }
 

@@ -1,3 +1,5 @@
+import { countryName } from '$lib/i18n/format';
+
 /** ISO 3166-1 alpha-2 codes of the officially assigned countries and territories (249). */
 export const COUNTRY_CODES: readonly string[] = (
 	'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
@@ -13,18 +15,6 @@ const codes = new Set(COUNTRY_CODES);
 
 export function isCountryCode(value: string): boolean {
 	return codes.has(value);
-}
-
-const displayNames = new Map<string, Intl.DisplayNames>();
-
-/** A country's name in a language, from the runtime's CLDR data. */
-export function countryName(code: string, lang: string): string {
-	let names = displayNames.get(lang);
-	if (!names) {
-		names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-		displayNames.set(lang, names);
-	}
-	return names.of(code) ?? code;
 }
 
 /** Every country, sorted by its name in the language, for a select list. */

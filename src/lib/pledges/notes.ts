@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { dayInZone, EVENT_TIME_ZONE } from '$lib/i18n/format';
+import { event } from '$lib/event/event';
+import { dayInZone } from '$lib/i18n/format';
 import { firstIssues, requiredText, type TextErrorKey } from '$lib/text/plain-text';
 import type { NoteInput } from './types';
 
@@ -25,7 +26,7 @@ export function isCalendarDay(value: string): boolean {
 }
 
 /** Today in the event's time zone (New York), as YYYY-MM-DD: the day a note is dated by default. */
-export const todayInEventZone = (now = new Date()) => dayInZone(now, EVENT_TIME_ZONE);
+export const todayInEventZone = (now = new Date()) => dayInZone(now, event.timeZone);
 
 const noteSchema = (today: string) =>
 	v.object(

@@ -1,7 +1,7 @@
 import { event } from '$lib/event/event';
 import type { Language } from '$lib/i18n/languages';
-import type { Translator } from '$lib/i18n/translator';
-import { countryName } from '$lib/pledges/countries';
+import type { Translate } from '$lib/i18n/translator';
+import { countryName } from '$lib/i18n/format';
 import type { Pledge } from '$lib/pledges/types';
 
 /** What one pledge's share card (/og/pledges/{id}/{lang}.png) says, in the page's language. */
@@ -15,7 +15,7 @@ export interface PledgeCardText {
 }
 
 /** The card's text: the organizers' words as they are, the rest from the language's words. */
-export function pledgeCardText(pledge: Pick<Pledge, 'title' | 'government' | 'country'>, lang: Language, t: Translator): PledgeCardText {
+export function pledgeCardText(pledge: Pick<Pledge, 'title' | 'government' | 'country'>, lang: Language, t: Translate): PledgeCardText {
 	return {
 		kind: t('pledges:card.kind'),
 		title: pledge.title,
@@ -27,7 +27,7 @@ export function pledgeCardText(pledge: Pick<Pledge, 'title' | 'government' | 'co
 }
 
 /** The card described in a sentence, for `og:image:alt`. */
-export function pledgeCardAlt(card: PledgeCardText, t: Translator): string {
+export function pledgeCardAlt(card: PledgeCardText, t: Translate): string {
 	return t('pledges:card.alt', { title: card.title, government: card.government, country: card.country });
 }
 

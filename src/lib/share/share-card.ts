@@ -1,7 +1,7 @@
 import { event } from '$lib/event/event';
 import { formatDate, formatTimeRange } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
-import type { Translator } from '$lib/i18n/translator';
+import type { Translate } from '$lib/i18n/translator';
 
 /** What the share card (/og/{lang}.png) says, already in the page's language. */
 export interface ShareCardText {
@@ -15,19 +15,19 @@ export interface ShareCardText {
 }
 
 /** The card's text, from the event's facts and the language's words. */
-export function shareCardText(lang: Language, t: Translator): ShareCardText {
+export function shareCardText(lang: Language, t: Translate): ShareCardText {
 	return {
 		kind: t('event:kind'),
 		title: t('event:title'),
 		subtitle: t('event:subtitle'),
-		date: formatDate(event.start, lang),
-		time: `${formatTimeRange(event.start, event.end, lang)} (${t('common:time.eventZone')})`,
+		date: formatDate(event.start, lang, event.timeZone),
+		time: `${formatTimeRange(event.start, event.end, lang, event.timeZone)} (${t('common:time.eventZone')})`,
 		place: `${t('event:when.placeName')}, ${t('event:when.city')}`,
 		hashtags: event.hashtags
 	};
 }
 
 /** The card described in a sentence, for `og:image:alt`: what a reader of the picture sees. */
-export function shareCardAlt(card: ShareCardText, t: Translator): string {
+export function shareCardAlt(card: ShareCardText, t: Translate): string {
 	return t('share:card.alt', { ...card, hashtags: card.hashtags.map((tag) => `#${tag}`).join(' ') });
 }

@@ -1,5 +1,5 @@
 import { otherLanguages, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import type { LayoutLoad } from './$types';
 
 // No client-side app: every navigation loads a page, and only its islands run (src/lib/islands/).

@@ -1,4 +1,4 @@
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import type { LayoutLoad } from './$types';
 
 // The console is plain HTML forms: no JavaScript to download, and nothing typed is lost to hydration.

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { countriesByName, countryName } from '$lib/pledges/countries';
+import { countryName } from '$lib/i18n/format';
+import { countriesByName } from '$lib/pledges/countries';
 import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
 import { normalizeEmail } from '$lib/server/organizers/accounts';
 import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
@@ -10,7 +11,7 @@ import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from '$lib/server/organ
 import { clientAddress } from '$lib/server/http/client-address';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { embedSnippet } from '$lib/pledges/embed';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { settings } from '$lib/settings';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { accessOfWrite, guardApiWrite } from './api-guard';
 import { specEvent, SPEC_ORIGIN } from './spec-request';
 

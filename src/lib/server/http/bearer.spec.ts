@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { SESSION_COOKIE } from '$lib/server/organizers/guard';
 import { openSqliteStore } from '$lib/server/store/sqlite/index';
 import type { Store } from '$lib/server/store/types';

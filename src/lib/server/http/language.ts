@@ -1,5 +1,6 @@
 import { isLanguage, negotiateLanguage, type Language } from '$lib/i18n/languages';
-import { translatorFor, type Translator } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
+import type { Translator } from '$lib/i18n/translator';
 
 /**
  * The language of an API answer: the one its JSON body names (`lang`, as a question does), else

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { version } from '$app/environment';
 import type { Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import type { Pledge } from '$lib/pledges/types';
 import { isNotModified } from '$lib/server/pledges/open-data';
 import { pledgeCardText } from '$lib/share/pledge-card';

@@ -1,4 +1,4 @@
-import { countryName } from '$lib/pledges/countries';
+import { countryName } from '$lib/i18n/format';
 import type { CountStep, CountryRow, MappedCountry, PledgeMap } from '$lib/pledges/pledge-map';
 import type { CountryCount } from '../pledges/types';
 import { worldGeometry, type WorldGeometry } from './world-geometry';

@@ -2,7 +2,7 @@ import { calendarEntry } from '$lib/calendar/entry';
 import { calendarHeaders } from '$lib/calendar/http';
 import { icsFile } from '$lib/calendar/ics';
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;

@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { webManifest } from '$lib/install/manifest';
 import { APP_ICONS } from '$lib/server/images/app-icon';
 import type { EntryGenerator, RequestHandler } from './$types';

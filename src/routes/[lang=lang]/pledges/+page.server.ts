@@ -1,4 +1,5 @@
-import { countriesByName, countryName } from '$lib/pledges/countries';
+import { countryName } from '$lib/i18n/format';
+import { countriesByName } from '$lib/pledges/countries';
 import { filterFromQuery, filterQuery } from '$lib/pledges/filter';
 import { decodeCursor, encodeCursor } from '$lib/server/pledges/cursor';
 import { pledgeMap } from '$lib/server/world-map/pledge-map';

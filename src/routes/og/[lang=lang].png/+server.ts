@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { OG_WIDTH, shareCardSvg } from '$lib/server/images/og-image';
 import { pngResponse, renderPng } from '$lib/server/images/render-png';
 import { shareCardText } from '$lib/share/share-card';

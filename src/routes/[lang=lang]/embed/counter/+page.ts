@@ -1,5 +1,5 @@
 import type { Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import type { PageLoad } from './$types';
 
 // The page leaves the site's layout (+page@.svelte): its language and translator are set here.

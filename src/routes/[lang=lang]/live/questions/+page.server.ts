@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Language } from '$lib/i18n/languages';
-import { translatorFor } from '$lib/i18n/translator';
+import { translatorFor } from '$lib/event/translator';
 import { questionFromForm, QUESTION_LIMITS } from '$lib/questions/schema';
 import { fieldMessages } from '$lib/server/http/field-errors';
 import { refusalHeaders, refusalStatus } from '$lib/server/http/refusal-status';

@@ -1,4 +1,4 @@
-import { countryName } from '$lib/pledges/countries';
+import { countryName } from '$lib/i18n/format';
 import { publicPledge } from '$lib/server/pledges/public-pledge';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
-import { builtAt } from '$lib/event/built-at';
-import { event } from '$lib/event/event';
-import { isSettled, nextChangeAt, phaseAt, type Phase } from '$lib/event/phase';
-import type { EventFacts } from '$lib/event/types';
+import { builtAt } from './built-at';
+import { event } from './event';
+import { isSettled, nextChangeAt, phaseAt, type Phase } from './phase';
+import type { EventFacts } from './types';
 
 type Schedule = Pick<EventFacts, 'start' | 'end' | 'segments'>;
 

@@ -1,12 +1,12 @@
-import { channelOfLanguage } from '$lib/livestream/channels';
+import { speakerAffiliation } from '$lib/event/describe';
+import { event } from '$lib/event/event';
+import { speakersInOrder } from '$lib/event/speakers';
 import { isoInZone } from '$lib/i18n/format';
 import type { Language } from '$lib/i18n/languages';
 import type { Translator } from '$lib/i18n/translator';
-import { settings } from '$lib/settings';
-import { organizationUrl } from './links';
-import { event } from './event';
-import { speakersInOrder } from './speakers';
-import { speakerAffiliation } from './describe';
+import { channelOfLanguage } from '$lib/livestream/channels';
+import { streamSettings } from '$lib/livestream/settings';
+import { organizationUrl, settings } from '$lib/settings';
 
 /** schema.org Event for one language's page. */
 export function eventJsonLd(lang: Language, t: Translator, pageUrl: string, imageUrl: string): Record<string, unknown> {
@@ -43,7 +43,7 @@ export function eventJsonLd(lang: Language, t: Translator, pageUrl: string, imag
 				},
 				geo: { '@type': 'GeoCoordinates', latitude: venue.geo.lat, longitude: venue.geo.lon }
 			},
-			{ '@type': 'VirtualLocation', url: settings.livestreamUrl[channelOfLanguage(lang)] }
+			{ '@type': 'VirtualLocation', url: streamSettings.livestreamUrl[channelOfLanguage(lang)] }
 		],
 		organizer: [...event.organizers, ...event.partners].map(organization),
 		performer: speakersInOrder().map(({ speaker }) => ({
