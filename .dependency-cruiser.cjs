@@ -1,6 +1,6 @@
 // The layers of src/ and the rules that keep them drawable (`npm run check:layers`, part of `npm test`).
 // From the bottom up: i18n ← event ← livestream, calendar, seo … ← components ← islands ← routes,
-// with src/lib/server/ beside them for server code only. check-layers.js runs these rules, plus the
+// with src/lib/server/ beside them for server code only. tests/layers/check-layers.js runs these rules, plus the
 // one dependency-cruiser cannot say: no cycle between the folders of src/lib.
 
 /** A spec may take its examples from any layer: nothing imports it, so it cannot close a cycle. */

@@ -9,7 +9,7 @@ export default defineConfig({
 	// SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) fixes it, e.g. for a test build made "before" the event.
 	define: { __BUILT_AT__: JSON.stringify(new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString()) },
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts', '*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 		// A PostgreSQL for the store's suites (TEST_DATABASE_URL, or a throwaway cluster).
 		globalSetup: ['tests/support/vitest-postgres.ts'],
 		environment: 'node'

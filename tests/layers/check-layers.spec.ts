@@ -51,7 +51,7 @@ describe('the layers’ cycles', () => {
 /** A scratch project: files by path, node_modules borrowed from this one. */
 function scratchProject(files: Record<string, string>): string {
 	const root = mkdtempSync(join(tmpdir(), 'layers-'));
-	symlinkSync(resolve(import.meta.dirname, 'node_modules'), join(root, 'node_modules'));
+	symlinkSync(resolve(import.meta.dirname, '../../node_modules'), join(root, 'node_modules'));
 	const tsconfig = { compilerOptions: { paths: { $lib: ['../src/lib'], '$lib/*': ['../src/lib/*'], '$locales/*': ['../locales/*'] } }, include: ['../src/**/*'] };
 	for (const [path, text] of Object.entries({ '.svelte-kit/tsconfig.json': JSON.stringify(tsconfig), ...files })) {
 		mkdirSync(dirname(join(root, path)), { recursive: true });

@@ -74,7 +74,7 @@ function stronglyConnected(graph) {
  * @returns {Promise<{ report: string, isClean: boolean }>}
  */
 export async function checkLayers() {
-	const options = await extractDepcruiseOptions(fileURLToPath(new URL('.dependency-cruiser.cjs', import.meta.url)));
+	const options = await extractDepcruiseOptions(fileURLToPath(new URL('../../.dependency-cruiser.cjs', import.meta.url)));
 	const tsConfig = options.tsConfig?.fileName ? extractTSConfig(options.tsConfig.fileName) : undefined;
 	const { output } = await cruise(['src'], options, {}, { tsConfig });
 	if (typeof output === 'string') throw new Error('dependency-cruiser answered text where its result was expected');
