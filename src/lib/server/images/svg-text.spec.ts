@@ -7,10 +7,11 @@ describe('SVG text', () => {
 	});
 
 	it('wraps words onto lines no longer than the limit', () => {
-		const lines = wrapText('Localizing the Global Compacts with a Call to Local Action for Migrants and Refugees', 30);
+		const sentence = 'a sample sentence of many short words, long enough to need three lines or more';
+		const lines = wrapText(sentence, 30);
 		expect(lines.length).toBeGreaterThan(2);
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(30);
-		expect(lines.join(' ')).toBe('Localizing the Global Compacts with a Call to Local Action for Migrants and Refugees');
+		expect(lines.join(' ')).toBe(sentence);
 	});
 
 	it('cuts an over-long word across lines', () => {

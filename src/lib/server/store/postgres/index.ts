@@ -1,10 +1,4 @@
-import { organizerAccounts } from '../../organizers/accounts.ts';
-import { organizerSessions } from '../../organizers/sessions.ts';
-import { pledgeLedger } from '../../pledges/ledger.ts';
-import { organizerRecords, sessionRecords } from '../organizers.ts';
-import { engineQuestions } from '../questions.ts';
-import { engineRateLimits } from '../rate-limits.ts';
-import { engineServerSecrets } from '../server-secrets.ts';
+import { storeOn } from '../assemble.ts';
 import type { Store } from '../types.ts';
 import { createPool, migrate } from './database.ts';
 import { postgresEngine } from './engine.ts';
@@ -20,13 +14,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
 	}
 	const engine = postgresEngine(pool, url);
 	return {
-		engine: 'postgres',
-		...pledgeLedger(engine),
-		organizers: organizerAccounts(organizerRecords(engine.db)),
-		sessions: organizerSessions(sessionRecords(engine)),
-		questions: engineQuestions(engine),
-		limits: engineRateLimits(engine),
-		secrets: engineServerSecrets(engine),
+		...storeOn(engine),
 		async health() {
 			try {
 				const { rows } = await pool.query<{ ok: number }>('SELECT 1 AS ok');

@@ -1,10 +1,4 @@
-import { organizerAccounts } from '../../organizers/accounts.ts';
-import { organizerSessions } from '../../organizers/sessions.ts';
-import { pledgeLedger } from '../../pledges/ledger.ts';
-import { organizerRecords, sessionRecords } from '../organizers.ts';
-import { engineQuestions } from '../questions.ts';
-import { engineRateLimits } from '../rate-limits.ts';
-import { engineServerSecrets } from '../server-secrets.ts';
+import { storeOn } from '../assemble.ts';
 import type { Store } from '../types.ts';
 import { assertSameFile, canWrite, databaseFile, openDatabase } from './database.ts';
 import { sqliteEngine } from './engine.ts';
@@ -14,13 +8,7 @@ export function openSqliteStore(url?: string): Store {
 	const db = openDatabase(databaseFile(url));
 	const engine = sqliteEngine(db);
 	return {
-		engine: 'sqlite',
-		...pledgeLedger(engine),
-		organizers: organizerAccounts(organizerRecords(engine.db)),
-		sessions: organizerSessions(sessionRecords(engine)),
-		questions: engineQuestions(engine),
-		limits: engineRateLimits(engine),
-		secrets: engineServerSecrets(engine),
+		...storeOn(engine),
 		async health() {
 			try {
 				assertSameFile(db);

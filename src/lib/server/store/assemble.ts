@@ -1,0 +1,22 @@
+import { organizerAccounts } from '../organizers/accounts.ts';
+import { organizerSessions } from '../organizers/sessions.ts';
+import { pledgeLedger } from '../pledges/ledger.ts';
+import type { Engine } from './engine.ts';
+import { organizerRecords, sessionRecords } from './organizers.ts';
+import { engineQuestions } from './questions.ts';
+import { engineRateLimits } from './rate-limits.ts';
+import { engineServerSecrets } from './server-secrets.ts';
+import type { Store } from './types.ts';
+
+/** Everything the store keeps, its rules over one engine's records: the same on both engines. */
+export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
+	return {
+		engine: engine.kind,
+		...pledgeLedger(engine),
+		organizers: organizerAccounts(organizerRecords(engine.db)),
+		sessions: organizerSessions(sessionRecords(engine)),
+		questions: engineQuestions(engine),
+		limits: engineRateLimits(engine),
+		secrets: engineServerSecrets(engine)
+	};
+}
