@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { eventDocument } from './src/lib/event/vite-plugin.ts';
 import { islandsEntry } from './src/lib/islands/vite-plugin.js';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,12 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 		// A PostgreSQL for the store's suites (TEST_DATABASE_URL, or a throwaway cluster).
 		globalSetup: ['tests/support/vitest-postgres.ts'],
-		environment: 'node'
+		environment: 'node',
+		// The store's suites spend most of their time waiting on PostgreSQL and the disk: two workers at
+		// least (Vitest would take one on a 2-core machine), so that one engine's suite runs while the other waits.
+		maxWorkers: Math.max(2, availableParallelism()),
+		// Room for a busy machine (password hashing, a thousand pledges): a timeout says "stuck", not "slow".
+		testTimeout: 30_000,
+		hookTimeout: 30_000
 	}
 });

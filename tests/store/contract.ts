@@ -1,5 +1,5 @@
 // The store contract: what every engine must do, as one suite run against each engine
-// (tests/store/store.spec.ts). Not a spec file itself.
+// (tests/store/sqlite-contracts.spec.ts and postgres-contracts.spec.ts, through contracts.ts). Not a spec file itself.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RateRule } from '$lib/server/limits/rate-limit';
 import { MAX_LIMIT } from '$lib/server/pledges/entries';

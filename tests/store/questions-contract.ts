@@ -22,7 +22,7 @@ const at = (iso: string) => new Date(iso);
 
 /**
  * The behaviour the questions store has on every engine: the same sequence run on each
- * (questions.spec.ts), with a factory of fresh stores of that engine.
+ * (contracts.ts), with a factory of fresh stores of that engine.
  */
 export function questionStoreContract(engine: string, open: () => Promise<EngineUnderTest>): void {
 	describe(`the questions store (${engine})`, () => {

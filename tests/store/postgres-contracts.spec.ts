@@ -1,0 +1,4 @@
+import { storeContracts } from './contracts';
+import { postgres } from './engines';
+
+storeContracts('PostgreSQL', postgres);

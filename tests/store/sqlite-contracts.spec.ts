@@ -1,0 +1,4 @@
+import { storeContracts } from './contracts';
+import { sqlite } from './engines';
+
+storeContracts('SQLite', sqlite);

@@ -1,4 +1,0 @@
-import { storeContract } from './contract';
-import { ENGINES } from './engines';
-
-for (const { name, engine } of ENGINES) storeContract(name, engine);
