@@ -31,6 +31,9 @@ export const islandsRegisteredIn = (code) => [...code.matchAll(/import\(\s*['"](
  * @param {{ entry?: string, afterPaint?: string, registry?: string }} [modules]
  * @returns {import('vite').Plugin}
  */
+/** Groups of island chunks by how many islands share their code: more islands than this count as this many. */
+const MOST_SHARED = 32;
+
 export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = 'src/lib/islands/hydrate.ts', registry = 'src/lib/islands/registry.ts' } = {}) {
 	let isClientBuild = false;
 	let root = process.cwd();
@@ -38,6 +41,8 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 	let loaderModules = new Set();
 	/** @type {Map<string, string>} module → the chunk it goes to */
 	let islandChunks = new Map();
+	/** @type {Map<string, number>} module → how many islands need it (what islands.js loads after the paint: all) */
+	let islandsSharing = new Map();
 	/** @type {Promise<Set<string>> | undefined} */
 	let registered;
 	return {
@@ -86,11 +91,17 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 			const needs = new Map();
 			for (const island of islands) for (const id of reachable(island, loader)) needs.set(id, (needs.get(id) ?? new Set()).add(island));
 			islandChunks = new Map();
-			for (const id of shared) if (isCode(id)) islandChunks.set(id, 'islands');
+			islandsSharing = new Map();
+			for (const id of shared) {
+				if (!isCode(id)) continue;
+				islandChunks.set(id, 'islands');
+				islandsSharing.set(id, MOST_SHARED);
+			}
 			for (const [id, owners] of needs) {
 				if (!isCode(id) || islandChunks.has(id)) continue;
 				// Code two islands share goes with neither: into a chunk for the islands that need it.
 				islandChunks.set(id, `island-${[...owners].map((owner) => basename(owner).replace(/\.\w+$/, '')).sort().join('-')}`);
+				islandsSharing.set(id, Math.min(owners.size, MOST_SHARED - 1));
 			}
 		},
 		outputOptions(options) {
@@ -105,8 +116,14 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 						...(codeSplitting.groups ?? []),
 						// What islands.js needs before the first paint stays out of the islands' chunks (a group
 						// takes its modules' dependencies along, unless an earlier group holds them).
-						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: 2 },
-						{ name: (/** @type {string} */ id) => islandChunks.get(id) ?? null, priority: 1 }
+						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: MOST_SHARED + 1 },
+						// Code more islands share is placed first, so that no chunk of fewer islands takes it along
+						// (the stream's connection, shared by the counter, the questions and the console, went into
+						// the console's chunk, and every page with a counter downloaded the console).
+						...Array.from({ length: MOST_SHARED }, (_, index) => {
+							const sharing = MOST_SHARED - index;
+							return { name: (/** @type {string} */ id) => (islandsSharing.get(id) === sharing ? (islandChunks.get(id) ?? null) : null), priority: sharing };
+						})
 					]
 				}
 			};
