@@ -22,6 +22,9 @@ export function islandsMarkedIn(code) {
  */
 export const islandsRegisteredIn = (code) => [...code.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(([, source]) => source);
 
+/** Groups of island chunks by how many islands share their code: more islands than this count as this many. */
+const MOST_SHARED = 32;
+
 /**
  * The islands' build: adds their client module (src/lib/islands/main.ts) to SvelteKit's client build
  * as `islands.js` at the site's root; bundles what every island shares (Svelte, the phase clock,
@@ -31,9 +34,6 @@ export const islandsRegisteredIn = (code) => [...code.matchAll(/import\(\s*['"](
  * @param {{ entry?: string, afterPaint?: string, registry?: string }} [modules]
  * @returns {import('vite').Plugin}
  */
-/** Groups of island chunks by how many islands share their code: more islands than this count as this many. */
-const MOST_SHARED = 32;
-
 export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = 'src/lib/islands/hydrate.ts', registry = 'src/lib/islands/registry.ts' } = {}) {
 	let isClientBuild = false;
 	let root = process.cwd();
