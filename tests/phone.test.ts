@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LIMITS } from '$lib/pledges/schema';
+import { createOrganizer, uniqueTitle } from './support/organizers';
+import { recordPledge } from './support/organizer-token';
+import { t } from './support/words';
+
+// A phone (390 px) and the forms: measured in the browser (rows, heights, lines), not by pixels.
+
+/** The distinct rows the header's parts sit on, and the header's box. */
+async function headerRows(page: Page) {
+	const tops = await page.locator('.header-inner > *').evaluateAll((parts) => parts.map((part) => Math.round(part.getBoundingClientRect().top)));
+	return { rows: new Set(tops).size, box: await page.locator('.site-header').boundingBox() };
+}
+
+let pledgeId: string;
+let longTitle: string;
+test.beforeAll(async ({ baseURL }) => {
+	// A title as long as the site allows, made of the event's own words.
+	longTitle = `${uniqueTitle(t.en('event:description'))} ${t.en('event:description')}`.slice(0, LIMITS.title);
+	pledgeId = (await recordPledge(baseURL!, createOrganizer().token, longTitle)).id;
+});
+
+for (const lang of ['en', 'fr'] as const) {
+	test(`${lang}: at 390 px the header takes two rows, never a third for the language alone`, async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		for (const path of [`/${lang}/`, `/${lang}/pledges`, `/${lang}/pledges/${pledgeId}`]) {
+			await page.goto(path);
+			const { rows, box } = await headerRows(page);
+			expect(rows, path).toBeLessThanOrEqual(2);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+			console.log(`phone header ${path}: ${rows} rows, ${JSON.stringify(box)}`);
+		}
+	});
+
+	test(`${lang}: "Pledges" is marked current on a pledge's page`, async ({ page }) => {
+		await page.goto(`/${lang}/pledges/${pledgeId}`);
+		const nav = page.getByRole('navigation', { name: t[lang]('nav.label') });
+		await expect(nav.getByRole('link', { name: t[lang]('nav.pledges') })).toHaveAttribute('aria-current', /.+/);
+		await expect(nav.getByRole('link', { name: t[lang]('nav.event') })).not.toHaveAttribute('aria-current');
+	});
+}
+
+test('a long pledge title is a heading of a few lines, not a poster', async ({ page }) => {
+	for (const width of [390, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto(`/en/pledges/${pledgeId}`);
+		const h1 = page.getByRole('heading', { level: 1 });
+		const { lines, size } = await h1.evaluate((element) => {
+			const style = getComputedStyle(element);
+			return { lines: Math.round(element.getBoundingClientRect().height / parseFloat(style.lineHeight)), size: parseFloat(style.fontSize) };
+		});
+		// As many lines as the body's text would take, or fewer: no larger than body text by more than a quarter.
+		const body = await page.locator('dd').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+		expect(size, `${width} px`).toBeLessThanOrEqual(body * 1.4);
+		if (width === 1280) expect(lines).toBeLessThanOrEqual(4);
+	}
+});
+
+test('the pledge filter: one control height, one baseline for the lists and the button', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('/en/pledges');
+	const form = page.locator('.pledge-filter');
+	const heights = await form.locator('input[type="search"], select, button').evaluateAll((controls) => controls.map((control) => Math.round(control.getBoundingClientRect().height)));
+	expect(new Set(heights).size, JSON.stringify(heights)).toBe(1);
+	const bottoms = await form.locator('select, button').evaluateAll((controls) => controls.map((control) => Math.round(control.getBoundingClientRect().bottom)));
+	expect(new Set(bottoms).size, JSON.stringify(bottoms)).toBe(1);
+});
+
+test('the compacts’ pills carry no dotted underline', async ({ page }) => {
+	await page.goto('/en/pledges');
+	const decoration = await page.locator('.pledge-compacts abbr').first().evaluate((element) => getComputedStyle(element).textDecorationLine);
+	expect(decoration).toBe('none');
+});
+
+test('the 404 page has the site’s header and navigation, in the address’s language', async ({ page }) => {
+	for (const lang of ['en', 'fr'] as const) {
+		const response = await page.goto(`/${lang}/no-such-page`);
+		expect(response?.status()).toBe(404);
+		const nav = page.getByRole('navigation', { name: t[lang]('nav.label') });
+		await expect(nav.getByRole('link', { name: t[lang]('nav.pledges') })).toHaveAttribute('href', `/${lang}/pledges`);
+	}
+});
