@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LIMITS } from '$lib/pledges/schema';
-import { createOrganizer, uniqueTitle } from './support/organizers';
+import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { recordPledge } from './support/organizer-token';
 import { t } from './support/words';
 
@@ -79,4 +79,32 @@ test('the 404 page has the site’s header and navigation, in the address’s la
 		const nav = page.getByRole('navigation', { name: t[lang]('nav.label') });
 		await expect(nav.getByRole('link', { name: t[lang]('nav.pledges') })).toHaveAttribute('href', `/${lang}/pledges`);
 	}
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the console’s moderation page does not claim that its list updates by itself', async ({ page }) => {
+		await signIn(page);
+		await page.goto('/organizers/questions');
+		await expect(page.getByText(t.en('organizers:questions.live'))).toBeHidden();
+	});
+});
+
+test('the console’s buttons: one hierarchy (primary, secondary, destructive) of one height', async ({ page, baseURL }) => {
+	await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Buttons'));
+	await signIn(page);
+	const style = (locator: ReturnType<Page['locator']>) =>
+		locator.evaluate((element) => {
+			const s = getComputedStyle(element);
+			return { background: s.backgroundColor, border: s.borderTopColor, color: s.color, height: Math.round(element.getBoundingClientRect().height) };
+		});
+	const signOut = await style(page.getByRole('button', { name: t.en('organizers:signOut') }));
+	const withdraw = await style(page.getByRole('button', { name: new RegExp(`^${t.en('organizers:ledger.withdraw')}`) }).first());
+	const add = await style(page.locator('.pledge-form button[type="submit"]'));
+	// Sign out is secondary (no fill), withdrawing is destructive (its own colour), adding is primary (filled).
+	expect(signOut.background).toBe('rgba(0, 0, 0, 0)');
+	expect(withdraw.border).not.toBe(signOut.border);
+	expect(add.background).not.toBe('rgba(0, 0, 0, 0)');
+	expect(new Set([signOut.height, withdraw.height, add.height]).size).toBe(1);
 });
