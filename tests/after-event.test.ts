@@ -15,8 +15,9 @@ for (const lang of ['en', 'fr'] as const) {
 		await expect(sections.nth(0).getByRole('heading', { level: 2 })).toHaveText(t[lang]('event:sections.outcome'));
 		await expect(sections.nth(1)).toHaveAttribute('id', 'pledges');
 		// No "watch" call for a session that is over, and the calendar entry is a secondary button.
-		await expect(page.getByRole('link', { name: t[lang]('event:livestream.watch') })).toHaveCount(0);
-		await expect(page.getByRole('link', { name: t[lang]('live:nav'), exact: true })).toHaveCount(0);
+		const main = page.locator('main');
+		await expect(main.getByRole('link', { name: t[lang]('event:livestream.watch') })).toHaveCount(0);
+		await expect(main.getByRole('link', { name: t[lang]('live:nav'), exact: true })).toHaveCount(0);
 		await expect(page.locator('#livestream summary.button')).toHaveClass(/secondary/);
 		await expect(page.locator('#livestream')).toContainText(t[lang]('live:after.questionsLink'));
 		// The pledges and their progress.

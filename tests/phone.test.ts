@@ -8,8 +8,18 @@ import { t } from './support/words';
 
 /** The distinct rows the header's parts sit on, and the header's box. */
 async function headerRows(page: Page) {
-	const tops = await page.locator('.header-inner > *').evaluateAll((parts) => parts.map((part) => Math.round(part.getBoundingClientRect().top)));
-	return { rows: new Set(tops).size, box: await page.locator('.site-header').boundingBox() };
+	const rows = await page.locator('.header-inner > *').evaluateAll((parts) => {
+		// A part starts a new row when it sits wholly below the row before (parts of one row may be centred, not top-aligned).
+		const boxes = parts.map((part) => part.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+		let count = 0;
+		let rowBottom = -Infinity;
+		for (const box of boxes) {
+			if (box.top >= rowBottom - 1) count += 1;
+			rowBottom = Math.max(box.top >= rowBottom - 1 ? box.bottom : rowBottom, box.bottom);
+		}
+		return count;
+	});
+	return { rows, box: await page.locator('.site-header').boundingBox() };
 }
 
 let pledgeId: string;

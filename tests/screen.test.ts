@@ -25,7 +25,8 @@ const databaseFile = join(tmpdir(), `imrf-screen-${process.pid}-${Date.now()}.db
 /** `text` repeated to exactly `length` characters: as long as the site allows, made of the site's own words. */
 const filled = (text: string, length: number, end = '') => (text + ' ').repeat(Math.ceil(length / text.length) + 1).slice(0, length - end.length).trimEnd().padEnd(length - end.length, 'x') + end;
 
-const longQuestion = (lang: 'en' | 'fr') => filled(t[lang]('event:description'), QUESTION_LIMITS.text, '?');
+/** A question as long as the site takes; `mark` makes it one of its own (the same text twice is refused as already asked). */
+const longQuestion = (lang: 'en' | 'fr', mark = '') => filled(`${mark}${t[lang]('event:description')}`, QUESTION_LIMITS.text, '?');
 const longName = filled(event.speakers.map((speaker) => speaker.name).join(' '), QUESTION_LIMITS.name);
 const longAffiliation = filled(event.organizations.map((organization) => t.en(`event:organizations.${organization.id}`)).join(' '), QUESTION_LIMITS.affiliation);
 
@@ -78,10 +79,11 @@ for (const frame of [
 ]) {
 	for (const lang of ['en', 'fr'] as const) {
 		test(`${lang}: the stage fills ${frame.width}×${frame.height} without scrolling, a 280-character question and long names included`, async ({ page }) => {
-			await putOnScreen(longQuestion(lang), lang);
+			const question = longQuestion(lang, `${frame.height} `);
+			await putOnScreen(question, lang);
 			await page.setViewportSize(frame);
 			await page.goto(`${origin}/${lang}/screen`);
-			await expect(page.locator('.on-screen .text')).toHaveText(longQuestion(lang));
+			await expect(page.locator('.on-screen .text')).toHaveText(question);
 
 			// A stage: no navigation, no footer, the whole frame and nothing beyond it.
 			await expect(page.locator('nav, .site-header, .site-footer')).toHaveCount(0);
@@ -135,7 +137,7 @@ test('the stage is dark by default whatever the system says, light on request', 
 
 test('the question on screen changes in place: never hidden between two, nothing else moves', async ({ page }) => {
 	await page.setViewportSize({ width: 1920, height: 1080 });
-	const first = longQuestion('en');
+	const first = longQuestion('en', 'first ');
 	await putOnScreen(first, 'en');
 	await page.goto(`${origin}/en/screen`);
 	await expect(page.locator('.pledge-counter')).toHaveAttribute('data-status', 'live');
