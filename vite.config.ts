@@ -9,6 +9,8 @@ export default defineConfig({
 	// When the site was built: prerendered pages may state the event's phase only if it can no longer change (src/lib/event/built-at.ts).
 	// SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) fixes it, e.g. for a test build made "before" the event.
 	define: { __BUILT_AT__: JSON.stringify(new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString()) },
+	// The bundler's table of plugin timings, printed on every build, says nothing a builder can act on.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 		// A PostgreSQL for the store's suites (TEST_DATABASE_URL, or a throwaway cluster).

@@ -4,7 +4,8 @@ import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/event/translator';
 import { guardApiWrite } from '$lib/server/http/api-guard';
-import { isApiRoute } from '$lib/server/http/api-route';
+import { isApiRoute, isUnknownApiAddress } from '$lib/server/http/api-route';
+import { apiError } from '$lib/server/http/api-error';
 import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { jsonError } from '$lib/server/http/json';
@@ -35,6 +36,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// The API's writes first: a form body to the API is answered in JSON, not as a cross-site form.
 		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event));
 		if (refused) return refused;
+		if (isUnknownApiAddress(event.route.id, event.url.pathname)) return apiError(event.request, 404, 'not-found', 'common:api.notFound');
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
 		const response = await resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
@@ -63,9 +65,10 @@ function withFraming(event: RequestEvent, response: Response): Response {
 	return response;
 }
 
-export const handleError: HandleServerError = ({ error, event, message }) => {
+export const handleError: HandleServerError = ({ error, event, message, status }) => {
 	if (!isStoreFault(error)) {
-		console.error(error);
+		// An unknown address (404) or a refused method (405) is the visitor's, not a fault of the site: no stack in the log.
+		if (status >= 500) console.error(error);
 		return { message };
 	}
 	console.error(`The store is unavailable: ${error instanceof Error ? error.message : error}`);

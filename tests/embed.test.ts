@@ -3,7 +3,10 @@ import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
-import { uniqueTitle } from './support/organizers';
+import { signIn, uniqueTitle } from './support/organizers';
+import { t } from './support/words';
+import { event } from '$lib/event/event';
+import { EMBED_COUNTER_FITS, EMBED_COUNTER_FRAME, embedSnippet } from '$lib/pledges/embed';
 
 const numberIn = (text: string) => Number(text.replace(/\D/g, ''));
 
@@ -62,4 +65,75 @@ test('a page of another origin can frame the embed but not the other pages', asy
 	} finally {
 		partner.close();
 	}
+});
+
+/** A partner's page of another origin, holding `html`. */
+async function partnerPage(html: string): Promise<{ url: string; close: () => void }> {
+	const partner = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+	await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+	return { url: `http://127.0.0.1:${(partner.address() as AddressInfo).port}/`, close: () => partner.close() };
+}
+
+/** The frame's page as measured inside it: what overflows, and where each part sits. */
+async function measureFrame(page: import('@playwright/test').Page) {
+	const frame = page.frameLocator('iframe');
+	await expect(frame.locator('.pledge-counter')).toHaveAttribute('data-status', 'live');
+	return frame.locator('html').evaluate((root) => {
+		const box = (selector: string) => {
+			const rect = document.querySelector(selector)!.getBoundingClientRect();
+			return { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) };
+		};
+		return {
+			viewport: { width: window.innerWidth, height: window.innerHeight },
+			scroll: { width: root.scrollWidth, height: root.scrollHeight },
+			parts: { heading: box('h1'), number: box('.number'), unit: box('.unit'), status: box('.status'), link: box('.more a') }
+		};
+	});
+}
+
+const sizes = [EMBED_COUNTER_FITS.smallest, EMBED_COUNTER_FRAME, EMBED_COUNTER_FITS.largest];
+for (const lang of ['en', 'fr'] as const) {
+	for (const size of sizes) {
+		test(`${lang}: the counter fits a ${size.width}×${size.height} frame without scrolling, its status and link in view`, async ({ page, baseURL }) => {
+			// The console's own snippet, at the size being tried.
+			const snippet = embedSnippet(baseURL!, lang, t[lang]('pledges:embed.heading'))
+				.replace(/width="\d+"/, `width="${size.width}"`)
+				.replace(/height="\d+"/, `height="${size.height}"`)
+				.replace(' loading="lazy"', '');
+			const partner = await partnerPage(`<!doctype html><title>Partner</title><body style="margin:0">${snippet}</body>`);
+			await page.goto(partner.url);
+			const measured = await measureFrame(page).finally(partner.close);
+			expect(measured.viewport).toEqual(size);
+			expect(measured.scroll).toEqual(size);
+			for (const [name, part] of Object.entries(measured.parts)) {
+				expect(part.x >= 0 && part.y >= 0 && part.x + part.width <= size.width && part.y + part.height <= size.height, `${name} ${JSON.stringify(part)}`).toBe(true);
+			}
+			// Followed live; after the event the badge says the count is current.
+			const isOver = Date.now() >= new Date(event.end).getTime();
+			await expect(page.frameLocator('iframe').locator('.status')).toHaveText(t[lang](isOver ? 'stream:counter.status.current' : 'stream:counter.status.live'));
+			console.log(`embed ${lang} ${size.width}×${size.height}:`, JSON.stringify(measured.parts));
+		});
+	}
+}
+
+test('the counter follows the host page’s scheme on request (?theme=light|dark), else the system’s', async ({ page }) => {
+	const background = () => page.locator('.embed').evaluate((element) => getComputedStyle(element).backgroundColor);
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('/en/embed/counter?theme=dark');
+	const dark = await background();
+	await page.goto('/en/embed/counter');
+	const light = await background();
+	expect(dark).not.toBe(light);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto('/en/embed/counter');
+	expect(await background()).toBe(dark);
+	await page.goto('/en/embed/counter?theme=light');
+	expect(await background()).toBe(light);
+});
+
+test('the console’s snippet says which frame sizes fit and how to pick a scheme', async ({ page }) => {
+	await signIn(page);
+	const { smallest, largest } = EMBED_COUNTER_FITS;
+	await expect(page.getByText(t.en('organizers:embed.sizes', { smallestWidth: smallest.width, smallestHeight: smallest.height, largestWidth: largest.width, largestHeight: largest.height }))).toBeVisible();
+	await expect(page.locator('.snippet')).toContainText(`width="${EMBED_COUNTER_FRAME.width}" height="${EMBED_COUNTER_FRAME.height}"`);
 });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { event } from '$lib/event/event';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
-import { MINUTE, segment, shifted } from './support/instants';
+import { MINUTE, MOMENTS, segment, shifted } from './support/instants';
 import { anyCount, literally, matching, t } from './support/words';
 
 const PAGES = ['/fr/', '/en/', '/fr/pledges', '/en/live', '/fr/screen'];
@@ -139,3 +139,17 @@ test('the room screen shows the agenda segment on now, by the clock', async ({ p
 	await page.clock.runFor(shifted(segment('handover').start, 5 * MINUTE).getTime() - duringThePanel.getTime());
 	await expect(page.locator('.now-on .what')).toHaveText(t.en('event:agenda.handover'));
 });
+
+for (const [moment, status] of [
+	['tenMinutesBefore', 'live'],
+	['afterTheEnd', 'current']
+] as const) {
+	test(`the counter's badge says "${t.en(`stream:counter.status.${status}`)}" ${moment === 'afterTheEnd' ? 'after the event, without the live dot' : 'before the event'}`, async ({ page }) => {
+		await page.clock.install({ time: MOMENTS[moment] });
+		await openLive(page, '/en/pledges');
+		const badge = page.locator('.pledge-counter .status');
+		await expect(badge).toHaveText(t.en(`stream:counter.status.${status}`));
+		const dot = await badge.evaluate((element) => getComputedStyle(element, '::before').content);
+		expect(dot === 'none' || dot === 'normal').toBe(status === 'current');
+	});
+}

@@ -187,6 +187,11 @@ test('without JavaScript: ask, see the confirmation, read approved questions and
 	await noJs.getByLabel(WORDS.fr.field).fill(text);
 	await noJs.getByRole('button', { name: WORDS.fr.send }).click();
 	await expect(noJs.getByText(WORDS.fr.awaiting)).toBeVisible();
+	// Post/redirect/get: the confirmation is a page of its own, and reloading it asks nothing again.
+	await expect(noJs).toHaveURL(/\/fr\/live\/questions\?asked(#questions)?$/);
+	await noJs.reload();
+	await expect(noJs.getByText(WORDS.fr.awaiting)).toBeVisible();
+	expect((await api.allTexts()).filter((asked) => asked === text)).toHaveLength(1);
 
 	await api.moderate(await api.idOf(text), { status: 'approved' });
 	await noJs.goto('/fr/live/questions');

@@ -1,17 +1,166 @@
-import { expect, test } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { event } from '$lib/event/event';
+import { QUESTION_LIMITS } from '$lib/questions/schema';
+import { organizersCommand } from './support/organizers';
+import { recordPledge } from './support/organizer-token';
+import { questionsApi } from './support/questions';
+import { freePort, startServerProcess } from './support/server-process';
+import { t } from './support/words';
 
-for (const width of [1280, 1920]) {
-	test(`the room screen's main area lines up with the header at ${width} px`, async ({ page }) => {
-		await page.setViewportSize({ width, height: 1080 });
-		await page.goto('/en/screen');
-		const header = await page.locator('.site-name').boundingBox();
-		const title = await page.locator('.screen h1').boundingBox();
-		const main = await page.locator('.screen').boundingBox();
-		const headerInner = await page.locator('.header-inner').boundingBox();
-		expect(title!.x).toBeCloseTo(header!.x, 0);
-		expect(main!.x + main!.width).toBeCloseTo(headerInner!.x + headerInner!.width, 0);
-	});
+// The room screen is a stage: one 16:9 frame, read from the back of the room. Measured in the browser
+// (boxes, overflow, lines), on a server of its own, with the longest question and names the site takes.
+
+test.describe.configure({ mode: 'serial' });
+
+let server: ChildProcess;
+let origin: string;
+let api: ReturnType<typeof questionsApi>;
+let token: string;
+const databaseFile = join(tmpdir(), `imrf-screen-${process.pid}-${Date.now()}.db`);
+
+/** `text` repeated to exactly `length` characters: as long as the site allows, made of the site's own words. */
+const filled = (text: string, length: number, end = '') => (text + ' ').repeat(Math.ceil(length / text.length) + 1).slice(0, length - end.length).trimEnd().padEnd(length - end.length, 'x') + end;
+
+/** A question as long as the site takes; `mark` makes it one of its own (the same text twice is refused as already asked). */
+const longQuestion = (lang: 'en' | 'fr', mark = '') => filled(`${mark}${t[lang]('event:description')}`, QUESTION_LIMITS.text, '?');
+const longName = filled(event.speakers.map((speaker) => speaker.name).join(' '), QUESTION_LIMITS.name);
+const longAffiliation = filled(event.organizations.map((organization) => t.en(`event:organizations.${organization.id}`)).join(' '), QUESTION_LIMITS.affiliation);
+
+async function putOnScreen(text: string, lang: 'en' | 'fr', who = { name: longName, affiliation: longAffiliation }): Promise<string> {
+	const response = await fetch(`${origin}/api/questions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, lang, ...who }) });
+	expect(response.status).toBe(202);
+	const { id } = (await response.json()) as { id: string };
+	await api.moderate(id, { status: 'approved' });
+	await api.moderate(id, { onScreen: true });
+	return id;
 }
+
+test.beforeAll(async () => {
+	const port = await freePort();
+	origin = `http://localhost:${port}`;
+	server = await startServerProcess(port, databaseFile);
+	token = /^token: (\S+)$/m.exec(organizersCommand(['add', 'screen@example.org'], databaseFile))![1];
+	api = questionsApi(origin, token);
+	await api.setOpen(true);
+	// The newest pledges, as long as a pledge may be (government 200, title 300 characters).
+	for (let i = 0; i < 3; i++) {
+		await recordPledge(origin, token, filled(t.en('event:description'), 300), { government: filled(event.speakers.map((s) => s.name).join(' '), 200) });
+	}
+});
+
+test.afterAll(() => {
+	server?.kill();
+	for (const suffix of ['', '-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const inside = (box: Box | null, frame: { width: number; height: number }) =>
+	box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= frame.width + 0.5 && box.y + box.height <= frame.height + 0.5;
+
+/** How many lines an element's text takes. */
+const linesOf = (page: Page, selector: string) =>
+	page.locator(selector).evaluateAll((elements) =>
+		elements.map((element) => {
+			const range = document.createRange();
+			range.selectNodeContents(element);
+			return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+		})
+	);
+
+const round = (box: Box | null) => box && { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+
+for (const frame of [
+	{ width: 1920, height: 1080 },
+	{ width: 1280, height: 720 }
+]) {
+	for (const lang of ['en', 'fr'] as const) {
+		test(`${lang}: the stage fills ${frame.width}×${frame.height} without scrolling, a 280-character question and long names included`, async ({ page }) => {
+			const question = longQuestion(lang, `${frame.height} `);
+			await putOnScreen(question, lang);
+			await page.setViewportSize(frame);
+			await page.goto(`${origin}/${lang}/screen`);
+			await expect(page.locator('.on-screen .text')).toHaveText(question);
+
+			// A stage: no navigation, no footer, the whole frame and nothing beyond it.
+			await expect(page.locator('nav, .site-header, .site-footer')).toHaveCount(0);
+			expect(round(await page.locator('.stage').boundingBox())).toEqual({ x: 0, y: 0, ...frame });
+			const scroll = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+			expect(scroll).toEqual(frame);
+
+			// Everything the room needs is inside the frame: the question, the asker, the count, both codes and their addresses.
+			const parts = ['.event-title', '.hashtags', '.on-screen .text', '.on-screen .by', '.now-on', '.pledge-counter', '.codes'];
+			const boxes: Record<string, Box | null> = {};
+			for (const part of parts) {
+				boxes[part] = round(await page.locator(part).boundingBox());
+				expect(inside(boxes[part], frame), `${part} ${JSON.stringify(boxes[part])}`).toBe(true);
+			}
+			for (const code of await page.locator('.codes figure').all()) {
+				const image = code.locator('[role="img"]');
+				await expect(image).toBeVisible();
+				expect(inside(await image.boundingBox(), frame)).toBe(true);
+				expect(inside(await code.locator('.address').boundingBox(), frame)).toBe(true);
+			}
+			// The question does not run under the codes.
+			expect(boxes['.on-screen .by']!.y + boxes['.on-screen .by']!.height).toBeLessThanOrEqual(boxes['.codes']!.y);
+
+			// Read from the back of the room: the question's type at least 4 % of the frame's height.
+			const questionSize = await page.locator('.on-screen .text').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+			expect(questionSize).toBeGreaterThanOrEqual(0.04 * frame.height);
+
+			// A hashtag is never broken inside; an address only after a slash.
+			expect(await linesOf(page, '.hashtags li')).toEqual(event.hashtags.map(() => 1));
+			for (const text of await page.locator('.codes .address').allInnerTexts()) {
+				for (const line of text.split('\n')) expect(line === '' || line.endsWith('/') || text.trim().endsWith(line.trim())).toBe(true);
+			}
+			console.log(`${lang} ${frame.width}×${frame.height}: question ${questionSize}px;`, JSON.stringify(boxes));
+		});
+	}
+}
+
+test('the stage is dark by default whatever the system says, light on request', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	const background = async () => page.locator('.stage').evaluate((element) => getComputedStyle(element).backgroundColor);
+	const luminance = (rgb: string) => {
+		const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+		return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+	};
+	await page.goto(`${origin}/en/screen`);
+	expect(luminance(await background())).toBeLessThan(0.2);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto(`${origin}/en/screen?theme=light`);
+	expect(luminance(await background())).toBeGreaterThan(0.8);
+});
+
+test('the question on screen changes in place: never hidden between two, nothing else moves', async ({ page }) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	const first = longQuestion('en', 'first ');
+	await putOnScreen(first, 'en');
+	await page.goto(`${origin}/en/screen`);
+	await expect(page.locator('.pledge-counter')).toHaveAttribute('data-status', 'live');
+	const codesBefore = await page.locator('.codes').boundingBox();
+	// Every state the question's area goes through, as the browser renders it.
+	await page.evaluate(() => {
+		const states: string[] = [];
+		(window as unknown as { states: string[] }).states = states;
+		const section = document.querySelector('.on-screen')!;
+		new MutationObserver(() => states.push(section.hasAttribute('hidden') ? 'hidden' : (section.querySelector('.text')?.textContent ?? 'empty'))).observe(section, {
+			subtree: true,
+			childList: true,
+			characterData: true,
+			attributes: true
+		});
+	});
+	const second = filled(t.en('event:title'), 120, '?');
+	await putOnScreen(second, 'en', { name: '', affiliation: '' });
+	await expect(page.locator('.on-screen .text')).toHaveText(second);
+	const states = await page.evaluate(() => (window as unknown as { states: string[] }).states);
+	expect(states.filter((state) => state !== first && state !== second)).toEqual([]);
+	expect(await page.locator('.codes').boundingBox()).toEqual(codesBefore);
+});
 
 test("the place's names stay on one line: Room 8, New York", async ({ page }) => {
 	for (const lang of ['en', 'fr']) {

@@ -8,9 +8,12 @@ import { ISLANDS_PATH } from '../lib/islands/path.js';
 import { compress } from '../lib/server/http/compress.js';
 import { allowFraming, mayBeFramed } from '../lib/server/http/framing.js';
 import { securityHeaders } from '../lib/server/http/security-headers.js';
+import { builtOriginWarning } from './default-origin.js';
 import { raiseFileLimit } from './file-limits.js';
 
 const port = Number(process.env.PORT ?? 3000);
+const originWarning = builtOriginWarning(process.env);
+if (originWarning) console.warn(originWarning);
 // Form actions compare a request's Origin with the site's, which adapter-node otherwise guesses as
 // https://<Host>: the public origin when set, else this local server (unless a proxy's headers say it).
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEADER) {

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_DOCUMENT_SETTING, eventDocumentFile } from '../lib/event/document-file.js';
+import { defaultPublicOrigin } from './default-origin.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const stampFile = join(root, 'build', '.source-hash');
@@ -33,6 +34,9 @@ function sourceHash() {
 	hashInto(eventDocumentFile(process.env), hash);
 	return hash.digest('hex');
 }
+
+// Only PORT set: the absolute addresses follow it (a change of PORT is then a change of the build).
+defaultPublicOrigin(process.env, (line) => console.log(line));
 
 const wanted = sourceHash();
 const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';

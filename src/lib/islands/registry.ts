@@ -59,7 +59,7 @@ export const islands = {
 		'questions:loading'
 	]),
 	ShareLinks: island(() => import('$lib/components/ShareLinks.svelte'), ['event:fullTitle', 'share:heading', 'share:native', 'share:services', 'share:text']),
-	WatchSummary: island(() => import('$lib/livestream/WatchSummary.svelte'), ['event:livestream', 'live:channel', 'live:recording.link'])
+	WatchSummary: island(() => import('$lib/livestream/WatchSummary.svelte'), ['event:livestream', 'live:channel', 'live:recording.link', 'live:nav'])
 };
 
 export type IslandName = keyof typeof islands;

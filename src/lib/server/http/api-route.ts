@@ -3,3 +3,6 @@ export const isApiRoute = (routeId: string | null) => Boolean(routeId?.startsWit
 
 /** The API's part a route belongs to: `/api/pledges` → `pledges`, `/api/questions/[id]` → `questions`. */
 export const apiPartOf = (routeId: string | null) => (isApiRoute(routeId) ? routeId!.split('/')[2] : 'api');
+
+/** An address under /api/ that no route answers: a script's mistake, answered in JSON like the rest of the API. */
+export const isUnknownApiAddress = (routeId: string | null, pathname: string) => routeId === null && (pathname === '/api' || pathname.startsWith('/api/'));

@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { apiTranslator } from '../http/language';
 import { organizerOfSession } from '../organizers/guard';
 import { openSite } from '../site';
 import { answerOnSocketUnderServe } from './socket-path';
@@ -19,7 +20,11 @@ function clientAddress(event: RequestEvent): string | undefined {
 	}
 }
 
-const refuse = (refusal: Refusal) => new Response(`${refusal.message}\n`, { status: refusal.status, headers: refusalHeaders(refusal) });
+/** A refusal in plain text, in the request's language (Accept-Language). */
+async function refuse(request: Request, refusal: Refusal): Promise<Response> {
+	const t = await apiTranslator(request);
+	return new Response(`${t(refusal.key, refusal.values)}\n`, { status: refusal.status, headers: refusalHeaders(refusal) });
+}
 
 /**
  * `GET /api/pledges/stream` and `GET /api/live`: one event stream from the site's hub, carrying the
@@ -30,14 +35,14 @@ const refuse = (refusal: Refusal) => new Response(`${refusal.message}\n`, { stat
 export async function serveLiveStream(event: RequestEvent, topics?: readonly string[]): Promise<Response> {
 	const { hub } = await openSite();
 	const events = topics ?? requestedTopics(event.url, hub);
-	if (!events) return refuse({ status: 400, message: `Unknown topic; the topics are ${hub.topics.join(', ')}.` });
+	if (!events) return refuse(event.request, { status: 400, key: 'common:api.stream.unknownTopic', values: { topics: hub.topics.join(', ') } });
 	const isForOrganizers = events.some((name) => hub.audienceOf(name) === 'organizers');
-	if (isForOrganizers && !(await organizerOfSession(event))) return refuse({ status: 403, message: 'Only a signed-in organizer may follow this topic.' });
+	if (isForOrganizers && !(await organizerOfSession(event))) return refuse(event.request, { status: 403, key: 'common:api.stream.organizersOnly' });
 	// Public topics may be read by any site; the organizers' are theirs alone, and never stored.
 	const headers = isForOrganizers ? { ...STREAM_HEADERS, 'cache-control': 'no-store, no-transform' } : PUBLIC_STREAM_HEADERS;
 	if (event.request.method === 'HEAD') return new Response(null, { headers });
 	const admitted = admitStream(clientAddress(event));
-	if ('status' in admitted) return refuse(admitted);
+	if ('status' in admitted) return refuse(event.request, admitted);
 	return hubStreamResponse({ hub, events, headers, onEnd: admitted.release });
 }
 

@@ -4,7 +4,7 @@ import { env } from '$env/dynamic/private';
 import { nodeClientAddress } from '../http/node-client-address.js';
 import { securityHeaders } from '../http/security-headers.js';
 import { openedSite } from '../site';
-import { admitStream, LIVE_STREAM_PATHS, PUBLIC_STREAM_HEADERS, refusalHeaders, requestedTopics } from './stream-access';
+import { admitStream, LIVE_STREAM_PATHS, PUBLIC_STREAM_HEADERS, requestedTopics } from './stream-access';
 import { onceSocketIsAssigned, streamOnSocket } from './stream-response';
 
 /** The path as SvelteKit routes it: `/api/pledges/%73tream` is the stream too, and meets its caps. */
@@ -21,7 +21,7 @@ function decodedPath(pathname: string): string {
  * before any handler runs: the hub writes to the socket and nothing of SvelteKit's handling stays in
  * memory (a stream through the route costs about twice the memory per viewer at ten thousand).
  * The same decisions as the route (stream-access.ts); what it does not take goes on to the route:
- * a HEAD, an organizers' topic, an unknown one. True when it answered.
+ * a HEAD, an organizers' topic, an unknown one, a refusal. True when it answered.
  */
 export function answerOnSocket(request: IncomingMessage, response: ServerResponse): boolean {
 	const hub = openedSite()?.hub;
@@ -31,11 +31,10 @@ export function answerOnSocket(request: IncomingMessage, response: ServerRespons
 	const events = requestedTopics(url, hub);
 	if (!events || events.some((event) => hub.audienceOf(event) !== 'public')) return false;
 	const admitted = admitStream(nodeClientAddress(request));
+	// A refusal goes on to the route, which makes the same decision and says why in the request's language
+	// (a refused stream holds no place, so nothing is counted twice).
+	if ('status' in admitted) return false;
 	const headers = securityHeaders();
-	if ('status' in admitted) {
-		response.writeHead(admitted.status, { ...headers, ...refusalHeaders(admitted) }).end(`${admitted.message}\n`);
-		return true;
-	}
 	// Set one by one, so that src/bin/serve.js can tell an event stream at shutdown.
 	for (const [name, value] of Object.entries({ ...headers, ...PUBLIC_STREAM_HEADERS, connection: 'close' })) response.setHeader(name, value);
 	// No Content-Length and no chunked encoding: the body runs until the connection closes.

@@ -21,18 +21,20 @@ const streamAdmission = () =>
 
 export interface Refusal {
 	status: number;
-	message: string;
+	/** The sentence of locales/ (common:api.stream.*) that says why, answered in the request's language. */
+	key: string;
+	values?: Record<string, string>;
 	headers?: Record<string, string>;
 }
 
 /** A place under the caps for a stream from `address` (undefined: the proxy's address header is missing), or why not. */
 export function admitStream(address: string | undefined): Refusal | { release: () => void } {
-	if (!address) return { status: 400, message: `This request lacks the ${env.ADDRESS_HEADER} header the server expects from its proxy.` };
+	if (!address) return { status: 400, key: 'common:api.stream.missingAddressHeader', values: { header: env.ADDRESS_HEADER ?? '' } };
 	const place = streamAdmission().admit(address);
 	if (place.admitted) return { release: place.release };
 	return place.reason === 'address'
-		? { status: 429, message: 'Too many live streams from this address.', headers: { 'retry-after': '30' } }
-		: { status: 503, message: 'The server holds as many live streams as it can.', headers: { 'retry-after': '30' } };
+		? { status: 429, key: 'common:api.stream.tooManyFromAddress', headers: { 'retry-after': '30' } }
+		: { status: 503, key: 'common:api.stream.full', headers: { 'retry-after': '30' } };
 }
 
 export const refusalHeaders = (refusal: Refusal) => ({ 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...refusal.headers });

@@ -1,3 +1,5 @@
+import { requestedTheme } from '$lib/display/theme';
+import { shortAddressParts } from '$lib/display/short-address';
 import { qrCodeSvg } from '$lib/server/qr-code';
 import { onScreen } from '$lib/questions/public';
 import { settings } from '$lib/settings';
@@ -6,16 +8,17 @@ import type { PageServerLoad } from './$types';
 // The count must be right when the projector opens the page: rendered per request.
 export const prerender = false;
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	const siteUrl = `${settings.origin}/${params.lang}/`;
+/** A QR code with the address it leads to, and that address as the room reads it. */
+const codeTo = async (url: string) => ({ url, svg: await qrCodeSvg(url), shortAddress: shortAddressParts(url) });
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { count, updatedAt, latest } = await locals.store.snapshot();
-	const askUrl = `${settings.origin}/${params.lang}/live/questions`;
 	return {
 		live: { count, updatedAt, latest: latest.slice(0, 3) },
-		siteUrl,
-		qrSvg: await qrCodeSvg(siteUrl),
+		site: await codeTo(`${settings.origin}/${params.lang}/`),
+		ask: await codeTo(`${settings.origin}/${params.lang}/live/questions`),
 		onScreen: onScreen(await locals.store.questions.publicState()),
-		askUrl,
-		askQrSvg: await qrCodeSvg(askUrl)
+		// A projector: dark unless asked otherwise.
+		theme: requestedTheme(url, 'dark')
 	};
 };

@@ -1,9 +1,13 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { inTurn } from './kysely.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { StoreUnavailableError } from '../store-faults.ts';
+
+// Taken from Node at run time rather than imported: adapter-node's bundler does not know node:sqlite and
+// warned on every build that it "could not be resolved".
+const sqlite = process.getBuiltinModule('node:sqlite');
 
 export const DEFAULT_DATABASE_FILE = 'data/site.db';
 
@@ -20,7 +24,7 @@ export function databaseFile(url = process.env.DATABASE_URL): string {
  */
 export function openDatabase(file = databaseFile()): DatabaseSync {
 	mkdirSync(dirname(file), { recursive: true });
-	const db = new DatabaseSync(file);
+	const db = new sqlite.DatabaseSync(file);
 	try {
 		db.exec('PRAGMA busy_timeout = 5000');
 		db.exec('PRAGMA journal_mode = WAL');

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/event/translator';
+import { questionsPagePath } from '$lib/components/questions/questions-form';
 import { questionFromForm, QUESTION_LIMITS } from '$lib/questions/schema';
 import { fieldMessages } from '$lib/server/http/field-errors';
 import { refusalHeaders, refusalStatus } from '$lib/server/http/refusal-status';
@@ -11,9 +12,12 @@ import type { Actions, PageServerLoad } from './$types';
 // Open or closed, and the approved questions, at the time of the request; the votes are this browser's.
 export const prerender = false;
 
-export const load: PageServerLoad = async ({ cookies, setHeaders, locals }) => {
+/** Where an accepted question leads (post/redirect/get): a reload shows the confirmation again and asks nothing twice. */
+const ASKED = 'asked';
+
+export const load: PageServerLoad = async ({ cookies, setHeaders, locals, url }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
-	return { questions: await locals.store.questions.publicState(), votedIds: await votesOfViewer(locals.store, cookies) };
+	return { questions: await locals.store.questions.publicState(), votedIds: await votesOfViewer(locals.store, cookies), asked: url.searchParams.has(ASKED) };
 };
 
 const text = (form: FormData, name: string) => {
@@ -28,7 +32,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = { text: text(form, 'text'), name: text(form, 'name'), affiliation: text(form, 'affiliation') };
 		const result = await askQuestion(event.locals.store, event, questionFromForm(form, lang));
-		if (result.kind === 'accepted') return { ask: { asked: true } };
+		if (result.kind === 'accepted') redirect(303, `${questionsPagePath(lang)}?${ASKED}#questions`);
 		if (result.kind === 'invalid') {
 			return fail(400, { ask: { message: t('questions:errors.summary'), errors: fieldMessages(t, 'questions', result.errors, QUESTION_LIMITS), values } });
 		}
@@ -41,7 +45,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const id = text(form, 'id');
 		const result = await castVote(event.locals.store, event, id, text(form, 'voted') !== '0');
-		if (result.kind === 'counted') redirect(303, `/${lang}/live/questions#q-${encodeURIComponent(id)}`);
+		if (result.kind === 'counted') redirect(303, `${questionsPagePath(lang)}#q-${encodeURIComponent(id)}`);
 		event.setHeaders(refusalHeaders(result));
 		return fail(refusalStatus(result), { voteMessage: refusalMessage(await translatorFor(lang), result) });
 	}
