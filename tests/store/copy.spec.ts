@@ -7,7 +7,7 @@ import { copyStore } from '$lib/server/store/portable/copy';
 import { digestDifferences } from '$lib/server/store/portable/digest';
 import { storeLoader, storeSnapshot } from '$lib/server/store/portable/open';
 import { openStore } from '$lib/server/store/open';
-import { fillEveryTable } from '../support/filled-store';
+import { fillEveryTable } from '../../src/bin/bench/fill-every-table';
 
 const dir = mkdtempSync(join(tmpdir(), 'imrf-copy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,11 +2,13 @@ import { rename, rm } from 'node:fs/promises';
 import { backup, DatabaseSync } from 'node:sqlite';
 import { isPostgresUrl } from '../open.ts';
 import { databaseFile, openDatabase } from '../sqlite/database.ts';
-import { copyStore, digestOf } from './copy.ts';
+import { copyStore, digestOf, type CopyReport } from './copy.ts';
 import type { StoreDigest } from './digest.ts';
 import { fileLoader } from './file.ts';
 import { migratePostgres, postgresSnapshot } from './postgres.ts';
 import { sqliteSnapshot } from './sqlite.ts';
+
+const ALL_PAGES = 2 ** 31 - 1;
 
 /**
  * Backs up the store named by a DATABASE_URL into `file` while servers keep writing. SQLite: its own
@@ -17,18 +19,23 @@ import { sqliteSnapshot } from './sqlite.ts';
 export async function backupStore(url: string | undefined, file: string, onProgress?: (copied: number, total: number) => void): Promise<StoreDigest> {
 	if (isPostgresUrl(url)) {
 		await migratePostgres(url.trim());
-		const report = await copyStore(await postgresSnapshot(url.trim()), fileLoader(file), {
-			onProgress: ({ copied, total }) => onProgress?.(copied, total)
-		});
+		const snapshot = await postgresSnapshot(url.trim());
+		let report: CopyReport;
+		try {
+			report = await copyStore(snapshot, fileLoader(file), { onProgress: ({ copied, total }) => onProgress?.(copied, total) });
+		} finally {
+			await snapshot.close();
+		}
 		if (report.differences.length > 0) throw new Error(`the backup does not read back as written: ${report.differences.join('; ')}`);
 		return report.target;
 	}
 	const partial = `${file}.partial`;
 	const source = openDatabase(databaseFile(url));
 	try {
-		// In one step (rate -1): a backup made in steps starts again whenever another connection writes
-		// between two, and with a server writing all the time might never end. WAL lets writers go on meanwhile.
-		await backup(source, partial, { rate: -1, progress: ({ totalPages, remainingPages }) => onProgress?.(totalPages - remainingPages, totalPages) });
+		// In one step (every page at once): a backup made in steps starts again whenever another
+		// connection writes between two, and with a server writing all the time might never end. WAL
+		// lets writers go on meanwhile.
+		await backup(source, partial, { rate: ALL_PAGES, progress: ({ totalPages, remainingPages }) => onProgress?.(totalPages - remainingPages, totalPages) });
 	} catch (error) {
 		await rm(partial, { force: true });
 		throw error;

@@ -1,6 +1,9 @@
 // A store with a row in every table, written through the store's own API (as the site writes them),
-// for the copy and backup tests and their bench. `scale` sets how many pledges, notes and questions.
-import type { Store } from '../../src/lib/server/store/types';
+// for the copy and backup tests and the store-copy bench: made-up data that only ever lives in a
+// throwaway store. `node --experimental-strip-types fill-every-table.ts <pledges> <notes> <questions>`
+// fills the store DATABASE_URL names.
+import { openStore } from '../../lib/server/store/open.ts';
+import type { Store } from '../../lib/server/store/types.ts';
 
 export interface Scale {
 	pledges: number;
@@ -29,7 +32,10 @@ export async function fillEveryTable(store: Store, scale: Scale = SMALL) {
 		ids.push(...(await store.addMany(inputs, actor)).map((pledge) => pledge.id));
 	}
 	await store.addOnce({ government: 'Kampala Capital City Authority', country: 'UG', title: 'Kept once', compacts: ['GCM'] }, actor, { key: 'retry-1', requestHash: 'hash-1' });
-	await Promise.all(Array.from({ length: scale.notes }, (_, index) => store.addNote(ids[index % ids.length], { date: '2022-05-18', text: `Progress ${index}` }, actor)));
+	for (let start = 0; start < scale.notes; start += 1000) {
+		const notes = Array.from({ length: Math.min(1000, scale.notes - start) }, (_, index) => start + index);
+		await Promise.all(notes.map((index) => store.addNote(ids[index % ids.length], { date: '2022-05-18', text: `Progress ${index}` }, actor)));
+	}
 	await store.setStatus(ids[0], 'in-progress', actor);
 	await store.withdraw(ids[1], actor);
 	const session = await store.sessions.start(organizer.id);
@@ -38,11 +44,26 @@ export async function fillEveryTable(store: Store, scale: Scale = SMALL) {
 	await store.health();
 	await store.questions.setOpen(true, actor);
 	const addressKeys = await store.questions.addressKeys();
-	const asked = await Promise.all(
-		Array.from({ length: scale.questions }, (_, index) => store.questions.ask({ text: `Question ${index}?`, lang: index % 2 ? 'fr' : 'en' }, { browser: `browser-${index}`, addresses: addressKeys.map((key) => `${key}-${index}`) }, GENEROUS))
-	);
-	const questionIds = asked.flatMap((outcome) => (outcome.kind === 'accepted' ? [outcome.question.id] : []));
+	const questionIds: string[] = [];
+	for (let start = 0; start < scale.questions; start += 1000) {
+		const questions = Array.from({ length: Math.min(1000, scale.questions - start) }, (_, index) => start + index);
+		const asked = await Promise.all(
+			questions.map((index) => store.questions.ask({ text: `Question ${index}?`, lang: index % 2 ? 'fr' : 'en' }, { browser: `browser-${index}`, addresses: addressKeys.map((key) => `${key}-${index}`) }, GENEROUS))
+		);
+		questionIds.push(...asked.flatMap((outcome) => (outcome.kind === 'accepted' ? [outcome.question.id] : [])));
+	}
 	await store.questions.moderate(questionIds[0], { status: 'approved', onScreen: true }, actor);
 	await store.questions.vote(questionIds[0], { browser: 'voter', addresses: ['voter-address'] }, true);
 	return { organizer, password, token, session, pledgeIds: ids };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const [pledges, notes, questions] = process.argv.slice(2).map(Number);
+	if (![pledges, notes, questions].every((n) => Number.isInteger(n) && n > 0)) throw new Error('usage: fill-every-table.ts <pledges> <notes> <questions>');
+	const store = await openStore();
+	try {
+		await fillEveryTable(store, { pledges, notes, questions });
+	} finally {
+		await store.close();
+	}
 }
