@@ -7,7 +7,7 @@ import { EventStreamClient } from './support/event-stream';
 import { recordPledge } from './support/organizer-token';
 import { createOrganizer, uniqueTitle } from './support/organizers';
 import { askAsViewer, questionsApi, uniqueQuestion } from './support/questions';
-import { ownServer } from './support/server-process';
+import { ownServer, rawRequest } from './support/server-process';
 
 // GET /metrics on a server of this test's own (with METRICS_TOKEN), after real traffic, checked by
 // Prometheus's own checker (promtool, Debian's `prometheus`; .ci/run installs it).
@@ -25,7 +25,8 @@ test('/metrics answers only the bearer of METRICS_TOKEN, in a format promtool ac
 	const server = await ownServer(database, { env: { METRICS_TOKEN } });
 	let stream: EventStreamClient | undefined;
 	try {
-		const scrape = (headers: Record<string, string> = {}) => fetch(`${server.origin}/metrics`, { headers });
+		// A connection of its own each time (no pooled keep-alive connection to a server an earlier test stopped on this port).
+		const scrape = (headers: Record<string, string> = {}) => rawRequest(server.port, '/metrics', { headers });
 		expect((await scrape()).status).toBe(401);
 		expect((await scrape({ authorization: 'Bearer wrong' })).status).toBe(401);
 
@@ -41,13 +42,13 @@ test('/metrics answers only the bearer of METRICS_TOKEN, in a format promtool ac
 		expect(signIn.status).toBe(400);
 		await questionsApi(server.origin, organizer.token).setOpen(true);
 		await askAsViewer(server.origin, uniqueQuestion('Counted'));
-		stream = new EventStreamClient(`${server.origin}/api/pledges/stream`);
+		stream = new EventStreamClient(`http://127.0.0.1:${server.port}/api/pledges/stream`);
 		await stream.until(() => stream?.counts.length, 10_000, 'the first count');
 
 		const answer = await scrape({ authorization: `Bearer ${METRICS_TOKEN}` });
 		expect(answer.status).toBe(200);
-		expect(answer.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-		const text = await answer.text();
+		expect(answer.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+		const text = answer.body;
 		// promtool exits non-zero on anything it finds wrong, and says what.
 		execFileSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
 		const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);

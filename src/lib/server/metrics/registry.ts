@@ -9,6 +9,9 @@ import type { StreamObserver } from '../stream/stream-hub.ts';
  */
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
+// Gauges that prom-client names like counters (promtool refuses "_total" on a gauge); the same counts
+// by type stay, as nodejs_active_handles, nodejs_active_requests and nodejs_active_resources.
+for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) registry.removeSingleMetric(name);
 
 const eventsSent = new Counter({ name: 'imrf_stream_events_sent_total', help: 'Events written to live streams, by event (heartbeats included).', labelNames: ['event'], registers: [registry] });
 const slowViewers = new Counter({ name: 'imrf_stream_slow_viewers_total', help: 'Times a live stream fell behind (its buffer full; it gets only the newest state once it drains).', registers: [registry] });
