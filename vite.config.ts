@@ -12,6 +12,8 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts', 'tests/**/*.spec.ts'],
 		// A PostgreSQL for the store's suites (TEST_DATABASE_URL, or a throwaway cluster).
 		globalSetup: ['tests/support/vitest-postgres.ts'],
-		environment: 'node'
+		environment: 'node',
+		// The stores the suites open log each migration (src/lib/server/log/logger.js): only warnings here.
+		env: { LOG_LEVEL: 'warn' }
 	}
 });

@@ -8,6 +8,10 @@ import { copyStore, type CopyReport } from '../lib/server/store/portable/copy.ts
 import type { StoreDigest } from '../lib/server/store/portable/digest.ts';
 import { backupSnapshot, storeLoader, storeSnapshot } from '../lib/server/store/portable/open.ts';
 import { CopyRefused, type Loader, type Snapshot } from '../lib/server/store/portable/types.ts';
+import { logger } from '../lib/server/log/logger.js';
+
+// The command prints its own account; the server's info lines (a scratch file's migration) would only blur it.
+logger.level = process.env.LOG_LEVEL ?? 'warn';
 
 const usage = 'usage: npm run store -- copy --to <DATABASE_URL> [--replace] | backup <file> | restore <file> [--replace]';
 
