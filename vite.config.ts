@@ -21,6 +21,8 @@ export default defineConfig({
 		maxWorkers: Math.max(2, availableParallelism()),
 		// Room for a busy machine (password hashing, a thousand pledges): a timeout says "stuck", not "slow".
 		testTimeout: 30_000,
-		hookTimeout: 30_000
+		hookTimeout: 30_000,
+		// The stores the suites open log each migration (src/lib/server/log/logger.js): only warnings here.
+		env: { LOG_LEVEL: 'warn' }
 	}
 });

@@ -9,7 +9,10 @@ import { apiError } from '$lib/server/http/api-error';
 import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { jsonError } from '$lib/server/http/json';
+import { logger } from '$lib/server/log/logger';
+import { recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
 import { guard } from '$lib/server/organizers/guard';
+import { readinessResponse } from '$lib/server/readiness';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
 import { isStoreFault } from '$lib/server/store/store-faults';
@@ -27,7 +30,22 @@ async function storeUnavailable(event: RequestEvent, rendered?: Response): Promi
 	return response;
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Writes timed for /metrics, by route and method (never by the URL itself: ids would make a series each). */
 export const handle: Handle = async ({ event, resolve }) => {
+	if (READS.has(event.request.method)) return answer({ event, resolve });
+	const started = performance.now();
+	try {
+		return await answer({ event, resolve });
+	} finally {
+		recordWrite(`${event.request.method} ${event.route.id ?? 'unknown'}`, (performance.now() - started) / 1000);
+	}
+};
+
+const answer: Handle = async ({ event, resolve }) => {
+	// Before the store is awaited: readiness answers at once, ready or not.
+	if (event.url.pathname === '/readyz' && !building) return readinessResponse();
 	try {
 		// Every request to the running server gets the store (prerendering needs none).
 		if (!building) {
@@ -43,7 +61,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		});
 		return withFraming(event, withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response));
 	} catch (error) {
-		if (isStoreFault(error)) return storeUnavailable(event);
+		if (isStoreFault(error)) {
+			recordStoreFault();
+			logger.error({ id: event.request.headers.get('x-request-id'), error: (error as Error).message }, 'store fault');
+			return storeUnavailable(event);
+		}
 		throw error;
 	}
 };
@@ -67,11 +89,13 @@ function withFraming(event: RequestEvent, response: Response): Response {
 
 export const handleError: HandleServerError = ({ error, event, message, status }) => {
 	if (!isStoreFault(error)) {
-		// An unknown address (404) or a refused method (405) is the visitor's, not a fault of the site: no stack in the log.
-		if (status >= 500) console.error(error);
+		// An unknown address (404) or a refused method (405) is the visitor's, not a fault of the site: in the request's
+		// log line already (its path, secrets masked, which the error's message would not be), with no stack.
+		if (status >= 500) logger.error({ id: event.request.headers.get('x-request-id'), route: event.route.id, error: error instanceof Error ? error.stack : String(error) }, 'error');
 		return { message };
 	}
-	console.error(`The store is unavailable: ${error instanceof Error ? error.message : error}`);
+	recordStoreFault();
+	logger.error({ id: event.request.headers.get('x-request-id'), error: error instanceof Error ? error.message : String(error) }, 'store fault');
 	event.locals.storeFault = true;
 	return { message: 'Service Unavailable', isStoreUnavailable: true };
 };

@@ -8,12 +8,13 @@ import { ISLANDS_PATH } from '../lib/islands/path.js';
 import { compress } from '../lib/server/http/compress.js';
 import { allowFraming, mayBeFramed } from '../lib/server/http/framing.js';
 import { securityHeaders } from '../lib/server/http/security-headers.js';
+import { clientTag, loggablePath, logger, requestId } from '../lib/server/log/logger.js';
 import { builtOriginWarning } from './default-origin.js';
 import { raiseFileLimit } from './file-limits.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const originWarning = builtOriginWarning(process.env);
-if (originWarning) console.warn(originWarning);
+if (originWarning) logger.warn(originWarning);
 // Form actions compare a request's Origin with the site's, which adapter-node otherwise guesses as
 // https://<Host>: the public origin when set, else this local server (unless a proxy's headers say it).
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER && !process.env.HOST_HEADER) {
@@ -43,6 +44,7 @@ try {
 
 const host = process.env.HOST ?? '0.0.0.0';
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT ?? 10) * 1000;
+const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS ?? 0);
 const headersOfEveryResponse = securityHeaders();
 
 /** @type {Set<http.ServerResponse>} */
@@ -60,11 +62,24 @@ const server = http.createServer(
 	(req, res) => {
 		responsesInFlight.add(res);
 		res.once('close', () => responsesInFlight.delete(res));
+		// One line per request once it is over (a stream's when it closes); the app reads the id from the request.
+		const id = requestId(req.headers['x-request-id']);
+		req.headers['x-request-id'] = id;
+		const started = performance.now();
+		res.once('close', () =>
+			logger.info({ id, method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(performance.now() - started), client: clientTag(req.socket.remoteAddress) }, 'request')
+		);
 		// Answered already, on Node's announcement of the request: the live stream's socket path.
 		if (res.headersSent) return;
+		res.setHeader('x-request-id', id);
 		for (const [name, value] of Object.entries(headersOfEveryResponse)) res.setHeader(name, value);
 		if (isShuttingDown) res.setHeader('connection', 'close');
 		const pathname = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`).pathname;
+		if (isShuttingDown && pathname === '/readyz') {
+			// Draining: a load balancer stops sending here before the connections are cut.
+			res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '5' }).end('draining\n');
+			return;
+		}
 		// The prerendered .ics files are static: sirv would send them without charset or file name.
 		const calendarHeaders = calendarHeadersForPath(pathname);
 		for (const [name, value] of Object.entries(calendarHeaders ?? {})) res.setHeader(name, value);
@@ -87,19 +102,28 @@ const server = http.createServer(
 server.maxConnections = maxConnections;
 
 server.listen(port, host, () => {
-	console.log(`Listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+	logger.info({ port }, 'start');
 });
 
 /**
  * A graceful stop: no new connections; requests in flight finish, their connections close after
  * the answer (`Connection: close`), idle keep-alive connections close now, streams end; only once
  * every connection is gone does the app close its store (`sveltekit:shutdown`), so no request
- * meets a closed store. After SHUTDOWN_TIMEOUT whatever is left is cut.
+ * meets a closed store. After SHUTDOWN_TIMEOUT whatever is left is cut. SHUTDOWN_DRAIN_MS first
+ * keeps serving that long with /readyz answering 503, so that a load balancer stops sending new
+ * visitors before connections are refused.
  * @param {string} reason
  */
 function shutdown(reason) {
 	if (isShuttingDown) return;
 	isShuttingDown = true;
+	logger.info({ reason }, 'shutdown');
+	if (drainMs > 0) setTimeout(() => closeServer(reason), drainMs);
+	else closeServer(reason);
+}
+
+/** @param {string} reason */
+function closeServer(reason) {
 	server.close(() => {
 		/** @type {(event: string, reason: string) => boolean} */ (process.emit.bind(process))('sveltekit:shutdown', reason);
 		process.exit(0);

@@ -76,6 +76,13 @@ export function questionStoreContract(engine: string, open: () => Promise<Engine
 				expect((await store.list('pending')).map((q) => q.text)).toEqual(['First', 'Second']);
 			});
 
+			it('counts the questions of each status', async () => {
+				await store.ask(question('Stays pending'), writer('a'), generous);
+				const asked = await store.ask(question('Gets approved'), writer('b'), generous);
+				await store.moderate(asked.kind === 'accepted' ? asked.question.id : '', { status: 'approved' }, actor);
+				expect(await store.counts()).toEqual({ pending: 1, approved: 1, rejected: 0, answered: 0 });
+			});
+
 			it('refuses an exact duplicate of any stored question', async () => {
 				await store.ask(question('Same words'), writer('a'), generous);
 				expect(await store.ask(question('Same words'), writer('b'), generous)).toEqual({ kind: 'duplicate' });

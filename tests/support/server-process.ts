@@ -10,6 +10,8 @@ export interface ServerOptions {
 	wrapper?: string[];
 	/** Where its standard error goes (inherited by default). */
 	stderr?: 'inherit' | 'pipe';
+	/** Where its standard output (the log) goes (nowhere by default). */
+	stdout?: 'ignore' | 'pipe';
 	/** The folder of another build (tests/support/fixture-site.ts); the repository's by default. */
 	cwd?: string;
 }
@@ -20,7 +22,7 @@ export async function startServerProcess(port: number, databaseFile: string, opt
 	const child = spawn(command, args, {
 		cwd: options.cwd,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile, ...options.env },
-		stdio: ['ignore', 'ignore', options.stderr ?? 'inherit']
+		stdio: ['ignore', options.stdout ?? 'ignore', options.stderr ?? 'inherit']
 	});
 	const deadline = Date.now() + 30_000;
 	for (;;) {

@@ -1,5 +1,6 @@
 import { env } from '$env/dynamic/private';
 import { event } from '$lib/event/event';
+import { streamMetrics, watchSite } from './metrics/registry.ts';
 import { retentionDays } from './questions/index.ts';
 import { readModerationQueue } from './questions/moderation-queue.ts';
 import { startRetention } from './questions/retention.ts';
@@ -48,8 +49,10 @@ async function assemble(): Promise<Site> {
 			{ event: 'moderation', read: async () => JSON.stringify(await readModerationQueue(store.questions)), changes: store.questions.changes, coalesceMs: 200, audience: 'organizers' }
 		],
 		// Tests shorten it to see heartbeats; proxies drop streams silent for about a minute.
-		heartbeatMs: Number(env.STREAM_HEARTBEAT_MS) || 15_000
+		heartbeatMs: Number(env.STREAM_HEARTBEAT_MS) || 15_000,
+		observer: streamMetrics
 	});
+	watchSite({ hub, questions: store.questions });
 	const stopRetention = startRetention(store.questions, event.end, retentionDays());
 	process.once('sveltekit:shutdown', () => {
 		stopRetention();

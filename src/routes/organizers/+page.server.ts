@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { recordSignInRefusal } from '$lib/server/metrics/registry';
 import { countryName } from '$lib/i18n/format';
 import { countriesByName } from '$lib/pledges/countries';
 import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
@@ -61,10 +62,14 @@ export const actions: Actions = {
 		);
 		if (attempt.outcome !== 'checked') {
 			event.setHeaders({ 'retry-after': String(retryAfterSeconds(attempt.retryAfterMs)) });
+			recordSignInRefusal(attempt.outcome === 'busy' ? 'busy' : 'too-many-attempts');
 			return fail(429, { signInError: attempt.outcome === 'busy' ? ('busy' as const) : ('tooManyAttempts' as const), retryAfterMs: attempt.retryAfterMs, email });
 		}
 		const organizer = attempt.result;
-		if (!organizer) return fail(400, { signInError: 'wrongCredentials' as const, email });
+		if (!organizer) {
+			recordSignInRefusal('wrong-credentials');
+			return fail(400, { signInError: 'wrongCredentials' as const, email });
+		}
 		const session = await store.sessions.start(organizer.id);
 		setSessionCookie(cookies, url, session.id, session.expiresAt);
 		if (!device) setDeviceCookie(cookies, url, newDeviceCookie(deviceKey, email));

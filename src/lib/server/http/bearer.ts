@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { recordSignInRefusal } from '$lib/server/metrics/registry';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import { SESSION_COOKIE } from '$lib/server/organizers/guard';
 import type { Store } from '$lib/server/store/types';
@@ -42,5 +43,6 @@ export async function checkBearer({ request, cookies, locals, route }: BearerReq
 		const organizer = await holderOf[role](locals.store, token);
 		if (organizer) return { ok: true, role, organizer };
 	}
+	recordSignInRefusal('invalid-token');
 	return { ok: false, response: await apiError(request, 401, 'unauthorized', 'common:api.tokenInvalid', { headers: { 'www-authenticate': `${realm}, error="invalid_token"` } }) };
 }

@@ -29,6 +29,8 @@ export interface QuestionRecords {
 	withStatus(statuses: readonly QuestionStatus[]): Promise<Question[]>;
 	byId(id: string): Promise<Question | undefined>;
 	hasText(text: string): Promise<boolean>;
+	/** How many questions have each status (absent: none). */
+	countByStatus(): Promise<Partial<Record<QuestionStatus, number>>>;
 	/** Undefined when another question holds this text already (asked at the same moment: the unique index decides). */
 	insert(question: NewQuestion): Promise<Question | undefined>;
 	update(id: string, change: Pick<Question, 'status' | 'onScreen'>, at: Date): Promise<void>;

@@ -1,4 +1,4 @@
-import type { PublicQuestion, PublicStatus, Question } from '../../questions/types.ts';
+import { QUESTION_STATUSES, type PublicQuestion, type PublicStatus, type Question, type QuestionStatus } from '../../questions/types.ts';
 import { addressKeys } from './address-keys.ts';
 import { ask } from './asking.ts';
 import { moderate } from './moderation.ts';
@@ -24,6 +24,10 @@ export function questionStore(engine: QuestionEngine): QuestionStore {
 		},
 		async list(status) {
 			return inListOrder(status, await records.withStatus([status]));
+		},
+		async counts() {
+			const counted = await records.countByStatus();
+			return Object.fromEntries(QUESTION_STATUSES.map((status) => [status, counted[status] ?? 0])) as Record<QuestionStatus, number>;
 		},
 		get: (id) => records.byId(id),
 		isOpen: () => records.isOpen(),

@@ -44,6 +44,8 @@ export interface QuestionStore {
 	/** Organizers' view of one status: pending oldest first, the others as the public sorts them. */
 	list(status: QuestionStatus): Promise<Question[]>;
 	get(id: string): Promise<Question | undefined>;
+	/** How many questions have each status (for /metrics). */
+	counts(): Promise<Record<QuestionStatus, number>>;
 	isOpen(): Promise<boolean>;
 	setOpen(isOpen: boolean, actor: Actor, now?: Date): Promise<void>;
 	/** Stores a pending question unless closed, a duplicate of any stored one, or over a limit. */

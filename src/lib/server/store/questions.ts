@@ -38,6 +38,10 @@ function questionRecords(db: Kysely<Database>): QuestionRecords {
 			const row = await questions().where('id', '=', id).executeTakeFirst();
 			return row && toQuestion(row);
 		},
+		async countByStatus() {
+			const rows = await db.selectFrom('questions').select(['status', db.fn.countAll<number>().as('count')]).groupBy('status').execute();
+			return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+		},
 		async hasText(text) {
 			return (await db.selectFrom('questions').select('id').where('text', '=', text).executeTakeFirst()) !== undefined;
 		},

@@ -209,6 +209,28 @@ describe('StreamHub', () => {
 		expect(sink.events.at(-1)?.count).toBe(3);
 	});
 
+	it('tells its observer of the events sent, of streams falling behind and of those ending behind', async () => {
+		const ledger = fakeLedger();
+		const told = { sent: 0, fellBehind: 0, leftBehind: 0 };
+		const hub = hubFor(ledger, { coalesceMs: 0, observer: { sent: (event, streams) => event === 'count' && (told.sent += streams), fellBehind: () => told.fellBehind++, leftBehind: () => told.leftBehind++ } });
+		const [slow, fast] = [new RecordingSink(), new RecordingSink()];
+		const detachSlow = hub.attach(slow);
+		hub.attach(fast);
+		await wait(1);
+		expect(hub.followersByTopic()).toEqual({ count: 2 });
+		const sentOnConnect = told.sent;
+		slow.isFull = true;
+		ledger.add('a');
+		await wait(5);
+		expect(told).toEqual({ sent: sentOnConnect + 2, fellBehind: 1, leftBehind: 0 });
+		ledger.add('b');
+		await wait(5);
+		expect(told.sent).toBe(sentOnConnect + 3);
+		detachSlow();
+		expect(told.leftBehind).toBe(1);
+		expect(hub.followersByTopic()).toEqual({ count: 1 });
+	});
+
 	it('survives a ledger that cannot be read, and recovers on the next change', async () => {
 		const ledger = fakeLedger();
 		let isBroken = false;

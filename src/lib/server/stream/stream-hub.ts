@@ -25,6 +25,18 @@ export interface StreamTopic {
 	audience?: TopicAudience;
 }
 
+/** Told what the hub does, for /metrics (src/lib/server/metrics/): nothing it says changes the hub. */
+export interface StreamObserver {
+	/** `streams` streams were written an event of this kind (undefined: a heartbeat). */
+	sent(event: string | undefined, streams: number): void;
+	/** A stream's buffer filled up: it is behind. */
+	fellBehind(): void;
+	/** A stream ended while behind. */
+	leftBehind(): void;
+}
+
+const UNOBSERVED: StreamObserver = { sent: () => {}, fellBehind: () => {}, leftBehind: () => {} };
+
 export interface StreamHubOptions {
 	/** The ledger's current public state, read once per update (not once per subscriber). */
 	snapshot: () => PledgeSnapshot | Promise<PledgeSnapshot>;
@@ -39,6 +51,7 @@ export interface StreamHubOptions {
 	/** Newest pledges carried by each update. */
 	latestCount?: number;
 	now?: () => number;
+	observer?: StreamObserver;
 }
 
 interface Subscriber {
@@ -82,7 +95,7 @@ export class StreamHub {
 	#isClosed = false;
 
 	constructor({ changes, snapshot, topics = [], ...options }: StreamHubOptions) {
-		this.#options = { coalesceMs: 100, heartbeatMs: 15_000, retryMs: [1_000, 5_000], latestCount: 5, now: Date.now, ...options };
+		this.#options = { coalesceMs: 100, heartbeatMs: 15_000, retryMs: [1_000, 5_000], latestCount: 5, now: Date.now, observer: UNOBSERVED, ...options };
 		const count: StreamTopic = {
 			event: 'count',
 			changes,
@@ -122,6 +135,11 @@ export class StreamHub {
 		return this.#lastId;
 	}
 
+	/** Open streams following each topic, by its event. */
+	followersByTopic(): Record<string, number> {
+		return Object.fromEntries(this.#topics.map((topic) => [topic.event, topic.followers]));
+	}
+
 	/** The events of every topic, in the order a stream sends them (the count first). */
 	get topics(): readonly string[] {
 		return this.#topics.map((topic) => topic.event);
@@ -159,6 +177,7 @@ export class StreamHub {
 		return () => {
 			if (!this.#subscribers.delete(subscriber)) return;
 			for (const topic of topics) topic.followers -= 1;
+			if (subscriber.isBehind) this.#options.observer.leftBehind();
 		};
 	}
 
@@ -250,9 +269,12 @@ export class StreamHub {
 	}
 
 	#broadcast(chunk: Buffer, topic: Topic | undefined): void {
+		let sent = 0;
 		for (const subscriber of this.#subscribers) {
-			if (!topic || (subscriber.topics.includes(topic) && this.#hasAllBefore(subscriber, topic))) this.#send(subscriber, chunk, topic);
+			if ((!topic || (subscriber.topics.includes(topic) && this.#hasAllBefore(subscriber, topic))) && this.#send(subscriber, chunk, topic)) sent++;
 		}
+		// Told once per broadcast, not once per stream: ten thousand streams make one call.
+		if (sent > 0) this.#options.observer.sent(topic?.event, sent);
 	}
 
 	/** Whether the subscriber has had every topic it follows listed before `topic` (the count comes first). */
@@ -272,26 +294,29 @@ export class StreamHub {
 		for (const topic of subscriber.topics) {
 			if (subscriber.received.has(topic)) continue;
 			if (topic.flushTimer || topic.isReading) return;
-			if (topic.frame) this.#send(subscriber, topic.frame, topic);
+			if (topic.frame && this.#send(subscriber, topic.frame, topic)) this.#options.observer.sent(topic.event, 1);
 		}
 	}
 
-	#send(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): void {
+	/** Writes the chunk unless the subscriber is behind; whether it was written. */
+	#send(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): boolean {
 		if (subscriber.isBehind) {
 			// A heartbeat is pointless to a client that still has bytes coming.
 			if (topic) subscriber.missed.add(topic);
-			return;
+			return false;
 		}
 		if (topic) subscriber.received.add(topic);
-		if (subscriber.sink.write(chunk)) return;
+		if (subscriber.sink.write(chunk)) return true;
 		subscriber.isBehind = true;
+		this.#options.observer.fellBehind();
 		subscriber.sink.once('drain', () => {
 			subscriber.isBehind = false;
 			const missed = [...subscriber.missed];
 			subscriber.missed.clear();
 			if (!this.#subscribers.has(subscriber)) return;
-			for (const topic of missed) if (topic.frame) this.#send(subscriber, topic.frame, topic);
+			for (const topic of missed) if (topic.frame && this.#send(subscriber, topic.frame, topic)) this.#options.observer.sent(topic.event, 1);
 		});
+		return true;
 	}
 }
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { logger } from '../../log/logger.js';
 import { StoreUnavailableError } from '../store-faults.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 
@@ -125,5 +126,6 @@ export async function migrate(pool: pg.Pool): Promise<void> {
 			else await step(query);
 			await query('INSERT INTO migrations (version, applied_at) VALUES ($1, now())', [index + 1]);
 		}
+		if (POSTGRES_MIGRATIONS.length > (version ?? 0)) logger.info({ engine: 'postgres', from: version ?? 0, to: POSTGRES_MIGRATIONS.length }, 'migration');
 	});
 }

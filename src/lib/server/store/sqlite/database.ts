@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { inTurn } from './kysely.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { logger } from '../../log/logger.js';
 import { StoreUnavailableError } from '../store-faults.ts';
 
 // Taken from Node at run time rather than imported: adapter-node's bundler does not know node:sqlite and
@@ -83,6 +84,7 @@ function migrate(db: DatabaseSync): void {
 			else step(db);
 			db.prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
 		});
+		if (MIGRATIONS.length > current) logger.info({ engine: 'sqlite', from: current, to: MIGRATIONS.length }, 'migration');
 	});
 }
 
