@@ -11,14 +11,12 @@ import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { ingestCaption } from './ingest';
 import { CAPTION_TEXT_LIMITS } from './line-input';
-import type { CaptionLine } from './types';
+import { publicLine } from './public-line';
 import { CAPTIONING_MARGIN_MINUTES, captioningWindow, isInCaptioningWindow } from './window';
 
 /** A line is at most 500 characters; anything far larger is refused before parsing. */
 const MAX_BODY_BYTES = 4 * 1024;
 
-/** A line as the API and the live stream give it. */
-export const publicLine = ({ seq, id, lang, text, isFinal, startedAt, at }: CaptionLine) => ({ seq, id, lang, text, final: isFinal, startedAt, at });
 
 /** `POST /api/captions`: a captioner's (or organizer's) line; the guard has checked the token. */
 export async function postCaptionResponse(event: RequestEvent): Promise<Response> {
