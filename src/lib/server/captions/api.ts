@@ -10,7 +10,7 @@ import { apiTranslator } from '$lib/server/http/language';
 import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { ingestCaption } from './ingest';
-import { CAPTION_TEXT_LIMITS } from './line-input';
+import { CAPTION_TEXT_LIMITS, validateCorrection } from './line-input';
 import { publicLine } from './public-line';
 import { CAPTIONING_MARGIN_MINUTES, captioningWindow, isInCaptioningWindow } from './window';
 
@@ -69,4 +69,19 @@ export async function transcriptResponse(event: RequestEvent): Promise<Response>
 /** `GET /api/captions/open`: whether captions are taken now, and the window from the event's data. */
 export async function captionsOpenResponse(event: RequestEvent): Promise<Response> {
 	return json(200, await captioningState(event));
+}
+
+/** `PATCH /api/captions/{lang}/{id}`: an organizer corrects a final line's `text` or sets `hidden`; audited. */
+export async function correctCaptionResponse(event: RequestEvent, lang: string, id: string): Promise<Response> {
+	const organizer = guardedOrganizer(event.locals);
+	const body = await readJsonBody(event.request, MAX_BODY_BYTES);
+	if (!body.ok) return body.response;
+	const correction = validateCorrection(body.value);
+	const t = await apiTranslator(event.request);
+	if (!correction.success) return invalidFieldsResponse(t, 'captions', correction.errors, CAPTION_TEXT_LIMITS);
+	if (!isLanguage(lang)) return apiError(event.request, 404, 'not-found', 'captions:apiErrors.notFound');
+	const outcome = await event.locals.store.captions.correct(lang, id, correction.correction, { id: organizer.id, email: organizer.email });
+	if (outcome === 'not-found') return apiError(event.request, 404, 'not-found', 'captions:apiErrors.notFound');
+	if (outcome === 'not-final') return apiError(event.request, 409, 'not-final', 'captions:apiErrors.notFinal');
+	return json(200, { lang, id, ...correction.correction });
 }
