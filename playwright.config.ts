@@ -12,7 +12,7 @@ export const PORT = Number(process.env.TEST_PORT ?? 4173);
 // A fresh SQLite file per run; set once here and inherited by the test workers.
 process.env.E2E_DATABASE_URL ??= join(tmpdir(), `imrf-e2e-${process.pid}-${Date.now()}.db`);
 
-// The pledge API (with its search and pages) and console suites and the questions journey run a second time on PostgreSQL
+// The pledge API (with its search and pages) and console suites, the questions journey and the captions run a second time on PostgreSQL
 // (project `postgres`): a second server
 // on a free port, on a database of TEST_DATABASE_URL's server or of a throwaway cluster
 // (tests/support/postgres-web-server.js). Chosen once here; the workers inherit them.
@@ -28,7 +28,7 @@ const postgresDatabaseUrl = (() => {
 	url.pathname = `/${process.env.E2E_POSTGRES_DATABASE}`;
 	return url.href;
 })();
-const postgresSuites = ['**/pledges-api.test.ts', '**/pledges-find.test.ts', '**/pledge-page.test.ts', '**/pledge-map.test.ts', '**/pledge-progress.test.ts', '**/pledges-console.test.ts', '**/questions.test.ts'];
+const postgresSuites = ['**/pledges-api.test.ts', '**/pledges-find.test.ts', '**/pledge-page.test.ts', '**/pledge-map.test.ts', '**/pledge-progress.test.ts', '**/pledges-console.test.ts', '**/questions.test.ts', '**/captions.test.ts'];
 
 export default defineConfig({
 	testDir: 'tests',

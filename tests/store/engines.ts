@@ -9,6 +9,7 @@ import { createDatabase } from '../../src/bin/throwaway-postgres.js';
 import { openPostgresStore } from '$lib/server/store/postgres/index';
 import { openSqliteStore } from '$lib/server/store/sqlite/index';
 import type { Engine } from './contract';
+import type { EngineUnderTest } from './questions-contract';
 
 export function sqlite(): Engine {
 	const dir = mkdtempSync(join(tmpdir(), 'imrf-store-'));
@@ -26,6 +27,19 @@ export function postgres(): Engine {
 	return {
 		open: async () => openPostgresStore(await database()),
 		reopen: async () => openPostgresStore(await database())
+	};
+}
+
+/** A fresh, empty store of the engine, and how to let it go (the domain contracts' factory). */
+export async function freshStore(engine: () => Engine): Promise<EngineUnderTest> {
+	const { open, cleanUp } = engine();
+	const site = await open();
+	return {
+		site,
+		async close() {
+			await site.close();
+			await cleanUp?.();
+		}
 	};
 }
 

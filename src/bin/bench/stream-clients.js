@@ -12,14 +12,14 @@ let watch;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** @param {string} host @param {number} port */
-function connect(host, port, headers = '') {
+/** @param {string} host @param {number} port @param {string} path the stream's path and query */
+function connect(host, port, headers = '', path = '/api/pledges/stream') {
 	return new Promise((resolve) => {
 		const socket = net.connect({ host, port });
 		const client = { socket, tail: '', arrivedAt: /** @type {number | undefined} */ (undefined) };
 		let isOpen = false;
 		socket.setEncoding('latin1');
-		socket.once('connect', () => socket.write(`GET /api/pledges/stream HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/event-stream\r\n${headers}\r\n`));
+		socket.once('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/event-stream\r\n${headers}\r\n`));
 		socket.on('data', (/** @type {string} */ chunk) => {
 			const text = client.tail + chunk;
 			if (!isOpen && text.includes('event: count')) {
@@ -51,7 +51,7 @@ process.on('message', async (/** @type {any} */ message) => {
 			while (next < message.count) {
 				next += 1;
 				const header = message.addressHeader ? `${message.addressHeader}: 10.${(next >> 16) & 255}.${(next >> 8) & 255}.${next & 255}\r\n` : '';
-				if (!(await connect(message.host, message.port, header))) failed += 1;
+				if (!(await connect(message.host, message.port, header, message.path))) failed += 1;
 			}
 		});
 		await Promise.all(workers);

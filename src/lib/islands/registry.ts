@@ -28,6 +28,8 @@ export const islands = {
 	]),
 	AfterEvent: island(() => import('$lib/livestream/AfterEvent.svelte'), ['event:follow.hashtagLabel', 'live:after']),
 	AgendaNow: island(() => import('$lib/components/AgendaNow.svelte'), ['live:agenda.onNow']),
+	CaptionsPanel: island(() => import('$lib/components/captions/CaptionsPanel.svelte'), ['captions:panel']),
+	CaptionsTranscript: island(() => import('$lib/components/captions/CaptionsTranscript.svelte'), ['captions:page']),
 	LiveJoin: island(() => import('$lib/livestream/LiveJoin.svelte'), ['live:captions', 'live:channel', 'live:join', 'live:recording']),
 	LocalTime: island(() => import('$lib/components/LocalTime.svelte'), ['common:time']),
 	ModerationQueue: island(() => import('$lib/components/questions/ModerationQueue.svelte'), ['organizers:questions', 'questions:list']),

@@ -1,6 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { event } from '$lib/event/event';
 import { streamMetrics, watchSite } from './metrics/registry.ts';
+import { captionLogs } from './captions/caption-log.ts';
 import { retentionDays } from './questions/index.ts';
 import { readModerationQueue } from './questions/moderation-queue.ts';
 import { startRetention } from './questions/retention.ts';
@@ -48,6 +49,8 @@ async function assemble(): Promise<Site> {
 			// The console's lists, every status: for signed-in organizers only (src/lib/server/stream/live-endpoint.ts).
 			{ event: 'moderation', read: async () => JSON.stringify(await readModerationQueue(store.questions)), changes: store.questions.changes, coalesceMs: 200, audience: 'organizers' }
 		],
+		// A topic per language (`?captions=en`), each line to every follower.
+		logs: captionLogs(store.captions),
 		// Tests shorten it to see heartbeats; proxies drop streams silent for about a minute.
 		heartbeatMs: Number(env.STREAM_HEARTBEAT_MS) || 15_000,
 		observer: streamMetrics

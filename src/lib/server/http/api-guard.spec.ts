@@ -14,15 +14,22 @@ const apiWrites = Object.entries(routeModules).flatMap(([file, module]) => {
 	return WRITE_METHODS.filter((method) => method in module).map((method) => ({ method, routeId }));
 });
 const PUBLIC_WRITES = ['POST /api/questions', 'POST /api/questions/[id]/vote', 'DELETE /api/questions/[id]/vote'];
+const CAPTIONER_WRITES = ['POST /api/captions'];
+const expectedAccess = (name: string) =>
+	PUBLIC_WRITES.includes(name)
+		? expect.objectContaining({ kind: 'public' })
+		: CAPTIONER_WRITES.includes(name)
+			? { kind: 'bearer', roles: ['captioner', 'organizer'] }
+			: { kind: 'bearer', roles: ['organizer'] };
 
 describe('who may write to the API', () => {
-	it('is decided for every write route: anyone for asking and voting, an organizer’s token for every other', () => {
+	it('is decided for every write route: anyone for asking and voting, a captioner’s or organizer’s token for captions, an organizer’s token for every other', () => {
 		expect(apiWrites.length).toBeGreaterThan(PUBLIC_WRITES.length);
 		for (const { method, routeId } of apiWrites) {
 			const name = `${method} ${routeId}`;
-			expect(accessOfWrite(method, routeId), name).toEqual(PUBLIC_WRITES.includes(name) ? expect.objectContaining({ kind: 'public' }) : { kind: 'bearer', roles: ['organizer'] });
+			expect(accessOfWrite(method, routeId), name).toEqual(expectedAccess(name));
 		}
-		expect(apiWrites.map(({ method, routeId }) => `${method} ${routeId}`)).toEqual(expect.arrayContaining(PUBLIC_WRITES));
+		expect(apiWrites.map(({ method, routeId }) => `${method} ${routeId}`)).toEqual(expect.arrayContaining([...PUBLIC_WRITES, ...CAPTIONER_WRITES]));
 	});
 
 	it('closes a write route nobody listed, and methods a route does not answer', () => {

@@ -14,10 +14,11 @@ const QUESTIONS_WRITE: Access = { kind: 'public', crossSiteMessage: 'questions:e
 
 /**
  * Who may write to the API, by method and matched route (never by the URL's spelling). Anyone may
- * ask and vote, from this site's pages only; every other write takes an organizer's token, a
+ * ask and vote, from this site's pages only; a captioner's token posts captions; every other write takes an organizer's token, a
  * route not listed here included: a new write route is closed until it is opened here.
  */
 const WRITE_ACCESS: Record<string, Access> = {
+	'POST /api/captions': { kind: 'bearer', roles: ['captioner', 'organizer'] },
 	'POST /api/questions': QUESTIONS_WRITE,
 	'POST /api/questions/[id]/vote': QUESTIONS_WRITE,
 	'DELETE /api/questions/[id]/vote': QUESTIONS_WRITE
@@ -32,7 +33,7 @@ export function accessOfWrite(method: string, routeId: string | null): Access {
  * The guard of every API write, run in `handle` once the route is known. A form or text body is
  * refused (415: the API takes JSON, and this is what another site's page could send unasked); a
  * public write from another site's page is refused (403, in the language its body names); a write
- * that takes a token is refused without a valid one, and sets `locals.organizer` with one.
+ * that takes a token is refused without a valid one, and sets `locals.organizer` (or `locals.captioner`) with one.
  * Undefined: let the request through.
  */
 export async function guardApiWrite(event: RequestEvent): Promise<Response | undefined> {
@@ -47,7 +48,8 @@ export async function guardApiWrite(event: RequestEvent): Promise<Response | und
 	}
 	const bearer = await checkBearer(event, access.roles);
 	if (!bearer.ok) return bearer.response;
-	event.locals.organizer = bearer.organizer;
+	if (bearer.role === 'organizer') event.locals.organizer = bearer.organizer;
+	else event.locals.captioner = bearer.captioner;
 	return undefined;
 }
 

@@ -70,4 +70,14 @@ describe('the bearer check', () => {
 			body: { error: 'forbidden', message: t('common:api.sessionIsNoToken') }
 		});
 	});
+
+	it('takes a captioner’s token where a route takes captioners, and never as an organizer’s', async () => {
+		const { token: captionerToken, captioner } = await store.captioners.add('captioner@example.org');
+		const headers = { authorization: `Bearer ${captionerToken}` };
+		const asCaptioner = await checkBearer(specEvent({ routeId: '/api/captions', headers, store }), ['captioner', 'organizer']);
+		expect(asCaptioner).toMatchObject({ ok: true, role: 'captioner', captioner: { email: captioner.email } });
+		expect((await refusal(await check(headers))).status).toBe(401);
+		const organizerOnCaptions = await checkBearer(specEvent({ routeId: '/api/captions', headers: { authorization: `Bearer ${token}` }, store }), ['captioner', 'organizer']);
+		expect(organizerOnCaptions).toMatchObject({ ok: true, role: 'organizer', organizer: { email } });
+	});
 });

@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { recordSignInRefusal } from '$lib/server/metrics/registry';
+import type { CaptionerAccount } from '$lib/server/captions/types';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import { SESSION_COOKIE } from '$lib/server/organizers/guard';
 import type { Store } from '$lib/server/store/types';
@@ -7,17 +8,27 @@ import { apiError } from './api-error';
 import { apiPartOf } from './api-route';
 
 /**
- * Whose API tokens a route takes (a captioner's will come). Each role names how its tokens are
- * checked; a request without a token is asked for one in the sentence of the route's first role
- * (`common:api.tokenRequired.<role>` in locales/).
+ * Whose API tokens a route takes: an organizer's, or a captioner's (POST /api/captions only). Each
+ * role names how its tokens are checked; a request without a token is asked for one in the sentence
+ * of the route's first role (`common:api.tokenRequired.<role>` in locales/).
  */
-export type BearerRole = 'organizer';
+export type BearerRole = 'organizer' | 'captioner';
 
-const holderOf: Record<BearerRole, (store: Store, token: string) => Promise<Organizer | undefined>> = {
-	organizer: (store, token) => store.organizers.checkToken(token)
+/** Who holds the token, by role: a captioner is never taken for an organizer. */
+export type TokenHolder = { role: 'organizer'; organizer: Organizer } | { role: 'captioner'; captioner: CaptionerAccount };
+
+const holderOf: Record<BearerRole, (store: Store, token: string) => Promise<TokenHolder | undefined>> = {
+	async organizer(store, token) {
+		const organizer = await store.organizers.checkToken(token);
+		return organizer && { role: 'organizer', organizer };
+	},
+	async captioner(store, token) {
+		const captioner = await store.captioners.checkToken(token);
+		return captioner && { role: 'captioner', captioner };
+	}
 };
 
-export type BearerCheck = { ok: true; role: BearerRole; organizer: Organizer } | { ok: false; response: Response };
+export type BearerCheck = ({ ok: true } & TokenHolder) | { ok: false; response: Response };
 
 type BearerRequest = Pick<RequestEvent, 'request' | 'cookies' | 'locals' | 'route'>;
 
@@ -40,8 +51,8 @@ export async function checkBearer({ request, cookies, locals, route }: BearerReq
 		return { ok: false, response: await apiError(request, 401, 'unauthorized', `common:api.tokenRequired.${roles[0]}`, { headers: { 'www-authenticate': realm } }) };
 	}
 	for (const role of roles) {
-		const organizer = await holderOf[role](locals.store, token);
-		if (organizer) return { ok: true, role, organizer };
+		const holder = await holderOf[role](locals.store, token);
+		if (holder) return { ok: true, ...holder };
 	}
 	recordSignInRefusal('invalid-token');
 	return { ok: false, response: await apiError(request, 401, 'unauthorized', 'common:api.tokenInvalid', { headers: { 'www-authenticate': `${realm}, error="invalid_token"` } }) };

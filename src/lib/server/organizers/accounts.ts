@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, newApiToken, newSecret, parseApiToken, secretMatches, verifyPassword } from './secrets.ts';
+import { hashPassword, newApiToken, newSecret, recordOfApiToken, verifyPassword } from './secrets.ts';
 
 export interface Organizer {
 	id: string;
@@ -80,10 +80,8 @@ export function organizerAccounts(records: OrganizerRecords) {
 
 		/** The organizer an API token belongs to, else undefined. */
 		async checkToken(token: string): Promise<Organizer | undefined> {
-			const parsed = parseApiToken(token);
-			if (!parsed) return undefined;
-			const record = await records.byId(parsed.organizerId);
-			return record && secretMatches(parsed.secret, record.tokenHash) ? toOrganizer(record) : undefined;
+			const record = await recordOfApiToken(token, records.byId);
+			return record && toOrganizer(record);
 		}
 	};
 }

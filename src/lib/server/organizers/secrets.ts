@@ -50,6 +50,14 @@ export function newApiToken(organizerId: string): { token: string; hash: string 
 	return { token: `imrf_${organizerId}_${secret}`, hash: hashSecret(secret) };
 }
 
+/** The record an API token belongs to (looked up by the id the token names), when the token's secret matches its hash. */
+export async function recordOfApiToken<Holder extends { tokenHash: string }>(token: string, byId: (id: string) => Promise<Holder | undefined>): Promise<Holder | undefined> {
+	const parsed = parseApiToken(token);
+	if (!parsed) return undefined;
+	const record = await byId(parsed.organizerId);
+	return record && secretMatches(parsed.secret, record.tokenHash) ? record : undefined;
+}
+
 export function parseApiToken(token: string): { organizerId: string; secret: string } | undefined {
 	const match = /^imrf_([A-Za-z0-9-]{1,64})_([A-Za-z0-9_-]{20,100})$/.exec(token);
 	return match ? { organizerId: match[1], secret: match[2] } : undefined;

@@ -8,10 +8,12 @@ import { searchPatterns } from '../../pledges/search.ts';
 import { DEFAULT_STATUS } from '../../pledges/status.ts';
 
 /**
- * The audit entries of the questions (src/lib/server/questions/) share the log; they are no change to
- * the pledges. A literal, so that both engines use their partial index `audit_log_pledges_at`.
+ * The audit entries of the questions (src/lib/server/questions/) and the captions (src/lib/server/captions/)
+ * share the log; they are no change to the pledges. Literals, so that both engines use their partial
+ * index `audit_log_pledges_at`.
  */
 const QUESTION_ACTIONS = 'question%';
+const CAPTION_ACTIONS = 'caption%';
 
 /**
  * The pledge ledger's rules, once, above the engines (src/lib/server/store/{sqlite,postgres}/engine.ts):
@@ -108,7 +110,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 						eb.selectFrom('pledges').select(eb.fn.countAll<number>().as('count')).where('withdrawn_at', 'is', null).as('count'),
 						eb.fn
 							.coalesce(
-								eb.selectFrom('audit_log').select((audit) => audit.fn.max('at').as('at')).where('action', 'not like', sql.lit(QUESTION_ACTIONS)),
+								eb.selectFrom('audit_log').select((audit) => audit.fn.max('at').as('at')).where('action', 'not like', sql.lit(QUESTION_ACTIONS))
+									.where('action', 'not like', sql.lit(CAPTION_ACTIONS)),
 								eb.selectFrom('ledger').select('created_at').where('id', '=', 1)
 							)
 							.as('updatedAt')

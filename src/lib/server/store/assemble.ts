@@ -1,6 +1,7 @@
 import { organizerAccounts } from '../organizers/accounts.ts';
 import { organizerSessions } from '../organizers/sessions.ts';
 import { pledgeLedger } from '../pledges/ledger.ts';
+import { engineCaptioners, engineCaptions } from './captions.ts';
 import type { Engine } from './engine.ts';
 import { organizerRecords, sessionRecords } from './organizers.ts';
 import { engineQuestions } from './questions.ts';
@@ -16,6 +17,8 @@ export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
 		organizers: organizerAccounts(organizerRecords(engine.db)),
 		sessions: organizerSessions(sessionRecords(engine)),
 		questions: engineQuestions(engine),
+		captions: engineCaptions(engine),
+		captioners: engineCaptioners(engine),
 		limits: engineRateLimits(engine),
 		secrets: engineServerSecrets(engine)
 	};

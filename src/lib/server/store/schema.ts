@@ -140,6 +140,39 @@ export interface QuestionKeysTable {
 	secret: string;
 }
 
+/** Who may post captions (POST /api/captions): a token only, stored as its hash. */
+export interface CaptionersTable {
+	id: string;
+	email: string;
+	token_hash: string;
+	created_at: string;
+}
+
+/**
+ * One caption line in its latest version: a partial line is replaced (its row deleted, a new one
+ * inserted) by the next post with the same id, so `seq` only grows and names each version.
+ */
+export interface CaptionLinesTable {
+	seq: Sequence;
+	/** The line's id in its language, the captioner's or made by the server. */
+	id: string;
+	lang: string;
+	text: string;
+	is_final: FlagColumn;
+	is_hidden: ColumnType<FlagColumn, FlagColumn | undefined>;
+	/** When the line's first version came (a cue's start). */
+	started_at: string;
+	/** When this version came. */
+	at: string;
+}
+
+/** One row: whether an organizer opened captioning outside its window. */
+export interface CaptionWindowTable {
+	id: number;
+	is_open: FlagColumn;
+	updated_at: string;
+}
+
 export interface Database {
 	pledges: PledgesTable;
 	pledge_notes: PledgeNotesTable;
@@ -155,6 +188,9 @@ export interface Database {
 	question_votes: QuestionVotesTable;
 	question_session: QuestionSessionTable;
 	question_keys: QuestionKeysTable;
+	captioners: CaptionersTable;
+	caption_lines: CaptionLinesTable;
+	caption_window: CaptionWindowTable;
 }
 
 /**

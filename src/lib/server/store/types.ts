@@ -1,3 +1,5 @@
+import type { CaptionerAccounts } from '../captions/captioners.ts';
+import type { CaptionStore } from '../captions/store.ts';
 import type { RateLimits } from '../limits/rate-limit.ts';
 import type { OrganizerAccounts } from '../organizers/accounts.ts';
 import type { OrganizerSessions } from '../organizers/sessions.ts';
@@ -14,6 +16,10 @@ export interface Store extends PledgeStore {
 	sessions: OrganizerSessions;
 	/** The audience's moderated questions and votes. */
 	questions: QuestionStore;
+	/** Live caption lines, the transcript, and whether organizers opened captioning. */
+	captions: CaptionStore;
+	/** Who may post captions with a token. */
+	captioners: CaptionerAccounts;
 	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */
 	limits: RateLimits;
 	secrets: ServerSecrets;

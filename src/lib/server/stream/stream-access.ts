@@ -1,4 +1,6 @@
 import { env } from '$env/dynamic/private';
+import { isLanguage } from '../../i18n/languages';
+import { captionTopic } from '../captions/caption-log';
 import { PUBLIC_READ_HEADERS } from '../http/public-read';
 import { STREAM_HEADERS } from './sse';
 import { createStreamAdmission } from './stream-admission.js';
@@ -42,11 +44,20 @@ export const refusalHeaders = (refusal: Refusal) => ({ 'content-type': 'text/pla
 /** The headers of a public stream: any site may read it. */
 export const PUBLIC_STREAM_HEADERS = { ...STREAM_HEADERS, ...PUBLIC_READ_HEADERS };
 
-/** `?topics=a,b` as the hub's events in the hub's order; the public ones when absent; undefined when one is unknown. */
+/**
+ * `?topics=a,b` as the hub's events in the hub's order; the public ones when absent; undefined when one
+ * is unknown. `?captions=<lang>` adds that language's captions (none without it).
+ */
 export function requestedTopics(url: URL, hub: Pick<StreamHub, 'topics' | 'publicTopics' | 'audienceOf'>): string[] | undefined {
 	const asked = url.searchParams.get('topics');
-	if (asked === null || asked.trim() === '') return [...hub.publicTopics];
-	const names = asked.split(',').map((name) => name.trim());
+	const captions = url.searchParams.get('captions');
+	const names = asked === null || asked.trim() === '' ? [...hub.publicTopics] : asked.split(',').map((name) => name.trim());
+	if (captions !== null) names.push(isLanguage(captions) ? captionTopic(captions) : 'captions-?');
 	if (names.some((name) => hub.audienceOf(name) === undefined)) return undefined;
 	return hub.topics.filter((event) => names.includes(event));
+}
+
+/** The id of the last event a resuming browser had (`Last-Event-ID`), when it is one of the hub's. */
+export function lastEventIdOf(header: string | null | undefined): number | undefined {
+	return header && /^\d{1,16}$/.test(header.trim()) ? Number(header.trim()) : undefined;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pledge, PledgeChangeListener, PledgeSnapshot } from '../pledges/types';
+import type { LogEntry, LogTopic } from './replay-log';
 import { StreamHub, type StreamSink, type TopicAudience } from './stream-hub';
 
 /** A ledger in memory: enough to drive the hub as the SQLite store does (listeners told after each change). */
@@ -418,5 +419,135 @@ describe('a topic for organizers only', () => {
 		hub.attach(late, ['moderation']);
 		await wait(5);
 		expect(late.text).toContain('data: {"version":2}');
+	});
+});
+
+/** A log in memory, read as the store's captions are: entries after a cursor. */
+function fakeLog(event: string) {
+	const listeners = new Set<PledgeChangeListener>();
+	const entries: LogEntry[] = [];
+	let cursor = 0;
+	const topic: LogTopic = {
+		event,
+		frameEvent: 'caption',
+		keep: 5,
+		initial: 2,
+		changes: {
+			subscribe(listener) {
+				listeners.add(listener);
+				return () => listeners.delete(listener);
+			}
+		},
+		readAfter: async (after, page) => entries.filter((entry) => entry.cursor > after).slice(0, page),
+		readLatest: async (count) => entries.slice(-count)
+	};
+	return {
+		topic,
+		add(key: string, text: string) {
+			cursor += 1;
+			const index = entries.findIndex((entry) => entry.key === key);
+			if (index >= 0) entries.splice(index, 1);
+			entries.push({ cursor, key, data: JSON.stringify({ key, text }) });
+			for (const listener of listeners) listener();
+		}
+	};
+}
+
+/** The caption frames a sink received: their ids and texts. */
+const logLines = (sink: RecordingSink) =>
+	[...sink.text.matchAll(/id: (\d+)\nevent: caption\ndata: (.*)\n\n/g)].map((m) => ({ id: Number(m[1]), text: JSON.parse(m[2]).text as string }));
+
+function hubWithLogs(...logs: LogTopic[]) {
+	return hubFor(fakeLedger(), { logs });
+}
+
+describe('a log topic on the stream', () => {
+	it('is followed only when asked for, and each entry reaches its followers, a burst coalesced without losing one', async () => {
+		const en = fakeLog('captions-en');
+		const fr = fakeLog('captions-fr');
+		const hub = hubWithLogs(en.topic, fr.topic);
+		expect(hub.publicTopics).toEqual(['count']);
+		expect(hub.audienceOf('captions-fr')).toBe('public');
+		const [first, second, french, none] = [new RecordingSink(), new RecordingSink(), new RecordingSink(), new RecordingSink()];
+		hub.attach(first, ['count', 'captions-en']);
+		hub.attach(second, ['count', 'captions-en']);
+		hub.attach(french, ['count', 'captions-fr']);
+		hub.attach(none);
+		await wait(1);
+		en.add('a', 'One');
+		en.add('b', 'Two');
+		en.add('c', 'Three');
+		await wait(40);
+		for (const sink of [first, second]) expect(logLines(sink).map((line) => line.text)).toEqual(['One', 'Two', 'Three']);
+		expect(logLines(french)).toEqual([]);
+		expect(logLines(none)).toEqual([]);
+	});
+
+	it('starts a new stream with the last entries, and a resumed one with every entry after its Last-Event-ID', async () => {
+		const en = fakeLog('captions-en');
+		const hub = hubWithLogs(en.topic);
+		await wait(1);
+		const sink = new RecordingSink();
+		hub.attach(sink, ['captions-en']);
+		for (const text of ['One', 'Two', 'Three']) {
+			en.add(text, text);
+			await wait(40);
+		}
+		const lastSeen = logLines(sink)[0].id;
+		en.add('Four', 'Four');
+		await wait(40);
+		const resumed = new RecordingSink();
+		hub.attach(resumed, ['captions-en'], lastSeen);
+		expect(logLines(resumed).map((line) => line.text)).toEqual(['Two', 'Three', 'Four']);
+		const fresh = new RecordingSink();
+		hub.attach(fresh, ['captions-en']);
+		expect(logLines(fresh).map((line) => line.text)).toEqual(['Three', 'Four']);
+	});
+
+	it('keeps one version of a replaced entry', async () => {
+		const en = fakeLog('captions-en');
+		const hub = hubWithLogs(en.topic);
+		await wait(1);
+		en.add('a', 'Hel');
+		await wait(40);
+		en.add('a', 'Hello');
+		await wait(40);
+		const resumed = new RecordingSink();
+		hub.attach(resumed, ['captions-en'], 0);
+		expect(logLines(resumed).map((line) => line.text)).toEqual(['Hello']);
+	});
+
+	it('fills what it keeps from the store when it starts (after a restart)', async () => {
+		const en = fakeLog('captions-en');
+		en.add('a', 'Before the restart');
+		const hub = hubWithLogs(en.topic);
+		await wait(1);
+		const resumed = new RecordingSink();
+		hub.attach(resumed, ['captions-en'], 0);
+		expect(logLines(resumed).map((line) => line.text)).toEqual(['Before the restart']);
+	});
+
+	it('writes every entry to a client that is behind, and ends its stream once it lags more than what is kept', async () => {
+		const en = fakeLog('captions-en');
+		const hub = hubWithLogs(en.topic);
+		await wait(1);
+		const slow = new RecordingSink();
+		hub.attach(slow, ['captions-en']);
+		slow.isFull = true;
+		en.add('1', 'One');
+		await wait(40);
+		en.add('2', 'Two');
+		await wait(40);
+		expect(logLines(slow).map((line) => line.text)).toEqual(['One', 'Two']);
+		slow.drain();
+		const lagging = new RecordingSink();
+		hub.attach(lagging, ['captions-en']);
+		lagging.isFull = true;
+		for (let i = 0; i < 7; i += 1) {
+			en.add(`x${i}`, `Line ${i}`);
+			await wait(40);
+		}
+		expect(lagging.hasEnded).toBe(true);
+		expect(slow.hasEnded).toBe(false);
 	});
 });

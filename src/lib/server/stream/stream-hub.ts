@@ -1,4 +1,5 @@
 import type { PledgeChanges, PledgeSnapshot } from '../pledges/types';
+import { ReplayLog, type KeptFrame, type LogTopic } from './replay-log';
 import { encodeEvent, encodeRetry, HEARTBEAT } from './sse';
 
 /**
@@ -43,6 +44,8 @@ export interface StreamHubOptions {
 	changes: PledgeChanges;
 	/** Events beside `count`, each coalesced on its own. */
 	topics?: readonly StreamTopic[];
+	/** Topics whose every entry reaches every follower, resumable with Last-Event-ID (the captions); followed only when asked for. */
+	logs?: readonly LogTopic[];
 	/** At most one update per this many milliseconds and topic, whatever the rate of changes. */
 	coalesceMs?: number;
 	heartbeatMs?: number;
@@ -64,6 +67,17 @@ interface Subscriber {
 	missed: Set<Topic>;
 	/** Topics it has had a frame of (a newcomer waits for the read in flight). */
 	received: Set<Topic>;
+	/** The log topics it follows: every entry is written, behind or not. */
+	logs: readonly ReplayLog[];
+	/** Log frames written while behind: beyond a log's kept entries the stream is ended, and resumes from them. */
+	logBacklog: number;
+	detach: () => void;
+}
+
+/** A choice of topics, shared by every subscriber that made it. */
+interface Choice {
+	topics: readonly Topic[];
+	logs: readonly ReplayLog[];
 }
 
 interface Topic extends StreamTopic {
@@ -86,15 +100,16 @@ interface Topic extends StreamTopic {
  */
 export class StreamHub {
 	readonly #subscribers = new Set<Subscriber>();
-	readonly #options: Required<Omit<StreamHubOptions, 'snapshot' | 'changes' | 'topics'>>;
+	readonly #options: Required<Omit<StreamHubOptions, 'snapshot' | 'changes' | 'topics' | 'logs'>>;
 	readonly #heartbeat: ReturnType<typeof setInterval>;
 	readonly #topics: Topic[];
+	readonly #logs: ReplayLog[];
 	/** The subscribers' topic choices, by their events joined: shared, so a subscriber holds one reference. */
-	readonly #choices = new Map<string, readonly Topic[]>();
+	readonly #choices = new Map<string, Choice>();
 	#lastId = 0;
 	#isClosed = false;
 
-	constructor({ changes, snapshot, topics = [], ...options }: StreamHubOptions) {
+	constructor({ changes, snapshot, topics = [], logs = [], ...options }: StreamHubOptions) {
 		this.#options = { coalesceMs: 100, heartbeatMs: 15_000, retryMs: [1_000, 5_000], latestCount: 5, now: Date.now, observer: UNOBSERVED, ...options };
 		const count: StreamTopic = {
 			event: 'count',
@@ -120,6 +135,19 @@ export class StreamHub {
 			return state;
 		});
 		for (const topic of this.#topics) if (!isReadWhenFollowed(topic)) this.#refresh(topic);
+		this.#logs = logs.map((log) => {
+			const replay: ReplayLog = new ReplayLog(
+				log,
+				(data) => {
+					const id = this.#nextId();
+					return { id, frame: Buffer.from(encodeEvent({ id, event: log.frameEvent, data })) };
+				},
+				(kept) => this.#publishLog(replay, kept),
+				this.#options.now,
+				this.#options.coalesceMs
+			);
+			return replay;
+		});
 		const heartbeat = Buffer.from(HEARTBEAT);
 		this.#heartbeat = setInterval(() => this.#broadcast(heartbeat, undefined), this.#options.heartbeatMs);
 		this.#heartbeat.unref();
@@ -140,9 +168,9 @@ export class StreamHub {
 		return Object.fromEntries(this.#topics.map((topic) => [topic.event, topic.followers]));
 	}
 
-	/** The events of every topic, in the order a stream sends them (the count first). */
+	/** The events of every topic, in the order a stream sends them (the count first), then the logs. */
 	get topics(): readonly string[] {
-		return this.#topics.map((topic) => topic.event);
+		return [...this.#topics.map((topic) => topic.event), ...this.#logs.map((log) => log.event)];
 	}
 
 	/** The events of the topics anyone may follow, in order: what a stream carries unless asked otherwise. */
@@ -152,20 +180,27 @@ export class StreamHub {
 
 	/** Who may follow the topic named `event`; undefined when the hub has no such topic. */
 	audienceOf(event: string): TopicAudience | undefined {
+		if (this.#logs.some((log) => log.event === event)) return 'public';
 		return this.#topics.find((topic) => topic.event === event)?.audience;
 	}
 
 	/**
 	 * Starts a stream with the current state of the topics named in `events` (the public ones by
 	 * default; who may follow which is the endpoint's decision); returns the function that ends the subscription.
+	 * A log topic starts with its entries after `lastEventId` (a resumed stream) or its last few.
 	 */
-	attach(sink: StreamSink, events: readonly string[] = this.publicTopics): () => void {
+	attach(sink: StreamSink, events: readonly string[] = this.publicTopics, lastEventId?: number): () => void {
 		if (this.#isClosed) {
 			sink.end();
 			return () => {};
 		}
-		const topics = this.#choice(events);
-		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set() };
+		const { topics, logs } = this.#choice(events);
+		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set(), logs, logBacklog: 0, detach: () => {} };
+		subscriber.detach = () => {
+			if (!this.#subscribers.delete(subscriber)) return;
+			for (const topic of topics) topic.followers -= 1;
+			if (subscriber.isBehind) this.#options.observer.leftBehind();
+		};
 		this.#subscribers.add(subscriber);
 		for (const topic of topics) {
 			topic.followers += 1;
@@ -174,21 +209,19 @@ export class StreamHub {
 		const [minRetry, maxRetry] = this.#options.retryMs;
 		sink.write(Buffer.from(encodeRetry(minRetry, maxRetry)));
 		this.#catchUp(subscriber);
-		return () => {
-			if (!this.#subscribers.delete(subscriber)) return;
-			for (const topic of topics) topic.followers -= 1;
-			if (subscriber.isBehind) this.#options.observer.leftBehind();
-		};
+		const missed = logs.flatMap((log) => log.since(lastEventId)).sort((a, b) => a.id - b.id);
+		for (const kept of missed) this.#sendLog(subscriber, kept.frame);
+		return subscriber.detach;
 	}
 
-	#choice(events: readonly string[]): readonly Topic[] {
+	#choice(events: readonly string[]): Choice {
 		const key = events.join(',');
-		let topics = this.#choices.get(key);
-		if (!topics) {
-			topics = this.#topics.filter((topic) => events.includes(topic.event));
-			this.#choices.set(key, topics);
+		let choice = this.#choices.get(key);
+		if (!choice) {
+			choice = { topics: this.#topics.filter((topic) => events.includes(topic.event)), logs: this.#logs.filter((log) => events.includes(log.event)) };
+			this.#choices.set(key, choice);
 		}
-		return topics;
+		return choice;
 	}
 
 	/** Ends every stream (the server is shutting down); browsers reconnect after their retry delay. */
@@ -199,13 +232,19 @@ export class StreamHub {
 			clearTimeout(topic.flushTimer);
 			topic.stopListening();
 		}
+		for (const log of this.#logs) log.close();
 		for (const { sink } of this.#subscribers) sink.end();
 		this.#subscribers.clear();
 	}
 
-	#encode(topic: Topic, data: string): Buffer {
+	/** Ids of every topic and log from one counter, so that a stream's Last-Event-ID orders them all. */
+	#nextId(): number {
 		this.#lastId = Math.max(this.#options.now(), this.#lastId + 1);
-		return Buffer.from(encodeEvent({ id: this.#lastId, event: topic.event, data }));
+		return this.#lastId;
+	}
+
+	#encode(topic: Topic, data: string): Buffer {
+		return Buffer.from(encodeEvent({ id: this.#nextId(), event: topic.event, data }));
 	}
 
 	#scheduleFlush(topic: Topic): void {
@@ -298,6 +337,29 @@ export class StreamHub {
 		}
 	}
 
+	#publishLog(log: ReplayLog, kept: KeptFrame): void {
+		for (const subscriber of this.#subscribers) if (subscriber.logs.includes(log)) this.#sendLog(subscriber, kept.frame);
+	}
+
+	/**
+	 * A log frame is written even to a client that is behind (queued after what it has not read yet,
+	 * in id order), so its Last-Event-ID never passes a line it lacks; past a log's kept entries the
+	 * stream ends, and the browser resumes from them.
+	 */
+	#sendLog(subscriber: Subscriber, chunk: Buffer): void {
+		if (subscriber.isBehind) {
+			subscriber.logBacklog += 1;
+			if (subscriber.logBacklog > Math.min(...subscriber.logs.map((log) => log.keep))) {
+				subscriber.detach();
+				subscriber.sink.end();
+				return;
+			}
+			subscriber.sink.write(chunk);
+			return;
+		}
+		if (!subscriber.sink.write(chunk)) this.#markBehind(subscriber);
+	}
+
 	/** Writes the chunk unless the subscriber is behind; whether it was written. */
 	#send(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): boolean {
 		if (subscriber.isBehind) {
@@ -307,16 +369,21 @@ export class StreamHub {
 		}
 		if (topic) subscriber.received.add(topic);
 		if (subscriber.sink.write(chunk)) return true;
+		this.#markBehind(subscriber);
+		return true;
+	}
+
+	#markBehind(subscriber: Subscriber): void {
 		subscriber.isBehind = true;
 		this.#options.observer.fellBehind();
 		subscriber.sink.once('drain', () => {
 			subscriber.isBehind = false;
+			subscriber.logBacklog = 0;
 			const missed = [...subscriber.missed];
 			subscriber.missed.clear();
 			if (!this.#subscribers.has(subscriber)) return;
 			for (const topic of missed) if (topic.frame && this.#send(subscriber, topic.frame, topic)) this.#options.observer.sent(topic.event, 1);
 		});
-		return true;
 	}
 }
 

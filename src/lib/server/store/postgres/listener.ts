@@ -4,6 +4,8 @@ import pg from 'pg';
 export const CHANGES_CHANNEL = 'pledge_changes';
 /** The questions' channel (store/questions.ts, through engine.ts): its payload names the instance that wrote. */
 export const QUESTION_CHANGES_CHANNEL = 'question_changes';
+/** The captions' channel (store/captions.ts), the same payload. */
+export const CAPTION_CHANGES_CHANNEL = 'caption_changes';
 
 const RETRY_MS = { first: 250, max: 5_000 };
 

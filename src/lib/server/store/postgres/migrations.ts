@@ -147,5 +147,32 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		created_at timestamptz NOT NULL
 	);
 	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
+	`,
+	// Live captions, as SQLite's: captioners' tokens, the lines, the organizers' opening.
+	`
+	CREATE TABLE captioners (
+		id text PRIMARY KEY,
+		email text NOT NULL UNIQUE,
+		token_hash text NOT NULL,
+		created_at timestamptz NOT NULL
+	);
+	CREATE TABLE caption_lines (
+		seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		id text NOT NULL,
+		lang text NOT NULL,
+		text text NOT NULL,
+		is_final boolean NOT NULL,
+		is_hidden boolean NOT NULL DEFAULT false,
+		started_at timestamptz NOT NULL,
+		at timestamptz NOT NULL,
+		UNIQUE (lang, id)
+	);
+	CREATE INDEX caption_lines_lang ON caption_lines (lang, seq);
+	CREATE TABLE caption_window (
+		id integer PRIMARY KEY CHECK (id = 1),
+		is_open boolean NOT NULL DEFAULT false,
+		updated_at timestamptz NOT NULL
+	);
+	INSERT INTO caption_window (id, is_open, updated_at) VALUES (1, false, now());
 	`
 ];

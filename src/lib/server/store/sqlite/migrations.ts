@@ -150,5 +150,32 @@ export const MIGRATIONS: readonly Migration[] = [
 	`
 	ALTER TABLE ledger RENAME COLUMN updated_at TO created_at;
 	CREATE INDEX audit_log_pledges_at ON audit_log (at) WHERE action NOT LIKE 'question%';
+	`,
+	// Live captions (src/lib/server/captions/): captioners' tokens, the lines, the organizers' opening.
+	`
+	CREATE TABLE captioners (
+		id TEXT PRIMARY KEY,
+		email TEXT NOT NULL UNIQUE,
+		token_hash TEXT NOT NULL,
+		created_at TEXT NOT NULL
+	);
+	CREATE TABLE caption_lines (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		id TEXT NOT NULL,
+		lang TEXT NOT NULL,
+		text TEXT NOT NULL,
+		is_final INTEGER NOT NULL,
+		is_hidden INTEGER NOT NULL DEFAULT 0,
+		started_at TEXT NOT NULL,
+		at TEXT NOT NULL,
+		UNIQUE (lang, id)
+	);
+	CREATE INDEX caption_lines_lang ON caption_lines (lang, seq);
+	CREATE TABLE caption_window (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		is_open INTEGER NOT NULL DEFAULT 0,
+		updated_at TEXT NOT NULL
+	);
+	INSERT INTO caption_window (id, is_open, updated_at) VALUES (1, 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 	`
 ];
