@@ -54,6 +54,10 @@ export async function fillEveryTable(store: Store, scale: Scale = SMALL) {
 	}
 	await store.questions.moderate(questionIds[0], { status: 'approved', onScreen: true }, actor);
 	await store.questions.vote(questionIds[0], { browser: 'voter', addresses: ['voter-address'] }, true);
+	await store.captioners.add(`captioner-${Date.now()}@example.org`);
+	await store.captions.setOpen(true, actor);
+	await store.captions.post({ lang: 'en', text: 'Welcome to the side event.', isFinal: true });
+	await store.captions.post({ lang: 'fr', text: 'Bienvenue', isFinal: false, id: 'line-1' });
 	return { organizer, password, token, session, pledgeIds: ids };
 }
 
