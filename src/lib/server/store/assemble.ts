@@ -1,6 +1,9 @@
+import { governmentInvitations } from '../governments/invitations.ts';
+import { governmentReporters } from '../governments/reporters.ts';
 import { organizerAccounts } from '../organizers/accounts.ts';
 import { organizerSessions } from '../organizers/sessions.ts';
 import { pledgeLedger } from '../pledges/ledger.ts';
+import { pledgeReporting } from '../pledges/reporting.ts';
 import type { Engine } from './engine.ts';
 import { organizerRecords, sessionRecords } from './organizers.ts';
 import { engineQuestions } from './questions.ts';
@@ -17,6 +20,9 @@ export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
 		sessions: organizerSessions(sessionRecords(engine)),
 		questions: engineQuestions(engine),
 		limits: engineRateLimits(engine),
-		secrets: engineServerSecrets(engine)
+		secrets: engineServerSecrets(engine),
+		reporting: pledgeReporting(engine),
+		invitations: governmentInvitations(engine),
+		reporters: governmentReporters(engine)
 	};
 }
