@@ -8,6 +8,7 @@ import { isApiRoute } from '$lib/server/http/api-route';
 import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { jsonError } from '$lib/server/http/json';
+import { reporterGuard } from '$lib/server/governments/reporter-session';
 import { guard } from '$lib/server/organizers/guard';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
@@ -33,7 +34,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.locals.store = (await openSite()).store;
 		}
 		// The API's writes first: a form body to the API is answered in JSON, not as a cross-site form.
-		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event));
+		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event)) ?? (await reporterGuard(event));
 		if (refused) return refused;
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
 		const response = await resolve(event, {
