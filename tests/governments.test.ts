@@ -5,6 +5,7 @@ import { INVITATION_DAYS } from '$lib/server/governments/invitations';
 import { LANGUAGE_NAMES, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
 import { openStore } from '../src/lib/server/store/open.ts';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
+import { signIn } from './support/organizers';
 import { validateHtml } from './support/nu-validator';
 import { exactly, t } from './support/words';
 
@@ -43,10 +44,17 @@ async function accept(page: Page, url: string, lang: Language) {
 	await page.getByRole('button', { name: t[lang]('governments:invitation.submit') }).click();
 }
 
+/** The page's notice saying `text` (the offline status, an empty live region, is on every page too). */
+const notice = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: exactly(text) })).toBeVisible();
+
+/** A form post as a browser without JavaScript sends it (from this site's page). */
+const formPost = (page: Page, origin: string, path: string, form: Record<string, string>) =>
+	page.request.post(path, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+
 async function submit(page: Page, lang: Language, title: string) {
 	await page.getByLabel(t[lang]('organizers:fields.title')).fill(title);
 	await page.getByRole('button', { name: t[lang]('governments:area.submitButton') }).click();
-	await expect(page.getByRole('status')).toHaveText(exactly(t[lang]('governments:area.submitted', { title })));
+	await notice(page, t[lang]('governments:area.submitted', { title }));
 }
 
 const publicCount = async (origin: string) => ((await (await api(origin, '/api/pledges?limit=1')).json()) as { count: number }).count;
@@ -96,11 +104,11 @@ for (const lang of LANGUAGES) {
 		// The reporter reports progress: a status and a dated note with evidence, published at once.
 		const note = `Progress ${randomUUID().slice(0, 8)}`;
 		await page.goto(`/${lang}/report/pledges/${id}`);
-		await page.getByLabel(t[lang]('governments:report.status')).selectOption('achieved');
+		await page.getByLabel(t[lang]('governments:report.status'), { exact: true }).selectOption('achieved');
 		await page.getByLabel(t[lang]('governments:report.note', { max: 1000 })).fill(note);
 		await page.getByLabel(t[lang]('governments:report.evidence')).fill('https://example.org/progress');
 		await page.getByRole('button', { name: t[lang]('governments:report.submit') }).click();
-		await expect(page.getByRole('status')).toHaveText(t[lang]('governments:report.done'));
+		await notice(page, t[lang]('governments:report.done'));
 		const publicPage = await (await api(origin, `/${lang}/pledges/${id}`)).text();
 		expect(publicPage).toContain(note);
 		expect(publicPage).toContain(t[lang]('pledges:statuses.achieved'));
@@ -153,7 +161,7 @@ for (const lang of LANGUAGES) {
 			}
 			// A post all the same (a form kept open) stores nothing.
 			const reporters = (await store.reporters.list()).length;
-			const post = await page.request.post(`/${lang}/report/invitation/${expired.token}`, { form: { password: PASSWORD, confirm: PASSWORD }, headers: { origin: baseURL! } });
+			const post = await formPost(page, baseURL!, `/${lang}/report/invitation/${expired.token}`, { password: PASSWORD, confirm: PASSWORD });
 			expect(post.status()).toBe(410);
 			expect((await store.reporters.list()).length).toBe(reporters);
 		} finally {
@@ -168,20 +176,20 @@ test("a reporter gets 404 for another government's pledge, and cannot name anoth
 	await accept(page, (await invite(baseURL!, government)).url, lang);
 	const other = await recordPledge(baseURL!, token, `Another government ${randomUUID().slice(0, 8)}`);
 	expect((await page.goto(`/${lang}/report/pledges/${other.id}`))!.status()).toBe(404);
-	const post = await page.request.post(`/${lang}/report/pledges/${other.id}?/report`, { form: { text: 'Not mine' }, headers: { origin: baseURL! } });
+	const post = await formPost(page, baseURL!, `/${lang}/report/pledges/${other.id}?/report`, { text: 'Not mine' });
 	expect(post.status()).toBe(404);
 	expect((await (await api(baseURL!, `/api/pledges?q=${encodeURIComponent('Not mine')}`)).json()).matching).toBe(0);
 
 	// Form fields naming another government are ignored: the submission is the reporter's government's.
 	const title = `Named elsewhere ${randomUUID().slice(0, 8)}`;
-	const named = await page.request.post(`/${lang}/report?/submit`, { form: { title, government: 'Kampala Capital City Authority', country: 'UG' }, headers: { origin: baseURL! }, maxRedirects: 0 });
+	const named = await formPost(page, baseURL!, `/${lang}/report?/submit`, { title, government: 'Kampala Capital City Authority', country: 'UG' });
 	expect(named.status()).toBe(303);
 	const pending = (await (await api(baseURL!, '/api/pledges?verification=pending', { token })).json()) as { pledges: { title: string; government: string; country: string }[] };
 	expect(pending.pledges.find((p) => p.title === title)).toMatchObject({ government: government.government, country: government.country });
 });
 
 test('cross-site posts to the reporters’ area are refused, and strangers are sent to the sign-in', async ({ page, baseURL }) => {
-	const post = await page.request.post('/en/report?/submit', { form: { title: 'Cross-site' }, headers: { origin: 'https://elsewhere.example' } });
+	const post = await formPost(page, 'https://elsewhere.example', '/en/report?/submit', { title: 'Cross-site' });
 	expect(post.status()).toBe(403);
 	await page.goto('/fr/report');
 	await expect(page).toHaveURL(/\/fr\/report\/sign-in$/);
@@ -222,4 +230,42 @@ test('axe and the Nu validator find nothing on the new pages', async ({ page, ba
 	await page.getByRole('row').nth(1).getByRole('link').click();
 	await check('report-pledge');
 	expect(await validateHtml(documents)).toEqual([]);
+});
+
+test('organizers invite, see the count of submissions to verify, publish and return them in the console', async ({ page, browser, baseURL }) => {
+	await signIn(page);
+	const government = aGovernment('fr');
+	await page.goto('/organizers/governments');
+	await page.getByLabel(t.en('governments:console.government')).fill(government.government);
+	await page.getByLabel(t.en('governments:console.country')).selectOption(government.country);
+	await page.getByLabel(t.en('governments:console.email')).fill(government.email);
+	await page.getByLabel(t.en('governments:console.lang')).selectOption('fr');
+	await page.getByRole('button', { name: t.en('governments:console.inviteButton') }).click();
+	const url = await page.locator('code.link').textContent();
+	expect(new URL(url!).pathname).toMatch(/^\/fr\/report\/invitation\//);
+	await expect(page.getByRole('row').filter({ hasText: government.email })).toContainText(t.en('governments:console.states.valid'));
+
+	// The reporter, in a browser of their own, accepts and submits two pledges.
+	const reporter = await browser.newPage({ javaScriptEnabled: false });
+	await accept(reporter, url!, 'fr');
+	const [kept, returned] = [`Kept ${randomUUID().slice(0, 8)}`, `Returned ${randomUUID().slice(0, 8)}`];
+	await submit(reporter, 'fr', kept);
+	await submit(reporter, 'fr', returned);
+
+	await page.goto('/organizers/verification');
+	const pending = await pendingIds(baseURL!);
+	await expect(page.getByRole('link', { name: t.en('governments:console.navVerification', { count: pending.length }) })).toBeVisible();
+	await page.getByRole('button', { name: t.en('governments:console.publish', { title: kept }) }).click();
+	await notice(page, t.en('governments:console.published', { title: kept }));
+	await page.getByLabel(t.en('governments:console.returnReason', { title: returned })).fill('Please give a date.');
+	await page.getByRole('button', { name: t.en('governments:console.return', { title: returned }) }).click();
+	await notice(page, t.en('governments:console.returned', { title: returned }));
+	await expect(page.getByRole('heading', { name: kept })).toHaveCount(0);
+
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	expect(results.violations.map((v) => v.id)).toEqual([]);
+	await page.goto('/organizers/governments');
+	expect((await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+	expect(await validateHtml({ governments: await (await page.request.get('/organizers/governments')).text() })).toEqual([]);
+	await reporter.close();
 });

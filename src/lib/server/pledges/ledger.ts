@@ -149,7 +149,9 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		},
 
 		async entries() {
-			return (await db.selectFrom('pledges').selectAll().orderBy('seq', 'desc').execute()).map((row) => toEntry(fromRow(row)));
+			// Governments' submissions not published have their own list (reporting.ts `pending`).
+			const rows = await db.selectFrom('pledges').selectAll().where('verification', '=', 'published').orderBy('seq', 'desc').execute();
+			return rows.map((row) => toEntry(fromRow(row)));
 		},
 
 		async get(id) {

@@ -84,7 +84,7 @@ export interface PledgeStore {
 	 * walking the pages shows each pledge once, even while pledges are added.
 	 */
 	listPage(filter: PledgeFilter, page: { limit: number; after?: number }): Promise<PledgePage>;
-	/** Every pledge, withdrawn ones included, newest first. */
+	/** Every published pledge, withdrawn ones included, newest first (the organizers' ledger). */
 	entries(): Promise<LedgerEntry[]>;
 	get(id: string): Promise<LedgerEntry | undefined>;
 	add(input: PledgeInput, actor: Actor): Promise<Pledge>;
