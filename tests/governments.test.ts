@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { INVITATION_DAYS } from '$lib/server/governments/invitations';
 import { LANGUAGE_NAMES, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
 import { openStore } from '../src/lib/server/store/open.ts';
@@ -57,6 +57,20 @@ async function submit(page: Page, lang: Language, title: string) {
 	await notice(page, t[lang]('governments:area.submitted', { title }));
 }
 
+/** axe's violations on the page `page` shows, read in a browser with JavaScript (axe runs in the page) and the same cookies. */
+async function axeViolations(browser: Browser, page: Page): Promise<string[]> {
+	const context = await browser.newContext({ javaScriptEnabled: true });
+	try {
+		await context.addCookies(await page.context().cookies());
+		const viewer = await context.newPage();
+		await viewer.goto(page.url());
+		const results = await new AxeBuilder({ page: viewer }).withTags(WCAG_TAGS).analyze();
+		return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+	} finally {
+		await context.close();
+	}
+}
+
 const publicCount = async (origin: string) => ((await (await api(origin, '/api/pledges?limit=1')).json()) as { count: number }).count;
 const pendingIds = async (origin: string) => ((await (await api(origin, '/api/pledges?verification=pending', { token })).json()) as { pledges: { id: string }[] }).pledges.map((p) => p.id);
 
@@ -96,7 +110,7 @@ for (const lang of LANGUAGES) {
 		// An organizer publishes it: public and counted.
 		const published = await api(origin, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'published' }, token });
 		expect(published.status).toBe(200);
-		expect(await published.json()).toMatchObject({ id, verification: 'published', reportedBy: 'government' });
+		expect(await published.json()).toMatchObject({ id, reportedBy: 'government', verifiedAt: expect.any(String) });
 		expect(await publicCount(origin)).toBe(before + 1);
 		expect((await api(origin, `/${lang}/pledges/${id}`)).status).toBe(200);
 		expect((await api(origin, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'published' }, token })).status).toBe(409);
@@ -211,13 +225,14 @@ test('a reporter signs in with email and password, and a wrong password is refus
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.fr('governments:area.title', { government: government.government }));
 });
 
-test('axe and the Nu validator find nothing on the new pages', async ({ page, baseURL }) => {
+test('axe and the Nu validator find nothing on the new pages', async ({ page, browser, baseURL }) => {
+	// Four pages through axe, then one Java run: room for a loaded machine.
+	test.slow();
 	const government = aGovernment('en');
 	const { url } = await invite(baseURL!, government);
 	const documents: Record<string, string> = {};
 	const check = async (name: string) => {
-		const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-		expect(results.violations.map((v) => `${name} ${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+		expect(await axeViolations(browser, page), name).toEqual([]);
 		documents[name] = await (await page.request.get(page.url())).text();
 	};
 	await page.goto(new URL(url).pathname);
@@ -233,6 +248,7 @@ test('axe and the Nu validator find nothing on the new pages', async ({ page, ba
 });
 
 test('organizers invite, see the count of submissions to verify, publish and return them in the console', async ({ page, browser, baseURL }) => {
+	test.slow();
 	await signIn(page);
 	const government = aGovernment('fr');
 	await page.goto('/organizers/governments');
@@ -262,10 +278,9 @@ test('organizers invite, see the count of submissions to verify, publish and ret
 	await notice(page, t.en('governments:console.returned', { title: returned }));
 	await expect(page.getByRole('heading', { name: kept })).toHaveCount(0);
 
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	expect(results.violations.map((v) => v.id)).toEqual([]);
+	expect(await axeViolations(browser, page)).toEqual([]);
 	await page.goto('/organizers/governments');
-	expect((await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+	expect(await axeViolations(browser, page)).toEqual([]);
 	expect(await validateHtml({ governments: await (await page.request.get('/organizers/governments')).text() })).toEqual([]);
 	await reporter.close();
 });

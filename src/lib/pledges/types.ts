@@ -51,7 +51,8 @@ export interface PledgeSnapshot {
 /** A pledge as organizers see it: withdrawn ones stay, marked. */
 export interface LedgerEntry extends Pledge {
 	withdrawnAt?: string;
-	verification: Verification;
+	/** Absent: published (every pledge the organizers recorded); a government's submission says where it stands. */
+	verification?: Exclude<Verification, 'published'>;
 	/** Why an organizer returned the submission. */
 	returnReason?: string;
 	/** The language the title and description were first written in, when known. */

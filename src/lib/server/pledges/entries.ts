@@ -37,9 +37,9 @@ export function toEntry(row: PledgeRow): LedgerEntry {
 		status: row.status,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
-		reportedBy: row.reporter_id ? 'government' : 'organizers',
-		verification: row.verification
+		reportedBy: row.reporter_id ? 'government' : 'organizers'
 	};
+	if (row.verification !== 'published') entry.verification = row.verification;
 	if (row.description) entry.description = row.description;
 	if (row.url) entry.url = row.url;
 	if (row.withdrawn_at) entry.withdrawnAt = row.withdrawn_at;

@@ -12,7 +12,7 @@ export const isPledgeId = (id: string) => PLEDGE_ID.test(id);
  */
 export async function publicPledge(store: PledgeStore, id: string): Promise<Pledge> {
 	const entry = PLEDGE_ID.test(id) ? await store.get(id) : undefined;
-	if (!entry || entry.verification !== 'published') error(404, 'Not Found');
+	if (!entry || entry.verification) error(404, 'Not Found');
 	if (entry.withdrawnAt) error(410, 'Gone');
 	const { withdrawnAt: _withdrawn, verification: _verification, returnReason: _reason, lang: _lang, ...pledge } = entry;
 	return pledge;

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const submitted = event.url.searchParams.get('submitted');
 	const pledges = await event.locals.store.reporting.ofGovernment(reporter);
 	return {
-		pledges: pledges.map(({ id, title, status, verification, lastReport, lang }) => ({ id, title, status, verification, lastReport, lang })),
+		pledges: pledges.map(({ id, title, status, verification = 'published', lastReport, lang }) => ({ id, title, status, verification, lastReport, lang })),
 		submitted: pledges.find((pledge) => pledge.id === submitted)?.title,
 		maxPending: MAX_PENDING
 	};

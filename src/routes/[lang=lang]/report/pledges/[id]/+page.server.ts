@@ -50,7 +50,7 @@ export const actions: Actions = {
 		const { reporter, pledge } = await own(event);
 		const form = await event.request.formData();
 		const values = noteFromForm(form);
-		if (pledge.verification !== 'published') return fail(409, { reportValues: values });
+		if (pledge.verification) return fail(409, { reportValues: values });
 		const status = field(form, 'status');
 		const newStatus = isStatus(status) && status !== pledge.status ? status : undefined;
 		const hasNote = [values.date, values.text, values.evidence].some((value) => typeof value === 'string' && value.trim() !== '');
