@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Language } from '$lib/i18n/languages';
 import type { CaptionerAccount } from '$lib/server/captions/types';
+import type { Reporter } from '$lib/server/governments/types';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import type { Store } from '$lib/server/store/types';
 
@@ -16,6 +17,8 @@ declare global {
 			organizer?: Organizer;
 			/** The captioner whose token the guard took (POST /api/captions). */
 			captioner?: CaptionerAccount;
+			/** The signed-in reporter of a local government (the reporters' area), set by its guard. */
+			reporter?: Reporter;
 			/** The console's language, when the path does not carry one. */
 			lang?: Language;
 			/** The store, opened at startup with the live count's hub (src/lib/server/site.ts); set for every request but prerendering. */

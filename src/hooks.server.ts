@@ -9,6 +9,7 @@ import { apiError } from '$lib/server/http/api-error';
 import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { jsonError } from '$lib/server/http/json';
+import { reporterGuard } from '$lib/server/governments/reporter-session';
 import { logger } from '$lib/server/log/logger';
 import { recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
 import { guard } from '$lib/server/organizers/guard';
@@ -52,7 +53,7 @@ const answer: Handle = async ({ event, resolve }) => {
 			event.locals.store = (await openSite()).store;
 		}
 		// The API's writes first: a form body to the API is answered in JSON, not as a cross-site form.
-		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event));
+		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event)) ?? (await reporterGuard(event));
 		if (refused) return refused;
 		if (isUnknownApiAddress(event.route.id, event.url.pathname)) return apiError(event.request, 404, 'not-found', 'common:api.notFound');
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.

@@ -3,10 +3,12 @@
 import { captionStoreContract } from './captions-contract';
 import { storeContract, type Engine } from './contract';
 import { freshStore } from './engines';
+import { governmentsContract } from './governments-contract';
 import { questionStoreContract } from './questions-contract';
 
 export function storeContracts(name: string, engine: () => Engine): void {
 	storeContract(name, engine);
 	questionStoreContract(name, () => freshStore(engine));
 	captionStoreContract(name, () => freshStore(engine));
+	governmentsContract(name, engine);
 }

@@ -36,6 +36,7 @@ describe('npm run store -- copy', { timeout: 120_000 }, () => {
 			const store = await openStore(url);
 			try {
 				expect((await store.sessions.organizerOf(filled.session.id))?.id).toBe(filled.organizer.id);
+				expect((await store.reporters.sessions.reporterOf(filled.reporterSession.id))?.government).toBeDefined();
 				expect((await store.organizers.checkToken(filled.token))?.id).toBe(filled.organizer.id);
 				expect((await store.organizers.checkPassword(filled.organizer.email, filled.password))?.id).toBe(filled.organizer.id);
 				expect((await store.snapshot()).count).toBe(count);

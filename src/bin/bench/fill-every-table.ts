@@ -2,6 +2,8 @@
 // for the copy and backup tests and the store-copy bench: made-up data that only ever lives in a
 // throwaway store. `node --experimental-strip-types fill-every-table.ts <pledges> <notes> <questions>`
 // fills the store DATABASE_URL names.
+import { reporterActor } from '../../lib/server/governments/reporters.ts';
+import { hashPassword } from '../../lib/server/organizers/secrets.ts';
 import { openStore } from '../../lib/server/store/open.ts';
 import type { Store } from '../../lib/server/store/types.ts';
 
@@ -54,11 +56,20 @@ export async function fillEveryTable(store: Store, scale: Scale = SMALL) {
 	}
 	await store.questions.moderate(questionIds[0], { status: 'approved', onScreen: true }, actor);
 	await store.questions.vote(questionIds[0], { browser: 'voter', addresses: ['voter-address'] }, true);
+	const grigny = { government: 'Ville de Grigny', country: 'FR' };
+	const invited = await store.invitations.invite({ ...grigny, email: `reporter-${Date.now()}@example.org`, lang: 'fr' }, actor);
+	const accepted = await store.invitations.accept(invited.token, hashPassword('a reporter passphrase'));
+	if (accepted.kind !== 'accepted') throw new Error(`invitation not accepted: ${accepted.kind}`);
+	await store.invitations.invite({ ...grigny, email: `waiting-${Date.now()}@example.org`, lang: 'en' }, actor);
+	const reporterSession = await store.reporters.sessions.start(accepted.reporter.id);
+	const submitted = await store.reporting.submit({ title: 'Une maison des migrants', compacts: ['GCM'] }, 'fr', grigny, reporterActor(accepted.reporter));
+	await store.reporting.verify(submitted.id, { verification: 'published' }, actor);
+	await store.reporting.translate(submitted.id, { lang: 'en', title: 'A house for migrants' }, reporterActor(accepted.reporter));
 	await store.captioners.add(`captioner-${Date.now()}@example.org`);
 	await store.captions.setOpen(true, actor);
 	await store.captions.post({ lang: 'en', text: 'Welcome to the side event.', isFinal: true });
 	await store.captions.post({ lang: 'fr', text: 'Bienvenue', isFinal: false, id: 'line-1' });
-	return { organizer, password, token, session, pledgeIds: ids };
+	return { organizer, password, token, session, reporterSession, pledgeIds: ids };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

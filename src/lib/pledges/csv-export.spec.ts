@@ -12,6 +12,7 @@ const pledge = (fields: Partial<Pledge>): Pledge => ({
 	status: 'in-progress',
 	createdAt: '2026-05-05T10:00:00.000Z',
 	updatedAt: '2026-05-05T10:00:00.000Z',
+	reportedBy: 'organizers',
 	...fields
 });
 

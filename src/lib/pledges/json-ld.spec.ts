@@ -10,7 +10,8 @@ const pledge = {
 	compacts: ['GCR' as const],
 	status: 'in-progress' as const,
 	createdAt: '2022-05-18T17:40:00.000Z',
-	updatedAt: '2022-05-19T09:00:00.000Z'
+	updatedAt: '2022-05-19T09:00:00.000Z',
+	reportedBy: 'organizers' as const
 };
 const page = 'https://example.org/en/pledges/6f1c1f5e-3c1a-4c1e-9a1e-2b1f0c1d2e3f';
 

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { event } from '$lib/event/event';
 import { dayInZone } from '$lib/i18n/format';
-import { firstIssues, requiredText, type TextErrorKey } from '$lib/text/plain-text';
+import { firstIssues, optionalText, requiredText, type TextErrorKey } from '$lib/text/plain-text';
+import { isWebUrl, LIMITS } from './schema';
 import type { NoteInput } from './types';
 
 /**
@@ -10,8 +11,8 @@ import type { NoteInput } from './types';
  */
 export const NOTE_LIMIT = 1000;
 
-export type NoteField = 'date' | 'text';
-export type NoteErrorKey = TextErrorKey | 'date' | 'future';
+export type NoteField = 'date' | 'text' | 'evidence';
+export type NoteErrorKey = TextErrorKey | 'date' | 'future' | 'url';
 export type NoteErrors = Partial<Record<NoteField | 'body', NoteErrorKey>>;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -39,7 +40,9 @@ const noteSchema = (today: string) =>
 				// ISO days compare as strings.
 				v.check((value) => value <= today, 'future' satisfies NoteErrorKey)
 			),
-			text: requiredText(NOTE_LIMIT)
+			text: requiredText(NOTE_LIMIT),
+			// A page that shows the progress (a government's report may give one).
+			evidence: v.pipe(optionalText(LIMITS.url), v.check((value) => value === '' || isWebUrl(value), 'url' satisfies NoteErrorKey))
 		},
 		'type' satisfies NoteErrorKey
 	);
@@ -49,7 +52,10 @@ export type NoteValidation = { success: true; note: NoteInput } | { success: fal
 /** Validates a progress note: a day no later than `today` (blank means today) and plain text. */
 export function validateNote(input: unknown, today = todayInEventZone()): NoteValidation {
 	const result = v.safeParse(noteSchema(today), input);
-	if (result.success) return { success: true, note: result.output };
+	if (result.success) {
+		const { evidence, ...note } = result.output;
+		return { success: true, note: evidence ? { ...note, evidence } : note };
+	}
 	return { success: false, errors: firstIssues<NoteField, NoteErrorKey>(result.issues) };
 }
 
@@ -59,5 +65,5 @@ export function noteFromForm(form: FormData): Record<string, unknown> {
 		const value = form.get(name);
 		return typeof value === 'string' ? value : '';
 	};
-	return { date: text('date'), text: text('text') };
+	return { date: text('date'), text: text('text'), ...(form.has('evidence') ? { evidence: text('evidence') } : {}) };
 }

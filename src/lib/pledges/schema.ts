@@ -17,7 +17,8 @@ export type ErrorKey = TextErrorKey | 'country' | 'compacts' | 'url' | 'status';
 /** The first problem with each field, as an error key. */
 export type FieldErrors = Partial<Record<PledgeField | 'body', ErrorKey>>;
 
-const isWebUrl = (value: string) => {
+/** An http or https address with a host. */
+export const isWebUrl = (value: string) => {
 	if (!URL.canParse(value)) return false;
 	const url = new URL(value);
 	return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';

@@ -20,12 +20,22 @@ export type PledgeInput = Omit<Validated, Optional> & Partial<Pick<Validated, Op
 /** What a correction changes: everything but the progress (its status is set on its own). */
 export type PledgeFields = Omit<PledgeInput, 'status'>;
 
+/** Where a pledge stands with the organizers: a government's submission is public once published. */
+export type Verification = 'pending' | 'published' | 'returned';
+export const VERIFICATIONS = ['pending', 'published', 'returned'] as const satisfies readonly Verification[];
+
+/** Who wrote a pledge or a note: the organizers, or the government's own reporter. */
+export type Author = 'organizers' | 'government';
+
 /** A stored pledge as the public sees it. */
 export interface Pledge extends PledgeInput {
 	id: string;
 	status: PledgeStatus;
 	createdAt: string;
 	updatedAt: string;
+	reportedBy: Author;
+	/** When an organizer published a government's submission. */
+	verifiedAt?: string;
 }
 
 /** The public state of the ledger: what every open page shows. */
@@ -41,6 +51,19 @@ export interface PledgeSnapshot {
 /** A pledge as organizers see it: withdrawn ones stay, marked. */
 export interface LedgerEntry extends Pledge {
 	withdrawnAt?: string;
+	/** Absent: published (every pledge the organizers recorded); a government's submission says where it stands. */
+	verification?: Exclude<Verification, 'published'>;
+	/** Why an organizer returned the submission. */
+	returnReason?: string;
+	/** The language the title and description were first written in, when known. */
+	lang?: string;
+}
+
+/** A pledge's title and description in another language than its original one. */
+export interface PledgeTranslation {
+	lang: string;
+	title: string;
+	description?: string;
 }
 
 export interface PledgeFilter {
@@ -57,10 +80,17 @@ export interface NoteInput {
 	/** The day the progress happened, YYYY-MM-DD (New York). */
 	date: string;
 	text: string;
+	/** A page that shows the progress (http/https). */
+	evidence?: string;
+	/** The language the note is written in, when known. */
+	lang?: string;
 }
 
-/** A stored progress note: public, shown on the pledge's page. */
+/** A stored progress note: public, shown on the pledge's page, unless an organizer hid it. */
 export interface PledgeNote extends NoteInput {
 	id: string;
 	createdAt: string;
+	author: Author;
+	/** Organizers' view only: hidden notes, with the reason. */
+	hidden?: { at: string; reason: string };
 }

@@ -1,16 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { recordSignInRefusal } from '$lib/server/metrics/registry';
 import { countryName } from '$lib/i18n/format';
 import { countriesByName } from '$lib/pledges/countries';
 import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
-import { normalizeEmail } from '$lib/server/organizers/accounts';
 import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
 import { SESSION_COOKIE } from '$lib/server/organizers/guard';
 import { clearSessionCookie, setDeviceCookie, setSessionCookie } from '$lib/server/organizers/session-cookie';
-import { throttledSignIn } from '$lib/server/organizers/sign-in-throttle';
-import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from '$lib/server/organizers/device-cookie';
-import { clientAddress } from '$lib/server/http/client-address';
-import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
+import { DEVICE_COOKIE } from '$lib/server/organizers/device-cookie';
+import { passwordSignIn } from '$lib/server/organizers/password-sign-in';
 import { embedSnippet } from '$lib/pledges/embed';
 import { translatorFor } from '$lib/event/translator';
 import { settings } from '$lib/settings';
@@ -45,34 +41,13 @@ const text = (form: FormData, name: string) => {
 
 export const actions: Actions = {
 	signIn: async (event) => {
-		const { request, cookies, url } = event;
-		const form = await request.formData();
-		const email = normalizeEmail(text(form, 'email'));
-		const password = text(form, 'password');
-		const address = clientAddress(event);
-		if (!address) return fail(400, { signInError: 'noClientAddress' as const, email });
+		const { cookies, url } = event;
 		const store = event.locals.store;
-		const deviceKey = await store.secrets.get(DEVICE_COOKIE);
-		const device = trustedDevice(deviceKey, cookies.get(DEVICE_COOKIE), email);
-		const attempt = await throttledSignIn(
-			store.limits,
-			{ email, address, device },
-			async () => (email && password ? store.organizers.checkPassword(email, password) : undefined),
-			(organizer) => organizer !== undefined
-		);
-		if (attempt.outcome !== 'checked') {
-			event.setHeaders({ 'retry-after': String(retryAfterSeconds(attempt.retryAfterMs)) });
-			recordSignInRefusal(attempt.outcome === 'busy' ? 'busy' : 'too-many-attempts');
-			return fail(429, { signInError: attempt.outcome === 'busy' ? ('busy' as const) : ('tooManyAttempts' as const), retryAfterMs: attempt.retryAfterMs, email });
-		}
-		const organizer = attempt.result;
-		if (!organizer) {
-			recordSignInRefusal('wrong-credentials');
-			return fail(400, { signInError: 'wrongCredentials' as const, email });
-		}
-		const session = await store.sessions.start(organizer.id);
+		const signIn = await passwordSignIn(event, await event.request.formData(), 'organizer', DEVICE_COOKIE, (email, password) => store.organizers.checkPassword(email, password));
+		if (!signIn.ok) return fail(signIn.status, { signInError: signIn.error, retryAfterMs: signIn.retryAfterMs, email: signIn.email });
+		const session = await store.sessions.start(signIn.account.id);
 		setSessionCookie(cookies, url, session.id, session.expiresAt);
-		if (!device) setDeviceCookie(cookies, url, newDeviceCookie(deviceKey, email));
+		if (signIn.newDevice) setDeviceCookie(cookies, url, signIn.newDevice);
 		redirect(303, '/organizers');
 	},
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, newApiToken, newSecret, recordOfApiToken, verifyPassword } from './secrets.ts';
+import { hashPassword, newApiToken, newSecret, passwordMatches, recordOfApiToken } from './secrets.ts';
 
 export interface Organizer {
 	id: string;
@@ -35,9 +35,6 @@ export function isPlausibleEmail(email: string): boolean {
 	return email.length <= 254 && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email);
 }
 
-// A fixed hash to verify against when the email is unknown, so timing does not reveal which emails exist.
-let decoyHash: string | undefined;
-
 /** Organizers' accounts: a password for the console, a token for the API, both stored as hashes only. */
 export function organizerAccounts(records: OrganizerRecords) {
 	return {
@@ -70,12 +67,7 @@ export function organizerAccounts(records: OrganizerRecords) {
 		/** The organizer whose email and password these are, else undefined. */
 		async checkPassword(emailInput: string, password: string): Promise<Organizer | undefined> {
 			const record = await records.byEmail(normalizeEmail(emailInput));
-			if (!record) {
-				decoyHash ??= hashPassword(newSecret());
-				await verifyPassword(password, decoyHash);
-				return undefined;
-			}
-			return (await verifyPassword(password, record.passwordHash)) ? toOrganizer(record) : undefined;
+			return (await passwordMatches(password, record?.passwordHash)) && record ? toOrganizer(record) : undefined;
 		},
 
 		/** The organizer an API token belongs to, else undefined. */

@@ -33,6 +33,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	return timingSafeEqual(actual, expected);
 }
 
+// A fixed hash to verify against when the account is unknown, so timing does not reveal which accounts exist.
+let decoyHash: string | undefined;
+
+/** Whether `password` matches the stored hash; with none (no such account), as slow a no. */
+export async function passwordMatches(password: string, stored: string | undefined): Promise<boolean> {
+	if (stored !== undefined) return verifyPassword(password, stored);
+	decoyHash ??= hashPassword(newSecret());
+	await verifyPassword(password, decoyHash);
+	return false;
+}
+
 /** For high-entropy random secrets (API tokens, session ids) one SHA-256 is enough; no salt needed. */
 export function hashSecret(secret: string): string {
 	return createHash('sha256').update(secret).digest('base64url');

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Engine, Write } from '../store/engine.ts';
 import type { AllColumns, Database, PledgesTable, Row } from '../store/schema.ts';
-import { clampLimit, fieldColumns, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from './entries.ts';
+import { recordChange } from './audit.ts';
+import { clampLimit, fieldColumns, groupNotes, LATEST, NOTE_COLUMNS, toAuditEntry, toEntry, toNote, toPledge, type PledgeRow } from './entries.ts';
 import type { Actor, AuditEntry, Pledge, PledgeFilter, PledgeInput, PledgeNote, PledgeStore } from './types.ts';
 import { searchPatterns } from '../../pledges/search.ts';
 import { DEFAULT_STATUS } from '../../pledges/status.ts';
@@ -14,6 +15,8 @@ import { DEFAULT_STATUS } from '../../pledges/status.ts';
  */
 const QUESTION_ACTIONS = 'question%';
 const CAPTION_ACTIONS = 'caption%';
+/** Pledge-side entries the public never sees: a submission waiting or returned, invitations and reporters' accounts. */
+const NOT_PUBLIC_ACTIONS = ['submit', 'returned', 'invite', 'invite-resent', 'invite-revoked', 'invite-accepted', 'reporter-revoked'] as const;
 
 /**
  * The pledge ledger's rules, once, above the engines (src/lib/server/store/{sqlite,postgres}/engine.ts):
@@ -31,11 +34,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 
 	const fromRow = (row: Row<PledgesTable>): PledgeRow => ({ ...row, compacts: dialect.compacts.read(row.compacts) });
 
-	/** The audit entry of a public change, and its announcement once committed. */
-	async function record(write: Write, actor: Actor, action: AuditEntry['action'], pledgeId: string | null, detail: string | null, at: string): Promise<void> {
-		await write.db.insertInto('audit_log').values({ at, organizer_email: actor.email, action, pledge_id: pledgeId, question_id: null, detail }).execute();
-		write.announce('pledges');
-	}
+	const record = recordChange;
 
 	async function insert(write: Write, input: PledgeInput, at: string): Promise<Pledge> {
 		const columns: AllColumns<PledgesTable> = {
@@ -44,7 +43,13 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			status: input.status ?? DEFAULT_STATUS,
 			created_at: at,
 			updated_at: at,
-			withdrawn_at: null
+			withdrawn_at: null,
+			// Recorded by the organizers: public at once (a government's submission: ./reporting.ts).
+			verification: 'published',
+			reporter_id: null,
+			lang: null,
+			verified_at: null,
+			return_reason: null
 		};
 		const row = await write.db.insertInto('pledges').values(columns).returningAll().executeTakeFirstOrThrow();
 		return toPledge(fromRow(row));
@@ -54,6 +59,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 	const matching = (filter: PledgeFilter) => (eb: ExpressionBuilder<Database, 'pledges'>) =>
 		eb.and([
 			eb('withdrawn_at', 'is', null),
+			eb('verification', '=', 'published'),
 			...(filter.country ? [eb('country', '=', filter.country)] : []),
 			...(filter.compact ? [dialect.compacts.include(filter.compact)] : []),
 			...(filter.status ? [eb('status', '=', filter.status)] : []),
@@ -72,16 +78,13 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		return (await matchingRows(filter, clampLimit(filter.limit))).map((row) => toPledge(fromRow(row)));
 	}
 
-	async function notesOf(ids: readonly string[]): Promise<Map<string, PledgeNote[]>> {
+	/** The public notes of the pledges (hidden ones only with `withHidden`, for the organizers). */
+	async function notesOf(ids: readonly string[], withHidden = false): Promise<Map<string, PledgeNote[]>> {
 		if (ids.length === 0) return new Map();
-		const rows = await db
-			.selectFrom('pledge_notes')
-			.select(['pledge_id as pledgeId', 'id', 'day as date', 'text', 'created_at as createdAt'])
-			.where(dialect.isAnyOf('pledge_id', ids))
-			.orderBy('day', 'desc')
-			.orderBy('seq', 'desc')
-			.execute();
-		return groupNotes(rows);
+		let query = db.selectFrom('pledge_notes').select(NOTE_COLUMNS).where(dialect.isAnyOf('pledge_id', ids));
+		if (!withHidden) query = query.where('hidden_at', 'is', null);
+		const rows = await query.orderBy('day', 'desc').orderBy('seq', 'desc').execute();
+		return groupNotes(rows.map(toNote));
 	}
 
 	/** Withdraws or restores: changes `withdrawn_at` only if it is not already so. */
@@ -107,11 +110,21 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			const [{ count, updatedAt }, latest] = await Promise.all([
 				db
 					.selectNoFrom((eb) => [
-						eb.selectFrom('pledges').select(eb.fn.countAll<number>().as('count')).where('withdrawn_at', 'is', null).as('count'),
+						eb
+							.selectFrom('pledges')
+							.select(eb.fn.countAll<number>().as('count'))
+							.where('withdrawn_at', 'is', null)
+							.where('verification', '=', 'published')
+							.as('count'),
 						eb.fn
 							.coalesce(
-								eb.selectFrom('audit_log').select((audit) => audit.fn.max('at').as('at')).where('action', 'not like', sql.lit(QUESTION_ACTIONS))
-									.where('action', 'not like', sql.lit(CAPTION_ACTIONS)),
+								eb
+									.selectFrom('audit_log')
+									.select((audit) => audit.fn.max('at').as('at'))
+									// As the partial index audit_log_pledges_at is written, so the newest entry is found from the index's end.
+									.where('action', 'not like', sql.lit(QUESTION_ACTIONS))
+									.where('action', 'not like', sql.lit(CAPTION_ACTIONS))
+									.where('action', 'not in', NOT_PUBLIC_ACTIONS),
 								eb.selectFrom('ledger').select('created_at').where('id', '=', 1)
 							)
 							.as('updatedAt')
@@ -146,7 +159,9 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		},
 
 		async entries() {
-			return (await db.selectFrom('pledges').selectAll().orderBy('seq', 'desc').execute()).map((row) => toEntry(fromRow(row)));
+			// Governments' submissions not published have their own list (reporting.ts `pending`).
+			const rows = await db.selectFrom('pledges').selectAll().where('verification', '=', 'published').orderBy('seq', 'desc').execute();
+			return rows.map((row) => toEntry(fromRow(row)));
 		},
 
 		async get(id) {
@@ -253,18 +268,33 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 				const at = new Date().toISOString();
 				const pledge = await write.db.updateTable('pledges').set({ updated_at: at }).where('id', '=', id).returning('title').executeTakeFirst();
 				if (!pledge) return undefined;
-				const stored: PledgeNote = { id: randomUUID(), date: note.date, text: note.text, createdAt: at };
-				await write.db.insertInto('pledge_notes').values({ id: stored.id, pledge_id: id, day: stored.date, text: stored.text, created_at: at }).execute();
+				const author = actor.government ? 'government' : 'organizers';
+				const stored: PledgeNote = { id: randomUUID(), date: note.date, text: note.text, createdAt: at, author };
+				if (note.evidence) stored.evidence = note.evidence;
+				if (note.lang) stored.lang = note.lang;
+				await write.db
+					.insertInto('pledge_notes')
+					.values({
+						id: stored.id,
+						pledge_id: id,
+						day: stored.date,
+						text: stored.text,
+						created_at: at,
+						reporter_id: actor.government ? actor.id : null,
+						lang: note.lang ?? null,
+						evidence_url: note.evidence ?? null
+					})
+					.execute();
 				await record(write, actor, 'note', id, pledge.title, at);
 				return stored;
 			});
 		},
 
-		async notes(id) {
-			return (await notesOf([id])).get(id) ?? [];
+		async notes(id, options) {
+			return (await notesOf([id], options?.withHidden)).get(id) ?? [];
 		},
 
-		notesOf,
+		notesOf: (ids) => notesOf(ids),
 
 		withdraw: (id, actor) => setWithdrawn(id, actor, true),
 		restore: (id, actor) => setWithdrawn(id, actor, false),
@@ -272,7 +302,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		async auditLog(limit = 200) {
 			const rows = await db
 				.selectFrom('audit_log')
-				.select(['at', 'organizer_email as organizerEmail', 'action', 'pledge_id as pledgeId', 'detail'])
+				.select(['at', 'organizer_email as organizerEmail', 'action', 'pledge_id as pledgeId', 'detail', 'government'])
 				.orderBy('seq', 'desc')
 				.limit(limit)
 				.execute();
@@ -284,6 +314,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 				.selectFrom('pledges')
 				.select((eb) => ['country', eb.fn.countAll<number>().as('count')])
 				.where('withdrawn_at', 'is', null)
+				.where('verification', '=', 'published')
 				.groupBy('country')
 				.orderBy('country')
 				.execute();

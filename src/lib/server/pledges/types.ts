@@ -5,7 +5,7 @@
 import type { LedgerEntry, NoteInput, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeSnapshot, PledgeStatus } from '$lib/pledges/types';
 
 // The pledge's own shapes come from its schema (src/lib/pledges/); re-exported for the store's code.
-export type { Compact, LedgerEntry, NoteInput, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeSnapshot, PledgeStatus } from '$lib/pledges/types';
+export type { Compact, LedgerEntry, NoteInput, Pledge, PledgeFields, PledgeFilter, PledgeInput, PledgeNote, PledgeSnapshot, PledgeStatus, PledgeTranslation, Verification } from '$lib/pledges/types';
 
 /** One page of the list: a part of the pledges that match, and where the next page starts. */
 export interface PledgePage {
@@ -25,10 +25,12 @@ export interface PledgeChanges {
 	subscribe(listener: PledgeChangeListener): () => void;
 }
 
-/** Who made a change, for the audit log. */
+/** Who made a change, for the audit log: an organizer, or a government's reporter (`government` set). */
 export interface Actor {
 	id: string;
 	email: string;
+	/** The reporter's government, as the audit log names it ("Ville de Grigny (FR)"). */
+	government?: string;
 }
 
 export interface AuditEntry {
@@ -43,11 +45,23 @@ export interface AuditEntry {
 		| 'import'
 		| `status-${PledgeStatus}`
 		| 'note'
+		| 'note-hidden'
+		| 'submit'
+		| 'published'
+		| 'returned'
+		| 'translate'
+		| 'invite'
+		| 'invite-resent'
+		| 'invite-revoked'
+		| 'invite-accepted'
+		| 'reporter-revoked'
 		| 'questions-open'
 		| 'questions-close'
 		| `question-${'approved' | 'rejected' | 'answered' | 'on-screen' | 'off-screen'}`;
 	pledgeId?: string;
 	detail?: string;
+	/** Set when a government's reporter made the change (`organizerEmail` is then theirs). */
+	government?: string;
 }
 
 /** The answer to a write made with an Idempotency-Key: replayed as is on a retry. */
@@ -63,14 +77,14 @@ export interface PledgeStore {
 	snapshot(): Promise<PledgeSnapshot>;
 	/** Committed changes, made by this process or any other one on the same store. */
 	readonly changes: PledgeChanges;
-	/** Pledges handed over (not withdrawn), newest first. */
+	/** Pledges handed over (published, not withdrawn), newest first. */
 	list(filter?: PledgeFilter): Promise<Pledge[]>;
 	/**
 	 * A page of them, newest first, starting after the position `after` (a previous page's `next`):
 	 * walking the pages shows each pledge once, even while pledges are added.
 	 */
 	listPage(filter: PledgeFilter, page: { limit: number; after?: number }): Promise<PledgePage>;
-	/** Every pledge, withdrawn ones included, newest first. */
+	/** Every published pledge, withdrawn ones included, newest first (the organizers' ledger). */
 	entries(): Promise<LedgerEntry[]>;
 	get(id: string): Promise<LedgerEntry | undefined>;
 	add(input: PledgeInput, actor: Actor): Promise<Pledge>;
@@ -89,7 +103,7 @@ export interface PledgeStore {
 	/** Adds a dated progress note to the pledge, audited as `note`; undefined if there is no such pledge. */
 	addNote(id: string, note: NoteInput, actor: Actor): Promise<PledgeNote | undefined>;
 	/** The pledge's notes, latest day first (the later-added first within a day). */
-	notes(id: string): Promise<PledgeNote[]>;
+	notes(id: string, options?: { withHidden?: boolean }): Promise<PledgeNote[]>;
 	/** The notes of several pledges at once (the open data), by pledge id; a pledge without notes is left out. */
 	notesOf(ids: string[]): Promise<Map<string, PledgeNote[]>>;
 	withdraw(id: string, actor: Actor): Promise<boolean>;

@@ -1,7 +1,10 @@
+import { governmentInvitations } from '../governments/invitations.ts';
+import { governmentReporters } from '../governments/reporters.ts';
 import { organizerAccounts } from '../organizers/accounts.ts';
 import { organizerSessions } from '../organizers/sessions.ts';
 import { pledgeLedger } from '../pledges/ledger.ts';
 import { engineCaptioners, engineCaptions } from './captions.ts';
+import { pledgeReporting } from '../pledges/reporting.ts';
 import type { Engine } from './engine.ts';
 import { organizerRecords, sessionRecords } from './organizers.ts';
 import { engineQuestions } from './questions.ts';
@@ -20,6 +23,9 @@ export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
 		captions: engineCaptions(engine),
 		captioners: engineCaptioners(engine),
 		limits: engineRateLimits(engine),
-		secrets: engineServerSecrets(engine)
+		secrets: engineServerSecrets(engine),
+		reporting: pledgeReporting(engine),
+		invitations: governmentInvitations(engine),
+		reporters: governmentReporters(engine)
 	};
 }

@@ -35,6 +35,26 @@ export interface PledgesTable {
 	withdrawn_at: string | null;
 	/** The pledge's words folded for the search (src/lib/pledges/search.ts). */
 	search_text: string;
+	/** A government's submission waits for an organizer (`pending`), who publishes or returns it. */
+	verification: ColumnType<Verification, Verification | undefined>;
+	/** The government's reporter who submitted it; null: recorded by the organizers. */
+	reporter_id: ColumnType<string | null, string | null | undefined>;
+	/** The language its title and description were first written in, when known. */
+	lang: ColumnType<string | null, string | null | undefined>;
+	verified_at: ColumnType<string | null, string | null | undefined>;
+	/** Why an organizer returned it (the reporter sees it). */
+	return_reason: ColumnType<string | null, string | null | undefined>;
+}
+
+export type Verification = 'pending' | 'published' | 'returned';
+
+/** A pledge's title and description in another language than its original. */
+export interface PledgeTranslationsTable {
+	pledge_id: string;
+	lang: string;
+	title: string;
+	description: string | null;
+	updated_at: string;
 }
 
 export interface PledgeNotesTable {
@@ -45,6 +65,13 @@ export interface PledgeNotesTable {
 	day: string;
 	text: string;
 	created_at: string;
+	/** The government's reporter who wrote it; null: an organizer. */
+	reporter_id: ColumnType<string | null, string | null | undefined>;
+	lang: ColumnType<string | null, string | null | undefined>;
+	evidence_url: ColumnType<string | null, string | null | undefined>;
+	/** Hidden by an organizer (kept, no longer public), with the reason. */
+	hidden_at: ColumnType<string | null, string | null | undefined>;
+	hidden_reason: ColumnType<string | null, string | null | undefined>;
 }
 
 export interface AuditLogTable {
@@ -55,6 +82,8 @@ export interface AuditLogTable {
 	pledge_id: string | null;
 	question_id: string | null;
 	detail: string | null;
+	/** The government whose reporter made the change (`organizer_email` then holds the reporter's); null: an organizer. */
+	government: ColumnType<string | null, string | null | undefined>;
 }
 
 export interface IdempotencyKeysTable {
@@ -140,6 +169,42 @@ export interface QuestionKeysTable {
 	secret: string;
 }
 
+/** A local or regional government's reporter: invited by an organizer, writes only its government's pledges. */
+export interface ReportersTable {
+	id: string;
+	email: string;
+	government: string;
+	country: string;
+	lang: string;
+	password_hash: string;
+	created_at: string;
+	revoked_at: string | null;
+}
+
+export interface ReporterSessionsTable {
+	id_hash: string;
+	reporter_id: string;
+	expires_at: string;
+}
+
+/** A single-use link for one government's reporter; only the hash of its secret is kept. */
+export interface GovernmentInvitationsTable {
+	id: string;
+	token_hash: string;
+	government: string;
+	country: string;
+	email: string;
+	lang: string;
+	/** The organizer's email. */
+	invited_by: string;
+	created_at: string;
+	expires_at: string;
+	spent_at: string | null;
+	revoked_at: string | null;
+	/** The account made by spending it. */
+	reporter_id: string | null;
+}
+
 /** Who may post captions (POST /api/captions): a token only, stored as its hash. */
 export interface CaptionersTable {
 	id: string;
@@ -188,6 +253,10 @@ export interface Database {
 	question_votes: QuestionVotesTable;
 	question_session: QuestionSessionTable;
 	question_keys: QuestionKeysTable;
+	pledge_translations: PledgeTranslationsTable;
+	reporters: ReportersTable;
+	reporter_sessions: ReporterSessionsTable;
+	government_invitations: GovernmentInvitationsTable;
 	captioners: CaptionersTable;
 	caption_lines: CaptionLinesTable;
 	caption_window: CaptionWindowTable;

@@ -1,8 +1,11 @@
 import type { CaptionerAccounts } from '../captions/captioners.ts';
 import type { CaptionStore } from '../captions/store.ts';
+import type { GovernmentInvitations } from '../governments/invitations.ts';
+import type { GovernmentReporters } from '../governments/reporters.ts';
 import type { RateLimits } from '../limits/rate-limit.ts';
 import type { OrganizerAccounts } from '../organizers/accounts.ts';
 import type { OrganizerSessions } from '../organizers/sessions.ts';
+import type { PledgeReporting } from '../pledges/reporting.ts';
 import type { PledgeStore } from '../pledges/types.ts';
 import type { QuestionStore } from '../questions/types.ts';
 
@@ -23,6 +26,12 @@ export interface Store extends PledgeStore {
 	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */
 	limits: RateLimits;
 	secrets: ServerSecrets;
+	/** Local governments' own pledges, and the organizers' verification of them. */
+	reporting: PledgeReporting;
+	/** Invitation links for governments' reporters. */
+	invitations: GovernmentInvitations;
+	/** Governments' reporters: accounts and sessions. */
+	reporters: GovernmentReporters;
 	/** Whether the store answers a query, and whether a write reaches it (for /healthz). */
 	health(): Promise<{ canRead: boolean; canWrite: boolean }>;
 	close(): Promise<void>;

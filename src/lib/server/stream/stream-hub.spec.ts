@@ -25,7 +25,7 @@ function fakeLedger() {
 		},
 		add(title: string) {
 			state.count += 1;
-			const pledge: Pledge = { id: String(state.count), government: 'Kampala Capital City Authority', country: 'UG', title, compacts: ['GCM'], status: 'planned', createdAt: '', updatedAt: '' };
+			const pledge: Pledge = { id: String(state.count), government: 'Kampala Capital City Authority', country: 'UG', title, compacts: ['GCM'], status: 'planned', createdAt: '', updatedAt: '', reportedBy: 'organizers' };
 			state.latest.unshift(pledge);
 			for (const listener of listeners) listener();
 		}

@@ -148,6 +148,59 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 	);
 	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
 	`,
+	// Issue 22, local governments' reporting, as SQLite's migration of the same name.
+	`
+	ALTER TABLE pledges ADD COLUMN verification text NOT NULL DEFAULT 'published' CHECK (verification IN ('pending', 'published', 'returned'));
+	ALTER TABLE pledges ADD COLUMN reporter_id text;
+	ALTER TABLE pledges ADD COLUMN lang text;
+	ALTER TABLE pledges ADD COLUMN verified_at timestamptz;
+	ALTER TABLE pledges ADD COLUMN return_reason text;
+	CREATE INDEX pledges_verification ON pledges (verification, seq);
+	CREATE INDEX pledges_government ON pledges (country, government);
+	CREATE TABLE pledge_translations (
+		pledge_id text NOT NULL REFERENCES pledges (id),
+		lang text NOT NULL,
+		title text NOT NULL,
+		description text,
+		updated_at timestamptz NOT NULL,
+		PRIMARY KEY (pledge_id, lang)
+	);
+	ALTER TABLE pledge_notes ADD COLUMN reporter_id text;
+	ALTER TABLE pledge_notes ADD COLUMN lang text;
+	ALTER TABLE pledge_notes ADD COLUMN evidence_url text;
+	ALTER TABLE pledge_notes ADD COLUMN hidden_at timestamptz;
+	ALTER TABLE pledge_notes ADD COLUMN hidden_reason text;
+	ALTER TABLE audit_log ADD COLUMN government text;
+	CREATE TABLE reporters (
+		id text PRIMARY KEY,
+		email text NOT NULL UNIQUE,
+		government text NOT NULL,
+		country text NOT NULL,
+		lang text NOT NULL,
+		password_hash text NOT NULL,
+		created_at timestamptz NOT NULL,
+		revoked_at timestamptz
+	);
+	CREATE TABLE reporter_sessions (
+		id_hash text PRIMARY KEY,
+		reporter_id text NOT NULL REFERENCES reporters (id) ON DELETE CASCADE,
+		expires_at timestamptz NOT NULL
+	);
+	CREATE TABLE government_invitations (
+		id text PRIMARY KEY,
+		token_hash text NOT NULL UNIQUE,
+		government text NOT NULL,
+		country text NOT NULL,
+		email text NOT NULL,
+		lang text NOT NULL,
+		invited_by text NOT NULL,
+		created_at timestamptz NOT NULL,
+		expires_at timestamptz NOT NULL,
+		spent_at timestamptz,
+		revoked_at timestamptz,
+		reporter_id text
+	);
+	`,
 	// Live captions, as SQLite's: captioners' tokens, the lines, the organizers' opening.
 	`
 	CREATE TABLE captioners (

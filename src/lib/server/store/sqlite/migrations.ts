@@ -151,6 +151,61 @@ export const MIGRATIONS: readonly Migration[] = [
 	ALTER TABLE ledger RENAME COLUMN updated_at TO created_at;
 	CREATE INDEX audit_log_pledges_at ON audit_log (at) WHERE action NOT LIKE 'question%';
 	`,
+	// Issue 22, local governments' reporting: invitations, reporters and their sessions; a pledge's
+	// verification (a reporter's submission waits for an organizer) and its author; notes by reporters,
+	// with evidence, hidden by organizers with a reason; each pledge's version in another language.
+	`
+	ALTER TABLE pledges ADD COLUMN verification TEXT NOT NULL DEFAULT 'published' CHECK (verification IN ('pending', 'published', 'returned'));
+	ALTER TABLE pledges ADD COLUMN reporter_id TEXT;
+	ALTER TABLE pledges ADD COLUMN lang TEXT;
+	ALTER TABLE pledges ADD COLUMN verified_at TEXT;
+	ALTER TABLE pledges ADD COLUMN return_reason TEXT;
+	CREATE INDEX pledges_verification ON pledges (verification, seq);
+	CREATE INDEX pledges_government ON pledges (country, government);
+	CREATE TABLE pledge_translations (
+		pledge_id TEXT NOT NULL REFERENCES pledges (id),
+		lang TEXT NOT NULL,
+		title TEXT NOT NULL,
+		description TEXT,
+		updated_at TEXT NOT NULL,
+		PRIMARY KEY (pledge_id, lang)
+	);
+	ALTER TABLE pledge_notes ADD COLUMN reporter_id TEXT;
+	ALTER TABLE pledge_notes ADD COLUMN lang TEXT;
+	ALTER TABLE pledge_notes ADD COLUMN evidence_url TEXT;
+	ALTER TABLE pledge_notes ADD COLUMN hidden_at TEXT;
+	ALTER TABLE pledge_notes ADD COLUMN hidden_reason TEXT;
+	ALTER TABLE audit_log ADD COLUMN government TEXT;
+	CREATE TABLE reporters (
+		id TEXT PRIMARY KEY,
+		email TEXT NOT NULL UNIQUE,
+		government TEXT NOT NULL,
+		country TEXT NOT NULL,
+		lang TEXT NOT NULL,
+		password_hash TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		revoked_at TEXT
+	);
+	CREATE TABLE reporter_sessions (
+		id_hash TEXT PRIMARY KEY,
+		reporter_id TEXT NOT NULL REFERENCES reporters (id) ON DELETE CASCADE,
+		expires_at TEXT NOT NULL
+	);
+	CREATE TABLE government_invitations (
+		id TEXT PRIMARY KEY,
+		token_hash TEXT NOT NULL UNIQUE,
+		government TEXT NOT NULL,
+		country TEXT NOT NULL,
+		email TEXT NOT NULL,
+		lang TEXT NOT NULL,
+		invited_by TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		expires_at TEXT NOT NULL,
+		spent_at TEXT,
+		revoked_at TEXT,
+		reporter_id TEXT
+	);
+	`,
 	// Live captions (src/lib/server/captions/): captioners' tokens, the lines, the organizers' opening.
 	`
 	CREATE TABLE captioners (

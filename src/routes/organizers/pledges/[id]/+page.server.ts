@@ -3,6 +3,7 @@ import { countriesByName } from '$lib/pledges/countries';
 import { noteFromForm, todayInEventZone, validateNote } from '$lib/pledges/notes';
 import { pledgeFromForm, validatePledge } from '$lib/pledges/schema';
 import { isStatus } from '$lib/pledges/status';
+import { validateReason } from '$lib/governments/schema';
 import { actorOf, requireOrganizer } from '$lib/server/organizers/actor';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	const saved = (['status', 'note'] as const).find((kind) => kind === url.searchParams.get('saved'));
 	return {
 		entry,
-		notes: await locals.store.notes(entry.id),
+		// Hidden notes too, marked: the organizers see what they hid and why.
+		notes: await locals.store.notes(entry.id, { withHidden: true }),
 		today: todayInEventZone(),
 		saved,
 		countries: countriesByName(locals.lang ?? 'en')
@@ -48,5 +50,14 @@ export const actions: Actions = {
 		if (!result.success) return fail(400, { noteErrors: result.errors, noteValues: values });
 		if (!(await event.locals.store.addNote(event.params.id, result.note, actor))) error(404, 'No such pledge.');
 		redirect(303, `/organizers/pledges/${event.params.id}?saved=note`);
+	},
+
+	hideNote: async (event) => {
+		const actor = actorOf(event);
+		const form = await event.request.formData();
+		const reason = validateReason({ reason: form.get('reason') ?? '' });
+		if (!reason.success) return fail(400, { hideError: reason.errors.reason ?? 'required' });
+		if (!(await event.locals.store.reporting.hideNote(String(form.get('noteId') ?? ''), reason.value.reason, actor))) error(404, 'No such note.');
+		redirect(303, `/organizers/pledges/${event.params.id}`);
 	}
 };

@@ -1,0 +1,93 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { validateTranslation } from '$lib/governments/schema';
+import { isLanguage, otherLanguages, type Language } from '$lib/i18n/languages';
+import { noteFromForm, todayInEventZone, validateNote } from '$lib/pledges/notes';
+import { isStatus } from '$lib/pledges/status';
+import { ownPledge, submissionFromForm, takeReporterWrite } from '$lib/server/governments/desk';
+import { requireReporter } from '$lib/server/governments/reporter-session';
+import { reporterActor } from '$lib/server/governments/reporters';
+import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The reporter's own pledge, else 404 (another government's, a withdrawn one, no such id alike). */
+async function own(event: Pick<RequestEvent, 'locals' | 'params'>) {
+	const reporter = requireReporter(event);
+	const pledge = await ownPledge(event.locals.store, reporter, event.params.id ?? '');
+	if (!pledge) error(404, 'Not Found');
+	return { reporter, pledge };
+}
+
+/** One write counted for the reporter and the address, or the refusal to show. */
+async function mayWrite(event: RequestEvent, reporter: Parameters<typeof takeReporterWrite>[1]) {
+	const decision = await takeReporterWrite(event.locals.store, reporter, event);
+	if (decision.allowed) return undefined;
+	event.setHeaders({ 'retry-after': String(retryAfterSeconds(decision.retryAfterMs)) });
+	return fail(429, { limit: 'tooMany' as const, retryAfterMs: decision.retryAfterMs });
+}
+
+const field = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+export const load: PageServerLoad = async (event) => {
+	const { pledge } = await own(event);
+	const lang = event.params.lang as Language;
+	const saved = event.url.searchParams.get('saved');
+	return {
+		pledge,
+		notes: await event.locals.store.notes(pledge.id),
+		translations: await event.locals.store.reporting.translations(pledge.id),
+		// The languages it may be given in besides its original one.
+		otherLanguages: otherLanguages((isLanguage(pledge.lang) ? pledge.lang : undefined) ?? lang),
+		today: todayInEventZone(),
+		saved: saved === 'report' || saved === 'translation' || saved === 'resubmitted' ? saved : undefined
+	};
+};
+
+export const actions: Actions = {
+	report: async (event) => {
+		const { reporter, pledge } = await own(event);
+		const form = await event.request.formData();
+		const values = noteFromForm(form);
+		if (pledge.verification) return fail(409, { reportValues: values });
+		const status = field(form, 'status');
+		const newStatus = isStatus(status) && status !== pledge.status ? status : undefined;
+		const hasNote = [values.date, values.text, values.evidence].some((value) => typeof value === 'string' && value.trim() !== '');
+		if (!newStatus && !hasNote) return fail(400, { nothing: true, reportValues: values });
+		const note = hasNote ? validateNote(values) : undefined;
+		if (note && !note.success) return fail(400, { noteErrors: note.errors, reportValues: values });
+		const refused = await mayWrite(event, reporter);
+		if (refused) return refused;
+		const actor = reporterActor(reporter);
+		if (newStatus) await event.locals.store.setStatus(pledge.id, newStatus, actor);
+		if (note?.success) await event.locals.store.addNote(pledge.id, { ...note.note, lang: event.params.lang }, actor);
+		redirect(303, `/${event.params.lang}/report/pledges/${pledge.id}?saved=report`);
+	},
+
+	translate: async (event) => {
+		const { reporter, pledge } = await own(event);
+		const form = await event.request.formData();
+		const lang = field(form, 'lang');
+		const values = { title: field(form, 'title'), description: field(form, 'description') };
+		if (!isLanguage(lang) || lang === pledge.lang) return fail(400, { translationErrors: { body: 'type' as const }, translationValues: values });
+		const result = validateTranslation(values);
+		if (!result.success) return fail(400, { translationErrors: result.errors, translationValues: values, translationLang: lang });
+		const refused = await mayWrite(event, reporter);
+		if (refused) return refused;
+		const { title, description } = result.value;
+		await event.locals.store.reporting.translate(pledge.id, { lang, title, ...(description ? { description } : {}) }, reporterActor(reporter));
+		redirect(303, `/${event.params.lang}/report/pledges/${pledge.id}?saved=translation`);
+	},
+
+	resubmit: async (event) => {
+		const { reporter, pledge } = await own(event);
+		const submission = submissionFromForm(await event.request.formData(), reporter);
+		if (!submission.ok) return fail(400, { errors: submission.errors, values: submission.values });
+		const { fields } = submission;
+		const refused = await mayWrite(event, reporter);
+		if (refused) return refused;
+		if (!(await event.locals.store.reporting.resubmit(pledge.id, fields, reporter, reporterActor(reporter)))) return fail(409, { values: fields });
+		redirect(303, `/${event.params.lang}/report/pledges/${pledge.id}?saved=resubmitted`);
+	}
+};

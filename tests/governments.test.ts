@@ -1,0 +1,286 @@
+import AxeBuilder from '@axe-core/playwright';
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { INVITATION_DAYS } from '$lib/server/governments/invitations';
+import { LANGUAGE_NAMES, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
+import { openStore } from '../src/lib/server/store/open.ts';
+import { createOrganizerToken, recordPledge } from './support/organizer-token';
+import { signIn } from './support/organizers';
+import { validateHtml } from './support/nu-validator';
+import { exactly, t } from './support/words';
+
+// Local governments report their own pledges (issue 22): invited by an organizer, a reporter accepts,
+// signs in, submits, reports progress; organizers verify. Every page works without JavaScript.
+test.use({ javaScriptEnabled: false });
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PASSWORD = 'a long enough password';
+
+let token: string;
+test.beforeAll(() => {
+	token = createOrganizerToken();
+});
+
+const api = (origin: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
+	fetch(`${origin}${path}`, {
+		method: init.method ?? (init.body ? 'POST' : 'GET'),
+		headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body ? { 'content-type': 'application/json' } : {}) },
+		body: init.body ? JSON.stringify(init.body) : undefined
+	});
+
+const aGovernment = (lang: Language) => ({ government: `Ville ${randomUUID().slice(0, 8)}`, country: 'FR', email: `reporter-${randomUUID()}@example.org`, lang });
+
+async function invite(origin: string, invitation: ReturnType<typeof aGovernment>): Promise<{ url: string; expiresAt: string }> {
+	const response = await api(origin, '/api/governments/invitations', { body: invitation, token });
+	expect(response.status).toBe(201);
+	return response.json();
+}
+
+/** Accepts an invitation the way a reporter does: the password twice. */
+async function accept(page: Page, url: string, lang: Language) {
+	await page.goto(new URL(url).pathname);
+	await page.getByLabel(t[lang]('governments:invitation.password', { min: 12 })).fill(PASSWORD);
+	await page.getByLabel(t[lang]('governments:invitation.confirm')).fill(PASSWORD);
+	await page.getByRole('button', { name: t[lang]('governments:invitation.submit') }).click();
+}
+
+/** The page's notice saying `text` (the offline status, an empty live region, is on every page too). */
+const notice = (page: Page, text: string) => expect(page.getByRole('status').filter({ hasText: exactly(text) })).toBeVisible();
+
+/** A form post as a browser without JavaScript sends it (from this site's page). */
+const formPost = (page: Page, origin: string, path: string, form: Record<string, string>) =>
+	page.request.post(path, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+
+async function submit(page: Page, lang: Language, title: string) {
+	await page.getByLabel(t[lang]('organizers:fields.title')).fill(title);
+	await page.getByRole('button', { name: t[lang]('governments:area.submitButton') }).click();
+	await notice(page, t[lang]('governments:area.submitted', { title }));
+}
+
+/** axe's violations on the page `page` shows, read in a browser with JavaScript (axe runs in the page) and the same cookies. */
+async function axeViolations(browser: Browser, page: Page): Promise<string[]> {
+	const context = await browser.newContext({ javaScriptEnabled: true });
+	try {
+		await context.addCookies(await page.context().cookies());
+		const viewer = await context.newPage();
+		await viewer.goto(page.url());
+		const results = await new AxeBuilder({ page: viewer }).withTags(WCAG_TAGS).analyze();
+		return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+	} finally {
+		await context.close();
+	}
+}
+
+const publicCount = async (origin: string) => ((await (await api(origin, '/api/pledges?limit=1')).json()) as { count: number }).count;
+const pendingIds = async (origin: string) => ((await (await api(origin, '/api/pledges?verification=pending', { token })).json()) as { pledges: { id: string }[] }).pledges.map((p) => p.id);
+
+for (const lang of LANGUAGES) {
+	test(`${lang}: invite, accept, sign in, submit, publish: the pledge is public and counted, then reported on`, async ({ page, baseURL }) => {
+		const origin = baseURL!;
+		const government = aGovernment(lang);
+		const { url, expiresAt } = await invite(origin, government);
+		expect(new URL(url).pathname).toMatch(new RegExp(`^/${lang}/report/invitation/[A-Za-z0-9_-]{43}$`));
+		expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + (INVITATION_DAYS - 1) * 86_400_000);
+
+		// The page speaks the invitation's language; two different passwords are refused.
+		await page.goto(new URL(url).pathname);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t[lang]('governments:invitation.title', { government: government.government }));
+		await page.getByLabel(t[lang]('governments:invitation.password', { min: 12 })).fill(PASSWORD);
+		await page.getByLabel(t[lang]('governments:invitation.confirm')).fill(`${PASSWORD}!`);
+		await page.getByRole('button', { name: t[lang]('governments:invitation.submit') }).click();
+		await expect(page.getByRole('alert')).toHaveText(t[lang]('governments:errors.passwordMismatch'));
+
+		await accept(page, url, lang);
+		await expect(page).toHaveURL(new RegExp(`/${lang}/report$`));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t[lang]('governments:area.title', { government: government.government }));
+
+		// A submission waits: not counted, not listed, no public page.
+		const before = await publicCount(origin);
+		const title = `Submitted ${randomUUID().slice(0, 8)}`;
+		await submit(page, lang, title);
+		const row = page.getByRole('row').filter({ hasText: title });
+		await expect(row).toContainText(t[lang]('governments:verification.pending'));
+		const id = (await row.getByRole('link').getAttribute('href'))!.split('/').at(-1)!;
+		expect(await publicCount(origin)).toBe(before);
+		expect(await pendingIds(origin)).toContain(id);
+		expect((await api(origin, `/${lang}/pledges/${id}`)).status).toBe(404);
+		expect((await (await api(origin, `/api/pledges?q=${encodeURIComponent(title)}`)).json()).matching).toBe(0);
+		expect(await (await api(origin, '/api/pledges.csv')).text()).not.toContain(title);
+
+		// An organizer publishes it: public and counted.
+		const published = await api(origin, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'published' }, token });
+		expect(published.status).toBe(200);
+		expect(await published.json()).toMatchObject({ id, reportedBy: 'government', verifiedAt: expect.any(String) });
+		expect(await publicCount(origin)).toBe(before + 1);
+		expect((await api(origin, `/${lang}/pledges/${id}`)).status).toBe(200);
+		expect((await api(origin, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'published' }, token })).status).toBe(409);
+
+		// The reporter reports progress: a status and a dated note with evidence, published at once.
+		const note = `Progress ${randomUUID().slice(0, 8)}`;
+		await page.goto(`/${lang}/report/pledges/${id}`);
+		await page.getByLabel(t[lang]('governments:report.status'), { exact: true }).selectOption('achieved');
+		await page.getByLabel(t[lang]('governments:report.note', { max: 1000 })).fill(note);
+		await page.getByLabel(t[lang]('governments:report.evidence')).fill('https://example.org/progress');
+		await page.getByRole('button', { name: t[lang]('governments:report.submit') }).click();
+		await notice(page, t[lang]('governments:report.done'));
+		const publicPage = await (await api(origin, `/${lang}/pledges/${id}`)).text();
+		expect(publicPage).toContain(note);
+		expect(publicPage).toContain(t[lang]('pledges:statuses.achieved'));
+
+		// And gives its title in the other language.
+		const [other] = otherLanguages(lang);
+		const translated = `Translated ${randomUUID().slice(0, 8)}`;
+		await page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] })).fill(translated);
+		await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
+		await expect(page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] }))).toHaveValue(translated);
+	});
+
+	test(`${lang}: a submission returned with a reason shows the reason to its government`, async ({ page, baseURL }) => {
+		const government = aGovernment(lang);
+		await accept(page, (await invite(baseURL!, government)).url, lang);
+		const title = `To return ${randomUUID().slice(0, 8)}`;
+		await submit(page, lang, title);
+		const id = (await page.getByRole('row').filter({ hasText: title }).getByRole('link').getAttribute('href'))!.split('/').at(-1)!;
+		const reason = `Reason ${randomUUID().slice(0, 8)}`;
+		expect((await api(baseURL!, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'returned' }, token })).status).toBe(400);
+		expect((await api(baseURL!, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'returned', reason }, token })).status).toBe(200);
+		await page.goto(`/${lang}/report/pledges/${id}`);
+		await expect(page.getByRole('note')).toHaveText(t[lang]('governments:report.returnedReason', { reason }));
+		expect(await pendingIds(baseURL!)).not.toContain(id);
+		expect((await api(baseURL!, `/${lang}/pledges/${id}`)).status).toBe(404);
+	});
+
+	test(`${lang}: a spent, an expired and a revoked link say so and store nothing`, async ({ page, baseURL }) => {
+		const government = aGovernment(lang);
+		const { url } = await invite(baseURL!, government);
+		await accept(page, url, lang);
+		await page.context().clearCookies();
+		await page.goto(new URL(url).pathname);
+		await expect(page.getByRole('alert')).toHaveText(t[lang]('governments:invitation.spent'));
+
+		const store = await openStore(process.env.E2E_DATABASE_URL);
+		try {
+			const organizer = { id: 'test', email: 'organizer@example.org' };
+			const expired = await store.invitations.invite({ ...aGovernment(lang) }, organizer, new Date(Date.now() - (INVITATION_DAYS + 1) * 86_400_000));
+			const revoked = await store.invitations.invite({ ...aGovernment(lang) }, organizer);
+			await store.invitations.revoke(revoked.invitation.id, organizer);
+			for (const [link, state] of [
+				[expired.token, 'expired'],
+				[revoked.token, 'revoked'],
+				['not-a-link', 'unknown']
+			] as const) {
+				await page.goto(`/${lang}/report/invitation/${link}`);
+				await expect(page.getByRole('alert')).toHaveText(t[lang](`governments:invitation.${state}`));
+				await expect(page.getByLabel(t[lang]('governments:invitation.confirm'))).toHaveCount(0);
+			}
+			// A post all the same (a form kept open) stores nothing.
+			const reporters = (await store.reporters.list()).length;
+			const post = await formPost(page, baseURL!, `/${lang}/report/invitation/${expired.token}`, { password: PASSWORD, confirm: PASSWORD });
+			expect(post.status()).toBe(410);
+			expect((await store.reporters.list()).length).toBe(reporters);
+		} finally {
+			await store.close();
+		}
+	});
+}
+
+test("a reporter gets 404 for another government's pledge, and cannot name another government", async ({ page, baseURL }) => {
+	const lang = 'en';
+	const government = aGovernment(lang);
+	await accept(page, (await invite(baseURL!, government)).url, lang);
+	const other = await recordPledge(baseURL!, token, `Another government ${randomUUID().slice(0, 8)}`);
+	expect((await page.goto(`/${lang}/report/pledges/${other.id}`))!.status()).toBe(404);
+	const post = await formPost(page, baseURL!, `/${lang}/report/pledges/${other.id}?/report`, { text: 'Not mine' });
+	expect(post.status()).toBe(404);
+	expect((await (await api(baseURL!, `/api/pledges?q=${encodeURIComponent('Not mine')}`)).json()).matching).toBe(0);
+
+	// Form fields naming another government are ignored: the submission is the reporter's government's.
+	const title = `Named elsewhere ${randomUUID().slice(0, 8)}`;
+	const named = await formPost(page, baseURL!, `/${lang}/report?/submit`, { title, government: 'Kampala Capital City Authority', country: 'UG' });
+	expect(named.status()).toBe(303);
+	const pending = (await (await api(baseURL!, '/api/pledges?verification=pending', { token })).json()) as { pledges: { title: string; government: string; country: string }[] };
+	expect(pending.pledges.find((p) => p.title === title)).toMatchObject({ government: government.government, country: government.country });
+});
+
+test('cross-site posts to the reporters’ area are refused, and strangers are sent to the sign-in', async ({ page, baseURL }) => {
+	const post = await formPost(page, 'https://elsewhere.example', '/en/report?/submit', { title: 'Cross-site' });
+	expect(post.status()).toBe(403);
+	await page.goto('/fr/report');
+	await expect(page).toHaveURL(/\/fr\/report\/sign-in$/);
+	expect((await api(baseURL!, '/api/pledges?verification=pending')).status).toBe(401);
+	expect((await api(baseURL!, '/api/governments/invitations', { body: aGovernment('en') })).status).toBe(401);
+});
+
+test('a reporter signs in with email and password, and a wrong password is refused', async ({ page, baseURL }) => {
+	const government = aGovernment('fr');
+	await accept(page, (await invite(baseURL!, government)).url, 'fr');
+	await page.context().clearCookies();
+	await page.goto('/fr/report/sign-in');
+	await page.getByLabel(t.fr('governments:signIn.email')).fill(government.email);
+	await page.getByLabel(t.fr('governments:signIn.password')).fill('not the password');
+	await page.getByRole('button', { name: t.fr('governments:signIn.submit') }).click();
+	await expect(page.getByRole('alert')).toHaveText(t.fr('governments:signIn.wrongCredentials'));
+	await page.getByLabel(t.fr('governments:signIn.password')).fill(PASSWORD);
+	await page.getByRole('button', { name: t.fr('governments:signIn.submit') }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.fr('governments:area.title', { government: government.government }));
+});
+
+test('axe and the Nu validator find nothing on the new pages', async ({ page, browser, baseURL }) => {
+	// Four pages through axe, then one Java run: room for a loaded machine.
+	test.slow();
+	const government = aGovernment('en');
+	const { url } = await invite(baseURL!, government);
+	const documents: Record<string, string> = {};
+	const check = async (name: string) => {
+		expect(await axeViolations(browser, page), name).toEqual([]);
+		documents[name] = await (await page.request.get(page.url())).text();
+	};
+	await page.goto(new URL(url).pathname);
+	await check('invitation');
+	await page.goto('/fr/report/sign-in');
+	await check('sign-in');
+	await accept(page, url, 'en');
+	await submit(page, 'en', `Checked ${randomUUID().slice(0, 8)}`);
+	await check('report');
+	await page.getByRole('row').nth(1).getByRole('link').click();
+	await check('report-pledge');
+	expect(await validateHtml(documents)).toEqual([]);
+});
+
+test('organizers invite, see the count of submissions to verify, publish and return them in the console', async ({ page, browser, baseURL }) => {
+	test.slow();
+	await signIn(page);
+	const government = aGovernment('fr');
+	await page.goto('/organizers/governments');
+	await page.getByLabel(t.en('governments:console.government')).fill(government.government);
+	await page.getByLabel(t.en('governments:console.country')).selectOption(government.country);
+	await page.getByLabel(t.en('governments:console.email')).fill(government.email);
+	await page.getByLabel(t.en('governments:console.lang')).selectOption('fr');
+	await page.getByRole('button', { name: t.en('governments:console.inviteButton') }).click();
+	const url = await page.locator('code.link').textContent();
+	expect(new URL(url!).pathname).toMatch(/^\/fr\/report\/invitation\//);
+	await expect(page.getByRole('row').filter({ hasText: government.email })).toContainText(t.en('governments:console.states.valid'));
+
+	// The reporter, in a browser of their own, accepts and submits two pledges.
+	const reporter = await browser.newPage({ javaScriptEnabled: false });
+	await accept(reporter, url!, 'fr');
+	const [kept, returned] = [`Kept ${randomUUID().slice(0, 8)}`, `Returned ${randomUUID().slice(0, 8)}`];
+	await submit(reporter, 'fr', kept);
+	await submit(reporter, 'fr', returned);
+
+	await page.goto('/organizers/verification');
+	const pending = await pendingIds(baseURL!);
+	await expect(page.getByRole('link', { name: t.en('governments:console.navVerification', { count: pending.length }) })).toBeVisible();
+	await page.getByRole('button', { name: t.en('governments:console.publish', { title: kept }) }).click();
+	await notice(page, t.en('governments:console.published', { title: kept }));
+	await page.getByLabel(t.en('governments:console.returnReason', { title: returned })).fill('Please give a date.');
+	await page.getByRole('button', { name: t.en('governments:console.return', { title: returned }) }).click();
+	await notice(page, t.en('governments:console.returned', { title: returned }));
+	await expect(page.getByRole('heading', { name: kept })).toHaveCount(0);
+
+	expect(await axeViolations(browser, page)).toEqual([]);
+	await page.goto('/organizers/governments');
+	expect(await axeViolations(browser, page)).toEqual([]);
+	expect(await validateHtml({ governments: await (await page.request.get('/organizers/governments')).text() })).toEqual([]);
+	await reporter.close();
+});
