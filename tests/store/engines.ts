@@ -9,6 +9,7 @@ import { createDatabase } from '../../src/bin/throwaway-postgres.js';
 import { openPostgresStore } from '$lib/server/store/postgres/index';
 import { openSqliteStore } from '$lib/server/store/sqlite/index';
 import type { Engine } from './contract';
+import type { EngineUnderTest } from './questions-contract';
 
 export function sqlite(): Engine {
 	const dir = mkdtempSync(join(tmpdir(), 'imrf-store-'));
@@ -33,3 +34,18 @@ export const ENGINES = [
 	{ name: 'SQLite', engine: sqlite },
 	{ name: 'PostgreSQL', engine: postgres }
 ];
+
+/** A fresh store of one engine as the suites beside the contract take it, with how to let it go. */
+export function storeUnderTest(engine: () => Engine): () => Promise<EngineUnderTest> {
+	return async () => {
+		const { open, cleanUp } = engine();
+		const site = await open();
+		return {
+			site,
+			async close() {
+				await site.close();
+				await cleanUp?.();
+			}
+		};
+	};
+}

@@ -1,6 +1,7 @@
 import { organizerAccounts } from '../organizers/accounts.ts';
 import { organizerSessions } from '../organizers/sessions.ts';
 import { pledgeLedger } from '../pledges/ledger.ts';
+import { pledgeProgress } from '../pledges/progress.ts';
 import type { Engine } from './engine.ts';
 import { organizerRecords, sessionRecords } from './organizers.ts';
 import { engineQuestions } from './questions.ts';
@@ -16,6 +17,7 @@ export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
 		organizers: organizerAccounts(organizerRecords(engine.db)),
 		sessions: organizerSessions(sessionRecords(engine)),
 		questions: engineQuestions(engine),
+		progress: pledgeProgress(engine),
 		limits: engineRateLimits(engine),
 		secrets: engineServerSecrets(engine)
 	};

@@ -1,6 +1,7 @@
 import type { RateLimits } from '../limits/rate-limit.ts';
 import type { OrganizerAccounts } from '../organizers/accounts.ts';
 import type { OrganizerSessions } from '../organizers/sessions.ts';
+import type { PledgeProgress } from '../pledges/progress.ts';
 import type { PledgeStore } from '../pledges/types.ts';
 import type { QuestionStore } from '../questions/types.ts';
 
@@ -14,6 +15,8 @@ export interface Store extends PledgeStore {
 	sessions: OrganizerSessions;
 	/** The audience's moderated questions and votes. */
 	questions: QuestionStore;
+	/** The pledges' public progress as events (the feeds). */
+	progress: PledgeProgress;
 	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */
 	limits: RateLimits;
 	secrets: ServerSecrets;
