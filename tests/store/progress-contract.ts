@@ -91,5 +91,36 @@ export function progressContract(engine: string, open: () => Promise<EngineUnder
 			await store.restore(withdrawn.id, actor);
 			expect(await store.progress.recent({}, 10)).toHaveLength(3);
 		});
+
+		it('keeps a pledge’s last report: its newest status change or note, not a status it already had nor a correction', async () => {
+			const recorded = await store.add(pledge('Reported'), actor);
+			expect((await store.get(recorded.id))?.lastReportAt).toBeUndefined();
+			later();
+			const changed = await store.setStatus(recorded.id, 'in-progress', actor);
+			expect(changed?.lastReportAt).toBe(changed?.updatedAt);
+			later();
+			await store.setStatus(recorded.id, 'in-progress', actor);
+			later();
+			await store.update(recorded.id, pledge('Corrected'), actor);
+			expect((await store.get(recorded.id))?.lastReportAt).toBe(changed?.lastReportAt);
+			later();
+			const note = await store.addNote(recorded.id, { date: '2025-11-15', text: 'Later.' }, actor);
+			expect((await store.list())[0].lastReportAt).toBe(note?.createdAt);
+		});
+
+		it('filters the list on reports since an instant, counting a pledge never reported from its record', async () => {
+			const quiet = await store.add(pledge('Quiet'), actor);
+			later();
+			const reported = await store.add(pledge('Reported'), actor);
+			later();
+			const since = new Date().toISOString();
+			later();
+			await store.addNote(reported.id, { date: '2025-11-15', text: 'Reported.' }, actor);
+			later();
+			const fresh = await store.add(pledge('Fresh'), actor);
+			const titles = async (filter: 'recent' | 'stale') => (await store.listPage({ report: { filter, since } }, { limit: 10 })).pledges.map((found) => found.id);
+			expect(await titles('stale')).toEqual([quiet.id]);
+			expect(await titles('recent')).toEqual([fresh.id, reported.id]);
+		});
 	});
 }

@@ -6,7 +6,7 @@ import { pledgeSearchText } from '../../pledges/search.ts';
 export type PledgeRow = Omit<Row<PledgesTable>, 'compacts'> & { compacts: Compact[] };
 
 /** The columns a pledge's own fields fill (a correction writes them all again). */
-type FieldColumn = Exclude<keyof AllColumns<PledgesTable>, 'id' | 'status' | 'created_at' | 'updated_at' | 'withdrawn_at'>;
+type FieldColumn = Exclude<keyof AllColumns<PledgesTable>, 'id' | 'status' | 'created_at' | 'updated_at' | 'withdrawn_at' | 'last_report_at'>;
 
 /**
  * Every column a pledge's fields fill, none left out: a column added to the table fails the type
@@ -37,6 +37,7 @@ export function toEntry(row: PledgeRow): LedgerEntry {
 	};
 	if (row.description) entry.description = row.description;
 	if (row.url) entry.url = row.url;
+	if (row.last_report_at) entry.lastReportAt = row.last_report_at;
 	if (row.withdrawn_at) entry.withdrawnAt = row.withdrawn_at;
 	return entry;
 }

@@ -147,5 +147,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		created_at timestamptz NOT NULL
 	);
 	CREATE INDEX pledge_notes_pledge ON pledge_notes (pledge_id, day DESC, seq DESC);
+	`,
+	// A pledge's last progress report and the feeds' index, as SQLite's last migration.
+	`
+	CREATE INDEX audit_log_pledge ON audit_log (pledge_id, seq);
+	ALTER TABLE pledges ADD COLUMN last_report_at timestamptz;
+	UPDATE pledges SET last_report_at = (
+		SELECT max(at) FROM (
+			SELECT created_at AS at FROM pledge_notes WHERE pledge_id = pledges.id
+			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
+		) AS reports
+	);
 	`
 ];

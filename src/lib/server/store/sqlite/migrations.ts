@@ -150,5 +150,18 @@ export const MIGRATIONS: readonly Migration[] = [
 	`
 	ALTER TABLE ledger RENAME COLUMN updated_at TO created_at;
 	CREATE INDEX audit_log_pledges_at ON audit_log (at) WHERE action NOT LIKE 'question%';
+	`,
+	// A pledge's last progress report (a status change or a note: src/lib/pledges/freshness.ts), kept on
+	// each report, found here for the reports made before; the feeds (src/lib/server/pledges/progress.ts)
+	// read one pledge's status changes by the index.
+	`
+	CREATE INDEX audit_log_pledge ON audit_log (pledge_id, seq);
+	ALTER TABLE pledges ADD COLUMN last_report_at TEXT;
+	UPDATE pledges SET last_report_at = (
+		SELECT max(at) FROM (
+			SELECT created_at AS at FROM pledge_notes WHERE pledge_id = pledges.id
+			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
+		)
+	);
 	`
 ];
