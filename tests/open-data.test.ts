@@ -25,7 +25,7 @@ test('the CSV is UTF-8 with a BOM, an attachment, and its accents survive parsin
 	const parsed = parseCsv(bytes.toString('utf8'));
 	if ('problem' in parsed) throw new Error(parsed.problem);
 	const [header, ...rows] = parsed.records;
-	expect(header).toEqual(['id', 'government', 'country', 'title', 'description', 'compacts', 'url', 'status', 'createdAt']);
+	expect(header).toEqual(['id', 'government', 'country', 'title', 'description', 'compacts', 'url', 'status', 'createdAt', 'lastReportAt']);
 	const row = rows.find((cells) => cells[3] === title);
 	expect(row?.[1]).toBe('Ville de Montréal');
 });

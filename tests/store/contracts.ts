@@ -4,6 +4,7 @@ import { captionStoreContract } from './captions-contract';
 import { storeContract, type Engine } from './contract';
 import { freshStore } from './engines';
 import { governmentsContract } from './governments-contract';
+import { progressContract } from './progress-contract';
 import { questionStoreContract } from './questions-contract';
 
 export function storeContracts(name: string, engine: () => Engine): void {
@@ -11,4 +12,5 @@ export function storeContracts(name: string, engine: () => Engine): void {
 	questionStoreContract(name, () => freshStore(engine));
 	captionStoreContract(name, () => freshStore(engine));
 	governmentsContract(name, engine);
+	progressContract(name, () => freshStore(engine));
 }

@@ -17,6 +17,12 @@ describe('offline cache policy', () => {
 		expect(isCacheable('/en/watchlist')).toBe(true);
 	});
 
+	it('never caches the feeds of progress and the pledges’ badges, which readers ask for again with their ETag', () => {
+		for (const path of ['/en/pledges/feed.xml', '/fr/pledges/6f1c1f5e-3c1a-4c1e-9a1e-2b1f0c1d2e3f/feed.xml', '/badges/pledges/6f1c1f5e-3c1a-4c1e-9a1e-2b1f0c1d2e3f.svg']) {
+			expect(isCacheable(path), path).toBe(false);
+		}
+	});
+
 	it('caches pages, assets and calendar files', () => {
 		for (const path of ['/en/', '/fr/', '/_app/immutable/entry/start.js', '/en/calendar.ics', '/og/fr.png', '/apiary']) {
 			expect(isCacheable(path), path).toBe(true);

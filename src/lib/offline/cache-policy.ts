@@ -6,8 +6,10 @@ export function cacheName(version: string): string {
 }
 
 // Live data and the organizers' console must always be fresh or fail visibly, never replayed;
-// /{lang}/watch answers with a redirect that depends on the visitor's cookie.
-const NEVER_CACHED = [/^\/api(\/|$)/, /^\/organizers(\/|$)/, /^\/healthz$/, /^\/[a-z]{2}\/watch(\/|$)/];
+// /{lang}/watch answers with a redirect that depends on the visitor's cookie. The feeds of progress
+// and the pledges' badges are for feed readers and other sites, which ask again with their ETag: a
+// copy kept here would only age.
+const NEVER_CACHED = [/^\/api(\/|$)/, /^\/organizers(\/|$)/, /^\/healthz$/, /^\/[a-z]{2}\/watch(\/|$)/, /\/feed\.xml$/, /^\/badges\//];
 
 /** Whether the service worker may keep a copy of this path. */
 export function isCacheable(pathname: string): boolean {

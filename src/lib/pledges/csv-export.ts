@@ -1,8 +1,8 @@
 import type { Pledge } from './types';
 import { CSV_COLUMNS } from './csv';
 
-/** The open-data CSV's columns: the import's own, then the pledge's id and the time it was recorded. */
-export const EXPORT_COLUMNS = ['id', ...CSV_COLUMNS, 'createdAt'] as const;
+/** The open-data CSV's columns: the import's own, then the pledge's id, the time it was recorded and its last progress report. */
+export const EXPORT_COLUMNS = ['id', ...CSV_COLUMNS, 'createdAt', 'lastReportAt'] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection"). */
 export function neutralisedCell(value: string): string {

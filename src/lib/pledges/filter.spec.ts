@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromQuery, filterQuery } from './filter';
+import { filterFromQuery, filterQuery, storeFilter } from './filter';
 import { MAX_SEARCH_LENGTH } from './search';
 
 const query = (search: string) => filterFromQuery(new URLSearchParams(search));
@@ -17,6 +17,19 @@ describe('filterFromQuery', () => {
 		const q = filterFromQuery(new URLSearchParams({ q: '😀'.repeat(MAX_SEARCH_LENGTH + 5) })).q!;
 		expect([...q]).toHaveLength(MAX_SEARCH_LENGTH);
 		expect(q.isWellFormed()).toBe(true);
+	});
+});
+
+describe('the report filter', () => {
+	it('keeps recent or stale, and reads anything else as "all"', () => {
+		expect(query('report=stale')).toEqual({ report: 'stale' });
+		expect(query('report=recent')).toEqual({ report: 'recent' });
+		expect(query('report=old')).toEqual({});
+	});
+
+	it('gives the store the instant from which a report is recent', () => {
+		expect(storeFilter({ country: 'UG', report: 'stale' }, '2025-03-10T04:00:00.000Z')).toEqual({ country: 'UG', report: { filter: 'stale', since: '2025-03-10T04:00:00.000Z' } });
+		expect(storeFilter({ country: 'UG' }, '2025-03-10T04:00:00.000Z')).toEqual({ country: 'UG' });
 	});
 });
 

@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import type { COMPACTS, PledgeSchema } from './schema';
+import type { ReportFilter } from './freshness';
 import type { PledgeStatus } from './status';
 
 export type { PledgeStatus } from './status';
@@ -36,6 +37,8 @@ export interface Pledge extends PledgeInput {
 	reportedBy: Author;
 	/** When an organizer published a government's submission. */
 	verifiedAt?: string;
+	/** Its last progress report (a status change or a note), if it has one (src/lib/pledges/freshness.ts). */
+	lastReportAt?: string;
 }
 
 /** The public state of the ledger: what every open page shows. */
@@ -73,6 +76,8 @@ export interface PledgeFilter {
 	limit?: number;
 	/** Words that must all appear in the government, title or description (any case, any accents). */
 	q?: string;
+	/** Pledges with a report (or recorded) since `since`, or without (src/lib/pledges/freshness.ts). */
+	report?: { filter: ReportFilter; since: string };
 }
 
 /** A dated note on a pledge's progress, as an organizer gives it. */

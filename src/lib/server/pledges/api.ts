@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { storeFilter } from '$lib/pledges/filter';
 import { LIMITS, validatePledge } from '$lib/pledges/schema';
 import { MAX_SEARCH_LENGTH } from '$lib/pledges/search';
 import type { Pledge } from '$lib/pledges/types';
@@ -11,13 +12,14 @@ import { refusalStatus } from '$lib/server/http/refusal-status';
 import type { Organizer } from '$lib/server/organizers/accounts';
 import type { Store } from '$lib/server/store/types';
 import { encodeCursor } from './cursor';
+import { recentReportsSince } from './freshness';
 import { MAX_LIMIT, readListQuery } from './list-query';
 import { conditionalResponse } from './open-data';
 
-/** Each pledge with its progress notes, latest day first (none: an empty list). */
+/** Each pledge with its progress notes, latest day first (none: an empty list), and its last report (none: null). */
 async function withNotes(store: Store, pledges: Pledge[]) {
 	const notes = await store.notesOf(pledges.map((pledge) => pledge.id));
-	return pledges.map((pledge) => ({ ...pledge, notes: (notes.get(pledge.id) ?? []).map(({ date, text }) => ({ date, text })) }));
+	return pledges.map((pledge) => ({ ...pledge, lastReportAt: pledge.lastReportAt ?? null, notes: (notes.get(pledge.id) ?? []).map(({ date, text }) => ({ date, text })) }));
 }
 
 /** `GET /api/pledges`: the public ledger, newest first, a page at a time; filtered and searched on request. */
@@ -29,7 +31,7 @@ export async function listPledgesResponse(store: Store, request: Request, url: U
 	}
 	const { count, updatedAt } = await store.snapshot();
 	return conditionalResponse(request, url, { count, updatedAt }, 'json', async () => {
-		const page = await store.listPage(asked.filter, { limit: asked.limit, after: asked.after });
+		const page = await store.listPage(storeFilter(asked.filter, recentReportsSince()), { limit: asked.limit, after: asked.after });
 		const nextCursor = page.next === null ? null : encodeCursor(page.next);
 		return {
 			body: JSON.stringify({ count, updatedAt, matching: page.matching, pledges: await withNotes(store, page.pledges), nextCursor }),

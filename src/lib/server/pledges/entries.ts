@@ -8,7 +8,7 @@ export type PledgeRow = Omit<Row<PledgesTable>, 'compacts'> & { compacts: Compac
 /** The columns a pledge's own fields fill (a correction writes them all again). */
 type FieldColumn = Exclude<
 	keyof AllColumns<PledgesTable>,
-	'id' | 'status' | 'created_at' | 'updated_at' | 'withdrawn_at' | 'verification' | 'reporter_id' | 'lang' | 'verified_at' | 'return_reason'
+	'id' | 'status' | 'created_at' | 'updated_at' | 'withdrawn_at' | 'verification' | 'reporter_id' | 'lang' | 'verified_at' | 'return_reason' | 'last_report_at'
 >;
 
 /**
@@ -42,6 +42,7 @@ export function toEntry(row: PledgeRow): LedgerEntry {
 	if (row.verification !== 'published') entry.verification = row.verification;
 	if (row.description) entry.description = row.description;
 	if (row.url) entry.url = row.url;
+	if (row.last_report_at) entry.lastReportAt = row.last_report_at;
 	if (row.withdrawn_at) entry.withdrawnAt = row.withdrawn_at;
 	if (row.verified_at) entry.verifiedAt = row.verified_at;
 	if (row.return_reason) entry.returnReason = row.return_reason;

@@ -49,7 +49,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			reporter_id: null,
 			lang: null,
 			verified_at: null,
-			return_reason: null
+			return_reason: null,
+			last_report_at: null
 		};
 		const row = await write.db.insertInto('pledges').values(columns).returningAll().executeTakeFirstOrThrow();
 		return toPledge(fromRow(row));
@@ -63,6 +64,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			...(filter.country ? [eb('country', '=', filter.country)] : []),
 			...(filter.compact ? [dialect.compacts.include(filter.compact)] : []),
 			...(filter.status ? [eb('status', '=', filter.status)] : []),
+			// Freshness is measured from the last report, else from the day the pledge was recorded.
+			...(filter.report ? [eb(eb.fn.coalesce('last_report_at', 'created_at'), filter.report.filter === 'recent' ? '>=' : '<', filter.report.since)] : []),
 			// Every word of the search; `\` escapes `%`, `_` and itself in the patterns.
 			...searchPatterns(filter.q ?? '').map((pattern) => sql<boolean>`${sql.ref('search_text')} LIKE ${pattern} ESCAPE '\\'`)
 		]);
@@ -249,7 +252,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 				// The status it has already is no change: nothing recorded, nothing announced.
 				const changed = await write.db
 					.updateTable('pledges')
-					.set({ status, updated_at: at })
+					.set({ status, updated_at: at, last_report_at: at })
 					.where('id', '=', id)
 					.where('status', '<>', status)
 					.returningAll()
@@ -266,7 +269,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		addNote(id, note, actor) {
 			return engine.transaction(async (write) => {
 				const at = new Date().toISOString();
-				const pledge = await write.db.updateTable('pledges').set({ updated_at: at }).where('id', '=', id).returning('title').executeTakeFirst();
+				const pledge = await write.db.updateTable('pledges').set({ updated_at: at, last_report_at: at }).where('id', '=', id).returning('title').executeTakeFirst();
 				if (!pledge) return undefined;
 				const author = actor.government ? 'government' : 'organizers';
 				const stored: PledgeNote = { id: randomUUID(), date: note.date, text: note.text, createdAt: at, author };

@@ -5,7 +5,7 @@ import { decodeCursor } from './cursor';
 /** The most pledges one answer of `GET /api/pledges` carries, and what it carries without `limit`. */
 export const MAX_LIMIT = 1000;
 
-export type ListQueryProblem = 'invalid-limit' | 'invalid-cursor' | 'search-too-long' | 'invalid-country' | 'invalid-compact' | 'invalid-status';
+export type ListQueryProblem = 'invalid-limit' | 'invalid-cursor' | 'search-too-long' | 'invalid-country' | 'invalid-compact' | 'invalid-status' | 'invalid-report';
 
 export interface ListQuery {
 	filter: PublicFilter;
@@ -15,7 +15,7 @@ export interface ListQuery {
 }
 
 /**
- * What `GET /api/pledges?limit=&cursor=&q=&country=&compact=&status=` asks for. Unlike the list page, which
+ * What `GET /api/pledges?limit=&cursor=&q=&country=&compact=&status=&report=` asks for. Unlike the list page, which
  * reads what it cannot use as "all", the API names the parameter it cannot use.
  */
 export function readListQuery(params: URLSearchParams): ListQuery | { problem: ListQueryProblem } {
@@ -30,5 +30,6 @@ export function readListQuery(params: URLSearchParams): ListQuery | { problem: L
 	if (params.get('country')?.trim() && !filter.country) return { problem: 'invalid-country' };
 	if (params.get('compact')?.trim() && !filter.compact) return { problem: 'invalid-compact' };
 	if (params.get('status')?.trim() && !filter.status) return { problem: 'invalid-status' };
+	if (params.get('report')?.trim() && !filter.report) return { problem: 'invalid-report' };
 	return { filter, limit, ...(after === undefined ? {} : { after }) };
 }

@@ -5,6 +5,7 @@ import { organizerSessions } from '../organizers/sessions.ts';
 import { pledgeLedger } from '../pledges/ledger.ts';
 import { engineCaptioners, engineCaptions } from './captions.ts';
 import { pledgeReporting } from '../pledges/reporting.ts';
+import { pledgeProgress } from '../pledges/progress.ts';
 import type { Engine } from './engine.ts';
 import { organizerRecords, sessionRecords } from './organizers.ts';
 import { engineQuestions } from './questions.ts';
@@ -22,6 +23,7 @@ export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
 		questions: engineQuestions(engine),
 		captions: engineCaptions(engine),
 		captioners: engineCaptioners(engine),
+		progress: pledgeProgress(engine),
 		limits: engineRateLimits(engine),
 		secrets: engineServerSecrets(engine),
 		reporting: pledgeReporting(engine),

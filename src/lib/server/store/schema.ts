@@ -35,6 +35,8 @@ export interface PledgesTable {
 	withdrawn_at: string | null;
 	/** The pledge's words folded for the search (src/lib/pledges/search.ts). */
 	search_text: string;
+	/** Its last progress report (a status change or a note); null before the first. */
+	last_report_at: string | null;
 	/** A government's submission waits for an organizer (`pending`), who publishes or returns it. */
 	verification: ColumnType<Verification, Verification | undefined>;
 	/** The government's reporter who submitted it; null: recorded by the organizers. */

@@ -6,6 +6,7 @@ import type { RateLimits } from '../limits/rate-limit.ts';
 import type { OrganizerAccounts } from '../organizers/accounts.ts';
 import type { OrganizerSessions } from '../organizers/sessions.ts';
 import type { PledgeReporting } from '../pledges/reporting.ts';
+import type { PledgeProgress } from '../pledges/progress.ts';
 import type { PledgeStore } from '../pledges/types.ts';
 import type { QuestionStore } from '../questions/types.ts';
 
@@ -23,6 +24,8 @@ export interface Store extends PledgeStore {
 	captions: CaptionStore;
 	/** Who may post captions with a token. */
 	captioners: CaptionerAccounts;
+	/** The pledges' public progress as events (the feeds). */
+	progress: PledgeProgress;
 	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */
 	limits: RateLimits;
 	secrets: ServerSecrets;

@@ -1,7 +1,9 @@
 import { countryName } from '$lib/i18n/format';
 import { countriesByName } from '$lib/pledges/countries';
-import { filterFromQuery, filterQuery } from '$lib/pledges/filter';
+import { filterFromQuery, filterQuery, storeFilter } from '$lib/pledges/filter';
+import { isStale } from '$lib/pledges/freshness';
 import { decodeCursor, encodeCursor } from '$lib/server/pledges/cursor';
+import { recentReportsSince, staleAfterMonths } from '$lib/server/pledges/freshness';
 import { pledgeMap } from '$lib/server/world-map/pledge-map';
 import type { PageServerLoad } from './$types';
 
@@ -16,12 +18,13 @@ export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) 
 	const filter = filterFromQuery(url.searchParams);
 	// A cursor this site did not make (an edited link) shows the first page.
 	const after = decodeCursor(url.searchParams.get('cursor') ?? '');
+	const since = recentReportsSince();
 	const [{ count, updatedAt, latest }, page, countryCounts] = await Promise.all([
 		store.snapshot(),
-		store.listPage(filter, { limit: PAGE_SIZE, after }),
+		store.listPage(storeFilter(filter, since), { limit: PAGE_SIZE, after }),
 		store.countryCounts()
 	]);
-	const pledges = page.pledges.map((pledge) => ({ ...pledge, countryName: countryName(pledge.country, params.lang) }));
+	const pledges = page.pledges.map((pledge) => ({ ...pledge, countryName: countryName(pledge.country, params.lang), isStale: isStale(pledge, since) }));
 	setHeaders({ 'cache-control': 'no-cache' });
 	return {
 		count,
@@ -29,6 +32,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) 
 		// `live`: the counter's starting point; the stream keeps it current.
 		live: { count, updatedAt, latest: latest.slice(0, 3) },
 		filter,
+		staleAfterMonths: staleAfterMonths(),
 		pledges,
 		matching: page.matching,
 		// Where this page sits among the matches (1-based), for "51–100 of 1,234".

@@ -227,5 +227,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		updated_at timestamptz NOT NULL
 	);
 	INSERT INTO caption_window (id, is_open, updated_at) VALUES (1, false, now());
+	`,
+	// A pledge's last progress report and the feeds' index, as SQLite's last migration.
+	`
+	CREATE INDEX audit_log_pledge ON audit_log (pledge_id, seq);
+	ALTER TABLE pledges ADD COLUMN last_report_at timestamptz;
+	UPDATE pledges SET last_report_at = (
+		SELECT max(at) FROM (
+			SELECT created_at AS at FROM pledge_notes WHERE pledge_id = pledges.id
+			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
+		) AS reports
+	);
 	`
 ];

@@ -232,5 +232,18 @@ export const MIGRATIONS: readonly Migration[] = [
 		updated_at TEXT NOT NULL
 	);
 	INSERT INTO caption_window (id, is_open, updated_at) VALUES (1, 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	`,
+	// A pledge's last progress report (a status change or a note: src/lib/pledges/freshness.ts), kept on
+	// each report, found here for the reports made before; the feeds (src/lib/server/pledges/progress.ts)
+	// read one pledge's status changes by the index.
+	`
+	CREATE INDEX audit_log_pledge ON audit_log (pledge_id, seq);
+	ALTER TABLE pledges ADD COLUMN last_report_at TEXT;
+	UPDATE pledges SET last_report_at = (
+		SELECT max(at) FROM (
+			SELECT created_at AS at FROM pledge_notes WHERE pledge_id = pledges.id
+			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
+		)
+	);
 	`
 ];

@@ -1,4 +1,6 @@
 import { countryName } from '$lib/i18n/format';
+import { isStale } from '$lib/pledges/freshness';
+import { recentReportsSince } from '$lib/server/pledges/freshness';
 import { publicPledge } from '$lib/server/pledges/public-pledge';
 import type { PageServerLoad } from './$types';
 
@@ -8,5 +10,8 @@ export const prerender = false;
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	const pledge = await publicPledge(locals.store, params.id);
 	setHeaders({ 'cache-control': 'no-cache' });
-	return { pledge: { ...pledge, countryName: countryName(pledge.country, params.lang) }, notes: await locals.store.notes(pledge.id) };
+	return {
+		pledge: { ...pledge, countryName: countryName(pledge.country, params.lang), isStale: isStale(pledge, recentReportsSince()) },
+		notes: await locals.store.notes(pledge.id)
+	};
 };
