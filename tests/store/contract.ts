@@ -128,6 +128,19 @@ export function storeContract(name: string, engine: () => Engine) {
 			expect(await titles('_')).toEqual(['100% of newcomers']);
 		});
 
+		it('answers ids of no shape, NUL included, as no pledge without asking the engine', async () => {
+			const stored = await store.add(pledge('Shelter'), actor);
+			for (const id of ['\0', `${stored.id}\0`, 'not-an-id']) {
+				expect(await store.get(id)).toBeUndefined();
+				expect(await store.withdraw(id, actor)).toBe(false);
+				expect(await store.restore(id, actor)).toBe(false);
+				expect(await store.setStatus(id, 'achieved', actor)).toBeUndefined();
+				expect(await store.addNote(id, { date: '2022-05-18', text: 'A note' }, actor)).toBeUndefined();
+				expect(await store.notes(id)).toEqual([]);
+			}
+			expect((await store.get(stored.id))?.title).toBe('Shelter');
+		});
+
 		it('combines the search with the country and compact filters, and finds a corrected pledge by its new words only', async () => {
 			await store.add({ government: 'Ville de Montréal', country: 'CA', title: 'Accueil', compacts: ['GCR'] }, actor);
 			const other = await store.add({ government: 'Ville de Grigny', country: 'FR', title: 'Accueil', compacts: ['GCM'] }, actor);

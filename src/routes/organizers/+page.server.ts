@@ -9,6 +9,7 @@ import { clearSessionCookie, setDeviceCookie, setSessionCookie } from '$lib/serv
 import { throttledSignIn } from '$lib/server/organizers/sign-in-throttle';
 import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from '$lib/server/organizers/device-cookie';
 import { clientAddress } from '$lib/server/http/client-address';
+import { isQueryableText } from '$lib/server/store/input-rule';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { embedSnippet } from '$lib/pledges/embed';
 import { translatorFor } from '$lib/event/translator';
@@ -48,6 +49,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = normalizeEmail(text(form, 'email'));
 		const password = text(form, 'password');
+		// No organizer has such an address: refused before the limits (keyed by it) or the accounts are asked.
+		if (!isQueryableText(email)) return fail(400, { signInError: 'wrongCredentials' as const, email: '' });
 		const address = clientAddress(event);
 		if (!address) return fail(400, { signInError: 'noClientAddress' as const, email });
 		const store = event.locals.store;

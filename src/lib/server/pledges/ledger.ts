@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Engine, Write } from '../store/engine.ts';
+import { isRecordId } from '../store/input-rule.ts';
 import type { AllColumns, Database, PledgesTable, Row } from '../store/schema.ts';
 import { clampLimit, fieldColumns, groupNotes, LATEST, toAuditEntry, toEntry, toPledge, type PledgeRow } from './entries.ts';
 import type { Actor, AuditEntry, Pledge, PledgeFilter, PledgeInput, PledgeNote, PledgeStore } from './types.ts';
@@ -83,7 +84,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 	}
 
 	/** Withdraws or restores: changes `withdrawn_at` only if it is not already so. */
-	function setWithdrawn(id: string, actor: Actor, isWithdrawn: boolean): Promise<boolean> {
+	async function setWithdrawn(id: string, actor: Actor, isWithdrawn: boolean): Promise<boolean> {
+		if (!isRecordId(id)) return false;
 		return engine.transaction(async (write) => {
 			const at = new Date().toISOString();
 			const changed = await write.db
@@ -147,6 +149,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		},
 
 		async get(id) {
+			if (!isRecordId(id)) return undefined;
 			const row = await db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst();
 			return row && toEntry(fromRow(row));
 		},
@@ -210,7 +213,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			});
 		},
 
-		update(id, input, actor) {
+		async update(id, input, actor) {
+			if (!isRecordId(id)) return undefined;
 			return engine.transaction(async (write) => {
 				const at = new Date().toISOString();
 				const row = await write.db
@@ -225,7 +229,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			});
 		},
 
-		setStatus(id, status, actor) {
+		async setStatus(id, status, actor) {
+			if (!isRecordId(id)) return undefined;
 			return engine.transaction(async (write) => {
 				const at = new Date().toISOString();
 				// The status it has already is no change: nothing recorded, nothing announced.
@@ -245,7 +250,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			});
 		},
 
-		addNote(id, note, actor) {
+		async addNote(id, note, actor) {
+			if (!isRecordId(id)) return undefined;
 			return engine.transaction(async (write) => {
 				const at = new Date().toISOString();
 				const pledge = await write.db.updateTable('pledges').set({ updated_at: at }).where('id', '=', id).returning('title').executeTakeFirst();
@@ -258,6 +264,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		},
 
 		async notes(id) {
+			if (!isRecordId(id)) return [];
 			return (await notesOf([id])).get(id) ?? [];
 		},
 

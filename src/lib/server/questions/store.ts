@@ -1,4 +1,5 @@
 import type { PublicQuestion, PublicStatus, Question } from '../../questions/types.ts';
+import { isRecordId } from '../store/input-rule.ts';
 import { addressKeys } from './address-keys.ts';
 import { ask } from './asking.ts';
 import { moderate } from './moderation.ts';
@@ -25,7 +26,7 @@ export function questionStore(engine: QuestionEngine): QuestionStore {
 		async list(status) {
 			return inListOrder(status, await records.withStatus([status]));
 		},
-		get: (id) => records.byId(id),
+		get: async (id) => (isRecordId(id) ? records.byId(id) : undefined),
 		isOpen: () => records.isOpen(),
 		setOpen: (isOpen, actor, now = new Date()) => setOpen(engine, isOpen, actor, now),
 		ask: (input, writer, limits, now = new Date()) => ask(engine, input, writer, limits, now),
