@@ -40,6 +40,15 @@ export const refusalHeaders = (refusal: Refusal) => ({ 'content-type': 'text/pla
 /** The headers of a public stream: any site may read it. */
 export const PUBLIC_STREAM_HEADERS = { ...STREAM_HEADERS, ...PUBLIC_READ_HEADERS };
 
+/**
+ * The id a reconnecting browser last saw (its `Last-Event-ID` header), when it is one of ours: a
+ * whole number. Anything else starts the stream afresh (from the clock).
+ */
+export function resumedAfter(lastEventId: string | null | undefined): number | undefined {
+	if (!lastEventId || !/^\d{1,15}$/.test(lastEventId.trim())) return undefined;
+	return Number(lastEventId.trim());
+}
+
 /** `?topics=a,b` as the hub's events in the hub's order; the public ones when absent; undefined when one is unknown. */
 export function requestedTopics(url: URL, hub: Pick<StreamHub, 'topics' | 'publicTopics' | 'audienceOf'>): string[] | undefined {
 	const asked = url.searchParams.get('topics');

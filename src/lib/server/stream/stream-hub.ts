@@ -7,6 +7,9 @@ import { encodeEvent, encodeRetry, HEARTBEAT } from './sse';
  */
 export interface StreamSink {
 	write(chunk: Uint8Array): boolean;
+	/** Holds the writes that follow until `uncork` (a socket sends an event's id and body in one packet). */
+	cork?(): void;
+	uncork?(): void;
 	once(event: 'drain', listener: () => void): unknown;
 	end(): void;
 }
@@ -51,6 +54,8 @@ interface Subscriber {
 	missed: Set<Topic>;
 	/** Topics it has had a frame of (a newcomer waits for the read in flight). */
 	received: Set<Topic>;
+	/** The id of this connection's next event: one sequence per connection, across every topic. */
+	nextId: number;
 }
 
 interface Topic extends StreamTopic {
@@ -117,7 +122,7 @@ export class StreamHub {
 		return this.#subscribers.size;
 	}
 
-	/** The id of the newest update; increases across restarts, as it starts from the clock. */
+	/** The largest event id given to any stream; increases across restarts, as each stream's ids start from the clock. */
 	get lastEventId(): number {
 		return this.#lastId;
 	}
@@ -140,14 +145,17 @@ export class StreamHub {
 	/**
 	 * Starts a stream with the current state of the topics named in `events` (the public ones by
 	 * default; who may follow which is the endpoint's decision); returns the function that ends the subscription.
+	 * `resumesAfter`: the `Last-Event-ID` a reconnecting client sent; this stream's ids start above it
+	 * (and above the clock), so a client sees one increasing sequence across its reconnections.
 	 */
-	attach(sink: StreamSink, events: readonly string[] = this.publicTopics): () => void {
+	attach(sink: StreamSink, events: readonly string[] = this.publicTopics, resumesAfter?: number): () => void {
 		if (this.#isClosed) {
 			sink.end();
 			return () => {};
 		}
 		const topics = this.#choice(events);
-		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set() };
+		const firstId = Math.max(this.#options.now(), (resumesAfter ?? 0) + 1);
+		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set(), nextId: firstId };
 		this.#subscribers.add(subscriber);
 		for (const topic of topics) {
 			topic.followers += 1;
@@ -184,9 +192,9 @@ export class StreamHub {
 		this.#subscribers.clear();
 	}
 
+	/** The event without its id: the same bytes for every stream, each preceded by that stream's own `id:` line. */
 	#encode(topic: Topic, data: string): Buffer {
-		this.#lastId = Math.max(this.#options.now(), this.#lastId + 1);
-		return Buffer.from(encodeEvent({ id: this.#lastId, event: topic.event, data }));
+		return Buffer.from(encodeEvent({ event: topic.event, data }));
 	}
 
 	#scheduleFlush(topic: Topic): void {
@@ -276,6 +284,19 @@ export class StreamHub {
 		}
 	}
 
+	/** A topic's frame goes out behind this connection's next id; a heartbeat as it is. */
+	#write(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): boolean {
+		const { sink } = subscriber;
+		if (!topic) return sink.write(chunk);
+		const id = subscriber.nextId++;
+		this.#lastId = Math.max(this.#lastId, id);
+		sink.cork?.();
+		sink.write(Buffer.from(`id: ${id}\n`));
+		const hasRoom = sink.write(chunk);
+		sink.uncork?.();
+		return hasRoom;
+	}
+
 	#send(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): void {
 		if (subscriber.isBehind) {
 			// A heartbeat is pointless to a client that still has bytes coming.
@@ -283,7 +304,7 @@ export class StreamHub {
 			return;
 		}
 		if (topic) subscriber.received.add(topic);
-		if (subscriber.sink.write(chunk)) return;
+		if (this.#write(subscriber, chunk, topic)) return;
 		subscriber.isBehind = true;
 		subscriber.sink.once('drain', () => {
 			subscriber.isBehind = false;
