@@ -9,6 +9,7 @@ import { refusedCrossSiteForm } from '$lib/server/http/cross-site';
 import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { jsonError } from '$lib/server/http/json';
 import { guard } from '$lib/server/organizers/guard';
+import { PLEDGE_LIST_ROUTE, servedPledgeList } from '$lib/server/pledges/served-list';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
 import { isStoreFault } from '$lib/server/store/store-faults';
@@ -36,9 +37,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const refused = (await guardApiWrite(event)) ?? refusedCrossSiteForm(event) ?? (await guard(event));
 		if (refused) return refused;
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
-		const response = await resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
-		});
+		const render = () =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
+			});
+		// The public list changes only with the ledger: served from what was rendered for its version.
+		const response = event.route.id === PLEDGE_LIST_ROUTE && event.request.method === 'GET' && !building ? await servedPledgeList(event, render) : await render();
 		return withFraming(event, withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response));
 	} catch (error) {
 		if (isStoreFault(error)) return storeUnavailable(event);

@@ -121,6 +121,12 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			return { count: Number(count), updatedAt: updatedAt ?? new Date(0).toISOString(), latest };
 		},
 
+		async version() {
+			// The audit log's key: one index lookup. Moderating a question moves it too, which only costs a new render.
+			const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+			return Number(row?.seq ?? 0);
+		},
+
 		list,
 
 		async listPage(filter, { limit, after }) {

@@ -42,7 +42,7 @@ export async function castVote(site: Store, request: PublicRequest, id: string, 
 	if (!isRecordId(id)) return { kind: 'not-found' };
 	const writer = await writerOfRequest(site, request);
 	if (writer.kind !== 'writer') return writer;
-	const decision = await site.limits.take(voteRules(writer.writer));
+	const decision = await site.limits.take(voteRules(writer.writer, id));
 	if (!decision.allowed) return { kind: 'limited', retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
 	const outcome = await site.questions.vote(id, writer.writer, hasVoted);
 	return outcome.kind === 'counted' ? { kind: 'counted', id, votes: outcome.votes, hasVoted: outcome.hasVoted } : outcome;
