@@ -427,7 +427,8 @@ export function storeContract(name: string, engine: () => Engine) {
 			expect((await other.limits.take(voteRules({ browser: 'elsewhere', addresses: ['another'] }, question), 2_000)).allowed).toBe(true);
 			// A minute after the first, the venue votes on it again.
 			expect((await store.limits.take(voteRules(fromVenue(-2), question), 61_000)).allowed).toBe(true);
-		});
+			// 120 transactions: room for a machine many agents share.
+		}, 60_000);
 
 		it('counts on every connection, and keeps its counts across a restart', async () => {
 			for (let i = 0; i < 2; i++) await store.limits.take([hourly], 0);
