@@ -13,6 +13,7 @@ import { reporterGuard } from '$lib/server/governments/reporter-session';
 import { logger } from '$lib/server/log/logger';
 import { recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
 import { guard } from '$lib/server/organizers/guard';
+import { PLEDGE_LIST_ROUTE, servedPledgeList } from '$lib/server/pledges/served-list';
 import { readinessResponse } from '$lib/server/readiness';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
@@ -57,9 +58,12 @@ const answer: Handle = async ({ event, resolve }) => {
 		if (refused) return refused;
 		if (isUnknownApiAddress(event.route.id, event.url.pathname)) return apiError(event.request, 404, 'not-found', 'common:api.notFound');
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
-		const response = await resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
-		});
+		const render = () =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
+			});
+		// The public list changes only with the ledger: served from what was rendered for its version.
+		const response = event.route.id === PLEDGE_LIST_ROUTE && event.request.method === 'GET' && !building ? await servedPledgeList(event, render) : await render();
 		return withFraming(event, withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response));
 	} catch (error) {
 		if (isStoreFault(error)) {

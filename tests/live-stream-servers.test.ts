@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { STREAM_HEADERS } from '../src/lib/server/stream/sse';
 import { EventStreamClient } from './support/event-stream';
-import { signInToConsole } from './support/questions';
-import { freePort } from './support/server-process';
+import { createOrganizer } from './support/organizers';
+import { askAsViewer, questionsApi, signInToConsole, uniqueQuestion } from './support/questions';
+import { freePort, ownServer } from './support/server-process';
 
 // The live stream is one SvelteKit route (src/routes/api/pledges/stream/+server.ts, and /api/live
 // beside it): the production server answers it, and so does `vite preview` on the same build
@@ -94,4 +95,60 @@ test.describe('topics', () => {
 		expect(typeof queue.open).toBe('boolean');
 		expect(Object.keys(queue.groups).sort()).toEqual(['answered', 'approved', 'pending', 'rejected']);
 	});
+});
+
+test.describe('event ids', () => {
+	// A server of this suite's own: it opens the questions and adds pledges without touching other suites' state.
+	const databaseFile = join(tmpdir(), `imrf-ids-${process.pid}-${Date.now()}.db`);
+	let server: Awaited<ReturnType<typeof ownServer>>;
+	let token: string;
+	test.beforeAll(async () => {
+		server = await ownServer(databaseFile);
+		token = createOrganizer(databaseFile).token;
+		await questionsApi(server.origin, token).setOpen(true);
+	});
+	test.afterAll(async () => {
+		await server?.stop();
+		rmSync(databaseFile, { force: true });
+	});
+
+	const ids = (client: EventStreamClient) => client.events.map((event) => Number(event.id));
+	const isIncreasing = (values: number[]) => values.every((value, index) => index === 0 || value > values[index - 1]);
+	async function addPledge(title: string) {
+		const response = await fetch(`${server.origin}/api/pledges`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ government: 'Kampala Capital City Authority', country: 'UG', title })
+		});
+		expect(response.status).toBe(201);
+	}
+	async function approveQuestion() {
+		const api = questionsApi(server.origin, token);
+		const id = await askAsViewer(server.origin, uniqueQuestion('Interleaved'));
+		await api.moderate(id, { status: 'approved' });
+	}
+
+	for (const path of STREAMS) {
+		test(`${path}: one increasing sequence of ids across interleaved topics, and a resume after each kind continues above it`, async () => {
+			const client = new EventStreamClient(`${server.origin}${path}`);
+			await client.until(() => client.events.length >= 2, 10_000, 'the first events');
+			for (let round = 0; round < 3; round++) {
+				const before = client.events.length;
+				await addPledge(`Interleaved ${round}`);
+				await approveQuestion();
+				await client.until(() => client.events.slice(before).some((event) => event.event === 'count') && client.events.slice(before).some((event) => event.event === 'questions'), 10_000, 'both topics');
+			}
+			client.close();
+			expect(isIncreasing(ids(client))).toBe(true);
+			for (const kind of ['count', 'questions']) {
+				const lastSeen = Number(client.events.filter((event) => event.event === kind).at(-1)!.id);
+				const resumed = new EventStreamClient(`${server.origin}${path}`, { 'last-event-id': String(lastSeen) });
+				await resumed.until(() => resumed.events.length >= 2, 10_000, 'the resumed snapshot');
+				resumed.close();
+				expect(resumed.events.map((event) => event.event), kind).toEqual(['count', 'questions']);
+				expect(Math.min(...ids(resumed)), kind).toBeGreaterThan(lastSeen);
+				expect(isIncreasing(ids(resumed)), kind).toBe(true);
+			}
+		});
+	}
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
 import { QUESTION_LIMITS } from '$lib/questions/schema';
+import { VOTES_PER_MINUTE } from '$lib/server/questions/limits';
 import { organizersCommand } from './support/organizers';
 import { questionsApi, uniqueQuestion } from './support/questions';
 import { freePort, startServerProcess } from './support/server-process';
@@ -149,6 +150,21 @@ test('votes: one per browser, 60 a minute, a limit that holds across a restart',
 	await new Promise((resolve) => server.once('exit', resolve));
 	server = await startServerProcess(port, databaseFile, { env });
 	expect((await viewer.call('DELETE', `/api/questions/${id}/vote`)).status).toBe(429);
+	expect((await browserAt().call('POST', `/api/questions/${id}/vote`)).status).toBe(200);
+});
+
+test('fresh cookies for every vote: one address adds at most its per-question cap a minute to one question, and still votes on others', async () => {
+	const id = await approvedQuestion();
+	const venue = address();
+	// A new browser (no cookie) for each vote, as one that clears its cookie every time.
+	for (let i = 0; i < VOTES_PER_MINUTE.addressOnQuestion; i++) expect((await browserAt(venue).call('POST', `/api/questions/${id}/vote`)).status).toBe(200);
+	const refused = await browserAt(venue).call('POST', `/api/questions/${id}/vote`, undefined, { 'accept-language': 'fr' });
+	expect(refused.status).toBe(429);
+	expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+	expect(refused.body.message).toBe(t.fr('questions:errors.limited', { minutes: Math.max(1, Math.ceil(Number(refused.headers.get('retry-after')) / 60)) }));
+	const listed = (await (await fetch(`${origin}/api/questions`)).json()) as { questions: { id: string; votes: number }[] };
+	expect(listed.questions.find((question) => question.id === id)?.votes).toBe(VOTES_PER_MINUTE.addressOnQuestion);
+	expect((await browserAt(venue).call('POST', `/api/questions/${await approvedQuestion()}/vote`)).status).toBe(200);
 	expect((await browserAt().call('POST', `/api/questions/${id}/vote`)).status).toBe(200);
 });
 

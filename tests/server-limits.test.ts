@@ -130,3 +130,47 @@ test('SIGTERM during 16 writers: requests in flight finish, no 500, every acknow
 	expect([...statuses.keys()]).toEqual([201]);
 	expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
 });
+
+/** A console session for `address`, signed in by the form as a browser posts it; the cookie header of the console's paths. */
+async function consoleSession(origin: string, databaseUrl: string, address: string): Promise<string> {
+	const organizer = createOrganizer(databaseUrl);
+	const response = await fetch(`${origin}/organizers?/signIn`, {
+		method: 'POST',
+		headers: { origin, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'x-forwarded-for': address },
+		body: new URLSearchParams({ email: organizer.email, password: organizer.password }),
+		redirect: 'manual'
+	});
+	expect(response.status).toBe(303);
+	return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
+test('the organizers’ moderation streams take places under the same caps as the public streams, per address and in all', async () => {
+	const file = databaseFile('moderation-cap');
+	const server = await ownServer(file, { env: { ADDRESS_HEADER: 'x-forwarded-for', STREAM_LIMIT_PER_ADDRESS: '3', STREAM_LIMIT_TOTAL: '5' } });
+	const clients: EventStreamClient[] = [];
+	const open = async (path: string, address: string, cookie?: string) => {
+		const client = new EventStreamClient(`${server.origin}${path}`, { 'x-forwarded-for': address, ...(cookie ? { cookie } : {}) });
+		clients.push(client);
+		return (await client.response).statusCode;
+	};
+	try {
+		const cookie = await consoleSession(server.origin, file, '198.51.100.7');
+		expect(await open(STREAM, '198.51.100.7')).toBe(200);
+		expect(await open('/organizers/questions/stream', '198.51.100.7', cookie)).toBe(200);
+		expect(await open('/organizers/questions/stream', '198.51.100.7', cookie)).toBe(200);
+		// The address holds three: a fourth moderation stream, or a public one, is refused alike.
+		expect(await open('/organizers/questions/stream', '198.51.100.7', cookie)).toBe(429);
+		expect(await open(STREAM, '198.51.100.7')).toBe(429);
+		// Five in all: two more from other addresses, then none, whatever the kind.
+		expect(await open('/organizers/questions/stream', '198.51.100.8', cookie)).toBe(200);
+		expect(await open(STREAM, '198.51.100.9')).toBe(200);
+		expect(await open('/organizers/questions/stream', '198.51.100.10', cookie)).toBe(503);
+		expect(await open(STREAM, '198.51.100.10')).toBe(503);
+		// A moderation stream that closes gives its place back.
+		clients[1].close();
+		await expect.poll(() => open('/organizers/questions/stream', '198.51.100.10', cookie)).toBe(200);
+	} finally {
+		for (const client of clients) client.close();
+		await server.stop();
+	}
+});

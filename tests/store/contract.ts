@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RateRule } from '$lib/server/limits/rate-limit';
 import { MAX_LIMIT } from '$lib/server/pledges/entries';
+import { VOTES_PER_MINUTE, voteRules } from '$lib/server/questions/limits';
 import type { Store } from '$lib/server/store/types';
 
 export const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title, compacts: ['GCR' as const] });
@@ -126,6 +127,19 @@ export function storeContract(name: string, engine: () => Engine) {
 			expect(await titles('c:\\path')).toEqual(['100% of newcomers']);
 			expect(await titles('%')).toEqual(['100% of newcomers']);
 			expect(await titles('_')).toEqual(['100% of newcomers']);
+		});
+
+		it('answers ids of no shape, NUL included, as no pledge without asking the engine', async () => {
+			const stored = await store.add(pledge('Shelter'), actor);
+			for (const id of ['\0', `${stored.id}\0`, 'not-an-id']) {
+				expect(await store.get(id)).toBeUndefined();
+				expect(await store.withdraw(id, actor)).toBe(false);
+				expect(await store.restore(id, actor)).toBe(false);
+				expect(await store.setStatus(id, 'achieved', actor)).toBeUndefined();
+				expect(await store.addNote(id, { date: '2022-05-18', text: 'A note' }, actor)).toBeUndefined();
+				expect(await store.notes(id)).toEqual([]);
+			}
+			expect((await store.get(stored.id))?.title).toBe('Shelter');
 		});
 
 		it('combines the search with the country and compact filters, and finds a corrected pledge by its new words only', async () => {
@@ -396,6 +410,25 @@ export function storeContract(name: string, engine: () => Engine) {
 			await store.limits.reset([hourly.key]);
 			expect((await store.limits.take([hourly], 3)).allowed).toBe(true);
 		});
+
+		it('bounds the votes a minute on one question from one address, whatever the browser, on every connection', async () => {
+			const question = '00000000-0000-4000-8000-000000000001';
+			const other = await another();
+			// A browser per vote, as one that clears its cookie each time; every other vote through another connection.
+			const fromVenue = (index: number) => ({ browser: `browser-${index}`, addresses: ['venue'] });
+			for (let index = 0; index < VOTES_PER_MINUTE.addressOnQuestion; index++) {
+				const through = index % 2 === 0 ? store : other;
+				expect(await through.limits.take(voteRules(fromVenue(index), question), 1_000 + index)).toEqual({ allowed: true });
+			}
+			const refused = await store.limits.take(voteRules(fromVenue(-1), question), 2_000);
+			expect(refused).toEqual({ allowed: false, retryAfterMs: 60_000 - 1_000 });
+			// Another question from the venue, and the same question from another address, still count.
+			expect((await other.limits.take(voteRules(fromVenue(-1), '00000000-0000-4000-8000-000000000002'), 2_000)).allowed).toBe(true);
+			expect((await other.limits.take(voteRules({ browser: 'elsewhere', addresses: ['another'] }, question), 2_000)).allowed).toBe(true);
+			// A minute after the first, the venue votes on it again.
+			expect((await store.limits.take(voteRules(fromVenue(-2), question), 61_000)).allowed).toBe(true);
+			// 120 transactions: room for a machine many agents share.
+		}, 60_000);
 
 		it('counts on every connection, and keeps its counts across a restart', async () => {
 			for (let i = 0; i < 2; i++) await store.limits.take([hourly], 0);

@@ -89,6 +89,16 @@ export function questionStoreContract(engine: string, open: () => Promise<Engine
 				expect(await store.list('pending')).toHaveLength(1);
 			});
 
+			it('answers ids of no shape, NUL included, as no question without asking the engine', async () => {
+				const id = await approved('Which cities are pledging?');
+				for (const other of ['\0', `${id}\0`, 'not-an-id']) {
+					expect(await store.get(other)).toBeUndefined();
+					expect(await store.vote(other, writer('v1'), true)).toEqual({ kind: 'not-found' });
+					expect(await store.moderate(other, { status: 'answered' }, actor)).toEqual({ kind: 'not-found' });
+				}
+				expect((await store.get(id))?.votes).toBe(0);
+			});
+
 			it('limits pending questions per browser and per address', async () => {
 				const limits = { ...generous, pendingPerBrowser: 2, pendingPerAddress: 3 };
 				await store.ask(question('one'), writer('a', 'shared'), limits);

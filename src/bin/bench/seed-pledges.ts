@@ -2,13 +2,15 @@
 // pledge-list bench: `node --experimental-strip-types seed-pledges.ts <count>`. Through the store's own
 // bulk insert (what the CSV import uses), in batches, every country in turn; made-up bench data that
 // only ever lives in a throwaway store.
-import { COUNTRY_CODES } from '../../lib/pledges/countries.ts';
+// The countries from the package the site names them with: src/lib/pledges/countries.ts imports through `$lib`, which Node alone cannot resolve.
+import isoCountries from 'i18n-iso-countries';
 import { openStore } from '../../lib/server/store/open.ts';
 import type { PledgeInput } from '../../lib/server/pledges/types.ts';
 
 const count = Number(process.argv[2]);
 if (!Number.isInteger(count) || count < 1) throw new Error('usage: seed-pledges.ts <count>');
 const BATCH = 1000;
+const COUNTRY_CODES = Object.keys(isoCountries.getAlpha2Codes()).sort();
 
 const store = await openStore();
 const actor = { id: 'bench', email: 'bench@example.org' };

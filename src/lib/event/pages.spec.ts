@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '$lib/i18n/languages';
@@ -7,7 +7,9 @@ import { NAVIGATION_PAGES, PUBLIC_PAGES } from './pages';
 
 describe('the public pages (the event document’s one list)', () => {
 	it('each have a page route in every language', () => {
-		for (const path of PUBLIC_PAGES) expect(existsSync(join('src/routes/[lang=lang]', path, '+page.svelte')), path).toBe(true);
+		// `+page.svelte`, or `+page@.svelte` for a page that leaves the site's layout (the room's screen).
+		const hasPage = (folder: string) => existsSync(folder) && readdirSync(folder).some((name) => /^\+page(@[^.]*)?\.svelte$/.test(name));
+		for (const path of PUBLIC_PAGES) expect(hasPage(join('src/routes/[lang=lang]', path)), path).toBe(true);
 	});
 
 	it('give the navigation its links, each with its words in every language', async () => {

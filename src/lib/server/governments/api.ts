@@ -6,7 +6,7 @@ import { invalidFieldsResponse } from '$lib/server/http/field-errors';
 import { json } from '$lib/server/http/json';
 import { apiTranslator } from '$lib/server/http/language';
 import type { Organizer } from '$lib/server/organizers/accounts';
-import { isPledgeId } from '$lib/server/pledges/public-pledge';
+import { isRecordId } from '$lib/server/store/input-rule';
 import type { Store } from '$lib/server/store/types';
 import { env } from '$env/dynamic/private';
 import { settings } from '$lib/settings';
@@ -46,7 +46,7 @@ export async function verifyResponse(store: Store, request: Request, id: string,
 	if (!body.ok) return body.response;
 	const result = validateVerification(body.value);
 	if (!result.success) return invalidFieldsResponse(await apiTranslator(request), 'governments', result.errors, GOVERNMENT_LIMITS);
-	if (!isPledgeId(id)) return apiError(request, 404, 'not-found', 'governments:api.notFound');
+	if (!isRecordId(id)) return apiError(request, 404, 'not-found', 'governments:api.notFound');
 	const outcome = await store.reporting.verify(id, result.value, actorOf(organizer));
 	if (outcome.kind === 'missing') return apiError(request, 404, 'not-found', 'governments:api.notFound');
 	if (outcome.kind === 'not-pending') return apiError(request, 409, 'not-pending', 'governments:api.notPending');

@@ -4,7 +4,7 @@ import type { PledgeFields } from '../pledges/types.ts';
 import { clientAddress } from '../http/client-address.ts';
 import type { RateDecision, RateRule } from '../limits/rate-limit.ts';
 import type { ReportedPledge } from '../pledges/reporting.ts';
-import { isPledgeId } from '../pledges/public-pledge.ts';
+import { isRecordId } from '../store/input-rule.ts';
 import type { Store } from '../store/types.ts';
 import type { Reporter } from './types.ts';
 
@@ -19,7 +19,7 @@ export const WRITES_PER_HOUR = { reporter: 60, address: 200 } as const;
  * reporter's pages answer 404 for any other id, whoever's it is.
  */
 export async function ownPledge(store: Store, reporter: Reporter, id: string): Promise<ReportedPledge | undefined> {
-	if (!isPledgeId(id)) return undefined;
+	if (!isRecordId(id)) return undefined;
 	return (await store.reporting.ofGovernment(reporter)).find((pledge) => pledge.id === id);
 }
 

@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { clientAddress } from '../http/client-address.ts';
 import { retryAfterSeconds } from '../limits/rate-limit.ts';
 import { recordSignInRefusal } from '../metrics/registry.ts';
+import { isQueryableText } from '../store/input-rule.ts';
 import { normalizeEmail } from './accounts.ts';
 import { DEVICE_COOKIE, newDeviceCookie, trustedDevice } from './device-cookie.ts';
 import { throttledSignIn } from './sign-in-throttle.ts';
@@ -31,6 +32,8 @@ export async function passwordSignIn<Account>(
 	};
 	const email = normalizeEmail(field('email'));
 	const password = field('password');
+	// No account has such an address: refused before the limits (keyed by it) or the accounts are asked.
+	if (!isQueryableText(email)) return { ok: false, status: 400, error: 'wrongCredentials', email: '' };
 	const address = clientAddress(event);
 	if (!address) return { ok: false, status: 400, error: 'noClientAddress', email };
 	const { store } = event.locals;

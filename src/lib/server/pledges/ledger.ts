@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Engine, Write } from '../store/engine.ts';
+import { isRecordId } from '../store/input-rule.ts';
 import type { AllColumns, Database, PledgesTable, Row } from '../store/schema.ts';
 import { recordChange } from './audit.ts';
 import { clampLimit, fieldColumns, groupNotes, LATEST, NOTE_COLUMNS, toAuditEntry, toEntry, toNote, toPledge, type PledgeRow } from './entries.ts';
@@ -91,7 +92,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 	}
 
 	/** Withdraws or restores: changes `withdrawn_at` only if it is not already so. */
-	function setWithdrawn(id: string, actor: Actor, isWithdrawn: boolean): Promise<boolean> {
+	async function setWithdrawn(id: string, actor: Actor, isWithdrawn: boolean): Promise<boolean> {
+		if (!isRecordId(id)) return false;
 		return engine.transaction(async (write) => {
 			const at = new Date().toISOString();
 			const changed = await write.db
@@ -138,6 +140,12 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			return { count: Number(count), updatedAt: updatedAt ?? new Date(0).toISOString(), latest };
 		},
 
+		async version() {
+			// The audit log's key: one index lookup. Moderating a question moves it too, which only costs a new render.
+			const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+			return Number(row?.seq ?? 0);
+		},
+
 		list,
 
 		async listPage(filter, { limit, after }) {
@@ -168,6 +176,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		},
 
 		async get(id) {
+			if (!isRecordId(id)) return undefined;
 			const row = await db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst();
 			return row && toEntry(fromRow(row));
 		},
@@ -231,7 +240,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			});
 		},
 
-		update(id, input, actor) {
+		async update(id, input, actor) {
+			if (!isRecordId(id)) return undefined;
 			return engine.transaction(async (write) => {
 				const at = new Date().toISOString();
 				const row = await write.db
@@ -246,7 +256,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			});
 		},
 
-		setStatus(id, status, actor) {
+		async setStatus(id, status, actor) {
+			if (!isRecordId(id)) return undefined;
 			return engine.transaction(async (write) => {
 				const at = new Date().toISOString();
 				// The status it has already is no change: nothing recorded, nothing announced.
@@ -266,7 +277,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			});
 		},
 
-		addNote(id, note, actor) {
+		async addNote(id, note, actor) {
+			if (!isRecordId(id)) return undefined;
 			return engine.transaction(async (write) => {
 				const at = new Date().toISOString();
 				const pledge = await write.db.updateTable('pledges').set({ updated_at: at, last_report_at: at }).where('id', '=', id).returning('title').executeTakeFirst();
@@ -294,6 +306,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		},
 
 		async notes(id, options) {
+			if (!isRecordId(id)) return [];
 			return (await notesOf([id], options?.withHidden)).get(id) ?? [];
 		},
 

@@ -21,6 +21,7 @@ describe('readListQuery', () => {
 		expect(read('cursor=')).toEqual({ problem: 'invalid-cursor' });
 		expect(read('cursor=abc')).toEqual({ problem: 'invalid-cursor' });
 		expect(read(`q=${'é'.repeat(201)}`)).toEqual({ problem: 'search-too-long' });
+		expect(read('q=a%00b')).toEqual({ problem: 'invalid-search' });
 		expect(read('country=XX')).toEqual({ problem: 'invalid-country' });
 		expect(read('compact=both')).toEqual({ problem: 'invalid-compact' });
 	});

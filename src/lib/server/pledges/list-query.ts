@@ -1,11 +1,12 @@
 import { filterFromQuery, type PublicFilter } from '$lib/pledges/filter';
 import { MAX_SEARCH_LENGTH } from '$lib/pledges/search';
+import { isQueryableText } from '../store/input-rule';
 import { decodeCursor } from './cursor';
 
 /** The most pledges one answer of `GET /api/pledges` carries, and what it carries without `limit`. */
 export const MAX_LIMIT = 1000;
 
-export type ListQueryProblem = 'invalid-limit' | 'invalid-cursor' | 'search-too-long' | 'invalid-country' | 'invalid-compact' | 'invalid-status' | 'invalid-report';
+export type ListQueryProblem = 'invalid-limit' | 'invalid-cursor' | 'invalid-search' | 'search-too-long' | 'invalid-country' | 'invalid-compact' | 'invalid-status' | 'invalid-report';
 
 export interface ListQuery {
 	filter: PublicFilter;
@@ -25,6 +26,7 @@ export function readListQuery(params: URLSearchParams): ListQuery | { problem: L
 	const cursor = params.get('cursor');
 	const after = cursor === null ? undefined : decodeCursor(cursor);
 	if (cursor !== null && after === undefined) return { problem: 'invalid-cursor' };
+	if (!isQueryableText(params.get('q') ?? '')) return { problem: 'invalid-search' };
 	if ([...(params.get('q') ?? '')].length > MAX_SEARCH_LENGTH) return { problem: 'search-too-long' };
 	const filter = filterFromQuery(params);
 	if (params.get('country')?.trim() && !filter.country) return { problem: 'invalid-country' };

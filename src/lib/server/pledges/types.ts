@@ -75,6 +75,11 @@ export type IdempotentResult =
  */
 export interface PledgeStore {
 	snapshot(): Promise<PledgeSnapshot>;
+	/**
+	 * A number that grows with every committed change of the ledger (the newest audit entry's), read
+	 * from the store itself: what a page rendered after reading it shows is at least that recent.
+	 */
+	version(): Promise<number>;
 	/** Committed changes, made by this process or any other one on the same store. */
 	readonly changes: PledgeChanges;
 	/** Pledges handed over (published, not withdrawn), newest first. */

@@ -41,12 +41,19 @@ export async function askingRefusal(records: QuestionRecords, writer: Writer, li
 	return oldest && { kind: 'limited', retryAfterSeconds: retryAfterSeconds(oldest.getTime() + HOUR_MS - now.getTime()) };
 }
 
-/** Votes (and withdrawals) a minute, kept by the store's rate limits (src/lib/server/limits/). */
-export const VOTES_PER_MINUTE = { browser: 60, address: 1200 } as const;
+/**
+ * Votes (and withdrawals) a minute, kept by the store's rate limits (src/lib/server/limits/). A browser
+ * that clears its cookie before each vote is a new browser each time: on one question, what bounds it
+ * is `addressOnQuestion`, sized for a room behind one NAT address (120 of its people can vote for the
+ * same question within a minute; more wait their turn, told when to try again).
+ */
+export const VOTES_PER_MINUTE = { browser: 60, address: 1200, addressOnQuestion: 120 } as const;
 
-export function voteRules(writer: Writer): RateRule[] {
+export function voteRules(writer: Writer, questionId: string): RateRule[] {
+	const address = writer.addresses[0];
 	return [
 		{ key: `question-votes:browser:${writer.browser}`, limit: VOTES_PER_MINUTE.browser, windowMs: 60_000 },
-		{ key: `question-votes:address:${writer.addresses[0]}`, limit: VOTES_PER_MINUTE.address, windowMs: 60_000 }
+		{ key: `question-votes:address:${address}`, limit: VOTES_PER_MINUTE.address, windowMs: 60_000 },
+		{ key: `question-votes:address:${address}:question:${questionId}`, limit: VOTES_PER_MINUTE.addressOnQuestion, windowMs: 60_000 }
 	];
 }

@@ -1,5 +1,6 @@
 import { isPublicStatus, type Moderation, type Question } from '../../questions/types.ts';
 import type { Actor } from '../pledges/types.ts';
+import { isRecordId } from '../store/input-rule.ts';
 import { auditQuestion, QUESTION_AUDIT } from './audit.ts';
 import { questionLock, SCREEN_LOCK } from './locks.ts';
 import type { QuestionEngine } from './records.ts';
@@ -26,7 +27,8 @@ export function moderationStep(question: Question, change: Moderation): Moderati
 	return { kind: 'change', status, onScreen, takesTheScreen: onScreen && !question.onScreen, actions };
 }
 
-export function moderate(engine: QuestionEngine, id: string, change: Moderation, actor: Actor, now: Date): Promise<ModerationOutcome> {
+export async function moderate(engine: QuestionEngine, id: string, change: Moderation, actor: Actor, now: Date): Promise<ModerationOutcome> {
+	if (!isRecordId(id)) return { kind: 'not-found' };
 	return engine.write(
 		async (records): Promise<ModerationOutcome> => {
 			const question = await records.byId(id);

@@ -2,6 +2,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { validateQuestion, type QuestionFieldErrors } from '$lib/questions/schema';
 import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { clientAddress } from '$lib/server/http/client-address';
+import { isRecordId } from '$lib/server/store/input-rule';
 import type { Store } from '$lib/server/store/types';
 import type { Writer } from './types';
 import { QUESTION_LIMITS, voteRules } from './limits';
@@ -37,9 +38,11 @@ export async function askQuestion(site: Store, request: PublicRequest, input: un
 
 /** Casts (or withdraws) this browser's vote; a cookie the site did not sign is refused. */
 export async function castVote(site: Store, request: PublicRequest, id: string, hasVoted: boolean): Promise<VoteResult> {
+	// An id of no shape is no question: answered before the cookie, the limits or the store are asked.
+	if (!isRecordId(id)) return { kind: 'not-found' };
 	const writer = await writerOfRequest(site, request);
 	if (writer.kind !== 'writer') return writer;
-	const decision = await site.limits.take(voteRules(writer.writer));
+	const decision = await site.limits.take(voteRules(writer.writer, id));
 	if (!decision.allowed) return { kind: 'limited', retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) };
 	const outcome = await site.questions.vote(id, writer.writer, hasVoted);
 	return outcome.kind === 'counted' ? { kind: 'counted', id, votes: outcome.votes, hasVoted: outcome.hasVoted } : outcome;

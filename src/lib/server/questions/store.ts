@@ -1,4 +1,5 @@
 import { QUESTION_STATUSES, type PublicQuestion, type PublicStatus, type Question, type QuestionStatus } from '../../questions/types.ts';
+import { isRecordId } from '../store/input-rule.ts';
 import { addressKeys } from './address-keys.ts';
 import { ask } from './asking.ts';
 import { moderate } from './moderation.ts';
@@ -29,7 +30,7 @@ export function questionStore(engine: QuestionEngine): QuestionStore {
 			const counted = await records.countByStatus();
 			return Object.fromEntries(QUESTION_STATUSES.map((status) => [status, counted[status] ?? 0])) as Record<QuestionStatus, number>;
 		},
-		get: (id) => records.byId(id),
+		get: async (id) => (isRecordId(id) ? records.byId(id) : undefined),
 		isOpen: () => records.isOpen(),
 		setOpen: (isOpen, actor, now = new Date()) => setOpen(engine, isOpen, actor, now),
 		ask: (input, writer, limits, now = new Date()) => ask(engine, input, writer, limits, now),

@@ -1,10 +1,12 @@
 import { isPublicStatus } from '../../questions/types.ts';
+import { isRecordId } from '../store/input-rule.ts';
 import { questionLock } from './locks.ts';
 import type { QuestionEngine } from './records.ts';
 import type { VoteOutcome, Writer } from './types.ts';
 
 /** One vote per browser and public question: voting twice or withdrawing twice changes nothing. */
 export async function vote(engine: QuestionEngine, id: string, writer: Writer, hasVoted: boolean, now: Date): Promise<VoteOutcome> {
+	if (!isRecordId(id)) return { kind: 'not-found' };
 	const outcome = await engine.write(
 		async (records) => {
 			const question = await records.byId(id);

@@ -5,7 +5,7 @@ import { organizerOfSession } from '../organizers/guard';
 import { openSite } from '../site';
 import { answerOnSocketUnderServe } from './socket-path';
 import { STREAM_HEADERS } from './sse';
-import { admitStream, lastEventIdOf, PUBLIC_STREAM_HEADERS, refusalHeaders, requestedTopics, type Refusal } from './stream-access';
+import { admitStream, PUBLIC_STREAM_HEADERS, refusalHeaders, requestedTopics, resumedAfter, type Refusal } from './stream-access';
 import { hubStreamResponse } from './stream-response';
 
 /** The client's address, or undefined when the proxy's address header (ADDRESS_HEADER) is missing. */
@@ -43,7 +43,7 @@ export async function serveLiveStream(event: RequestEvent, topics?: readonly str
 	if (event.request.method === 'HEAD') return new Response(null, { headers });
 	const admitted = admitStream(clientAddress(event));
 	if ('status' in admitted) return refuse(event.request, admitted);
-	return hubStreamResponse({ hub, events, headers, onEnd: admitted.release, lastEventId: lastEventIdOf(event.request.headers.get('last-event-id')) });
+	return hubStreamResponse({ hub, events, headers, onEnd: admitted.release, resumesAfter: resumedAfter(event.request.headers.get('last-event-id')) });
 }
 
 // Loaded with the stream's routes: from now on src/bin/serve.js's public streams take the socket path.

@@ -4,7 +4,7 @@ import { env } from '$env/dynamic/private';
 import { nodeClientAddress } from '../http/node-client-address.js';
 import { securityHeaders } from '../http/security-headers.js';
 import { openedSite } from '../site';
-import { admitStream, lastEventIdOf, LIVE_STREAM_PATHS, PUBLIC_STREAM_HEADERS, requestedTopics } from './stream-access';
+import { admitStream, LIVE_STREAM_PATHS, PUBLIC_STREAM_HEADERS, requestedTopics, resumedAfter } from './stream-access';
 import { onceSocketIsAssigned, streamOnSocket } from './stream-response';
 
 /** The path as SvelteKit routes it: `/api/pledges/%73tream` is the stream too, and meets its caps. */
@@ -45,8 +45,8 @@ export function answerOnSocket(request: IncomingMessage, response: ServerRespons
 	request.socket.once('close', admitted.release);
 	onceSocketIsAssigned(response, (socket) => {
 		response.flushHeaders();
-		const lastEventId = lastEventIdOf(request.headers['last-event-id'] as string | undefined);
-		const detach = streamOnSocket(hub, events, socket, () => detach(), lastEventId);
+		const lastEventId = request.headers['last-event-id'];
+		const detach = streamOnSocket(hub, events, socket, () => detach(), resumedAfter(Array.isArray(lastEventId) ? lastEventId[0] : lastEventId));
 	});
 	return true;
 }

@@ -45,6 +45,15 @@ export const refusalHeaders = (refusal: Refusal) => ({ 'content-type': 'text/pla
 export const PUBLIC_STREAM_HEADERS = { ...STREAM_HEADERS, ...PUBLIC_READ_HEADERS };
 
 /**
+ * The id a reconnecting browser last saw (its `Last-Event-ID` header), when it is one of ours: a
+ * whole number. Anything else starts the stream afresh (from the clock).
+ */
+export function resumedAfter(lastEventId: string | null | undefined): number | undefined {
+	if (!lastEventId || !/^\d{1,15}$/.test(lastEventId.trim())) return undefined;
+	return Number(lastEventId.trim());
+}
+
+/**
  * `?topics=a,b` as the hub's events in the hub's order; the public ones when absent; undefined when one
  * is unknown. `?captions=<lang>` adds that language's captions (none without it).
  */
@@ -57,7 +66,3 @@ export function requestedTopics(url: URL, hub: Pick<StreamHub, 'topics' | 'publi
 	return hub.topics.filter((event) => names.includes(event));
 }
 
-/** The id of the last event a resuming browser had (`Last-Event-ID`), when it is one of the hub's. */
-export function lastEventIdOf(header: string | null | undefined): number | undefined {
-	return header && /^\d{1,16}$/.test(header.trim()) ? Number(header.trim()) : undefined;
-}

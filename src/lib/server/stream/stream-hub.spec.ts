@@ -32,15 +32,32 @@ function fakeLedger() {
 	};
 }
 
-/** Records what the hub writes; can play a client whose buffer is full. */
+/** Records what the hub writes (what it corks together, as one chunk, as a socket sends one packet); can play a client whose buffer is full. */
 class RecordingSink implements StreamSink {
 	chunks: Uint8Array[] = [];
+	/** The writes of each chunk as the hub made them (an event: its stream's `id:` line, then the shared frame). */
+	parts: Uint8Array[][] = [];
 	isFull = false;
 	hasEnded = false;
 	#drain: (() => void) | undefined;
+	#corked: Uint8Array[] | undefined;
 	write(chunk: Uint8Array) {
-		this.chunks.push(chunk);
+		if (this.#corked) this.#corked.push(chunk);
+		else {
+			this.chunks.push(chunk);
+			this.parts.push([chunk]);
+		}
 		return !this.isFull;
+	}
+	cork() {
+		this.#corked = [];
+	}
+	uncork() {
+		if (this.#corked) {
+			this.chunks.push(Buffer.concat(this.#corked));
+			this.parts.push(this.#corked);
+		}
+		this.#corked = undefined;
 	}
 	once(_event: 'drain', listener: () => void) {
 		this.#drain = listener;
@@ -140,7 +157,7 @@ describe('StreamHub', () => {
 		expect(sink.events.map((event) => event.count)).toEqual([2]);
 	});
 
-	it('reads and encodes a change once and writes the same bytes to every stream', async () => {
+	it('reads and encodes a change once and writes the same bytes to every stream, behind its own id', async () => {
 		const ledger = fakeLedger();
 		const hub = hubFor(ledger);
 		await wait(1);
@@ -150,7 +167,8 @@ describe('StreamHub', () => {
 		ledger.add('Language classes');
 		await wait(10);
 		expect(ledger.reads - readsBefore).toBe(1);
-		const frames = sinks.map((sink) => sink.chunks.at(-1));
+		// Each stream's `id:` line is its own (one sequence per connection); the event after it is one Buffer for all.
+		const frames = sinks.map((sink) => sink.parts.at(-1)?.at(-1));
 		expect(frames[0]).toBe(frames[1]);
 		expect(frames[1]).toBe(frames[2]);
 		for (const sink of sinks) expect(sink.events.at(-1)?.count).toBe(1);
@@ -357,6 +375,61 @@ describe('StreamHub', () => {
 			expect(order).toEqual(['count', 'questions']);
 			expect(sink.events[0].count).toBe(1);
 		});
+
+		const idsOf = (sink: RecordingSink) => [...sink.text.matchAll(/id: (\d+)\nevent: (\w+)/g)].map((m) => ({ id: Number(m[1]), event: m[2] }));
+		const isIncreasing = (ids: number[]) => ids.every((id, index) => index === 0 || id > ids[index - 1]);
+
+		it('numbers the events of one connection in one increasing sequence, whatever their topics and the age of their frames', async () => {
+			const questions = questionsTopic();
+			const ledger = fakeLedger();
+			const hub = hubFor(ledger, { topics: [questions.topic], coalesceMs: 0 });
+			const early = new RecordingSink();
+			hub.attach(early);
+			await wait(20);
+			// The questions' frame is now older than the count's: a newcomer gets both, in one sequence.
+			await wait(1_000);
+			ledger.add('a');
+			await wait(5);
+			const late = new RecordingSink();
+			hub.attach(late);
+			for (let round = 0; round < 3; round++) {
+				questions.change();
+				ledger.add(`b${round}`);
+				await wait(20);
+			}
+			for (const sink of [early, late]) {
+				const events = idsOf(sink);
+				expect(new Set(events.map((event) => event.event))).toEqual(new Set(['count', 'questions']));
+				expect(isIncreasing(events.map((event) => event.id))).toBe(true);
+			}
+			expect(idsOf(late)[0].event).toBe('count');
+		});
+
+		for (const kind of ['count', 'questions']) {
+			it(`resumes after a ${kind} event with ids above the one the client last saw`, async () => {
+				const questions = questionsTopic();
+				const ledger = fakeLedger();
+				let clock = 5_000;
+				const hub = hubFor(ledger, { topics: [questions.topic], coalesceMs: 0, now: () => clock });
+				const first = new RecordingSink();
+				const detach = hub.attach(first);
+				await wait(20);
+				ledger.add('a');
+				questions.change();
+				await wait(20);
+				const lastSeen = idsOf(first).filter((event) => event.event === kind).at(-1)!.id;
+				detach();
+				// The clock of the next connection is behind the ids already seen (another instance, a clock set back).
+				clock = 1_000;
+				const resumed = new RecordingSink();
+				hub.attach(resumed, undefined, lastSeen);
+				await wait(20);
+				const events = idsOf(resumed);
+				expect(events.map((event) => event.event)).toEqual(['count', 'questions']);
+				expect(events[0].id).toBe(lastSeen + 1);
+				expect(isIncreasing(events.map((event) => event.id))).toBe(true);
+			});
+		}
 
 		it('sends a client that was behind the newest frame of every topic it missed', async () => {
 			const questions = questionsTopic();

@@ -8,6 +8,9 @@ import { encodeEvent, encodeRetry, HEARTBEAT } from './sse';
  */
 export interface StreamSink {
 	write(chunk: Uint8Array): boolean;
+	/** Holds the writes that follow until `uncork` (a socket sends an event's id and body in one packet). */
+	cork?(): void;
+	uncork?(): void;
 	once(event: 'drain', listener: () => void): unknown;
 	end(): void;
 }
@@ -71,6 +74,8 @@ interface Subscriber {
 	logs: readonly ReplayLog[];
 	/** Log frames written while behind: beyond a log's kept entries the stream is ended, and resumes from them. */
 	logBacklog: number;
+	/** The id of this connection's next event: one sequence per connection, across every topic and log. */
+	nextId: number;
 	detach: () => void;
 }
 
@@ -158,7 +163,7 @@ export class StreamHub {
 		return this.#subscribers.size;
 	}
 
-	/** The id of the newest update; increases across restarts, as it starts from the clock. */
+	/** The largest event id given to any stream; increases across restarts, as each stream's ids start from the clock. */
 	get lastEventId(): number {
 		return this.#lastId;
 	}
@@ -187,15 +192,18 @@ export class StreamHub {
 	/**
 	 * Starts a stream with the current state of the topics named in `events` (the public ones by
 	 * default; who may follow which is the endpoint's decision); returns the function that ends the subscription.
-	 * A log topic starts with its entries after `lastEventId` (a resumed stream) or its last few.
+	 * `resumesAfter`: the `Last-Event-ID` a reconnecting client sent; this stream's ids start above it
+	 * (and above the clock), so a client sees one increasing sequence across its reconnections. A log
+	 * topic starts with its entries after it (a resumed stream) or its last few.
 	 */
-	attach(sink: StreamSink, events: readonly string[] = this.publicTopics, lastEventId?: number): () => void {
+	attach(sink: StreamSink, events: readonly string[] = this.publicTopics, resumesAfter?: number): () => void {
 		if (this.#isClosed) {
 			sink.end();
 			return () => {};
 		}
 		const { topics, logs } = this.#choice(events);
-		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set(), logs, logBacklog: 0, detach: () => {} };
+		const firstId = Math.max(this.#options.now(), (resumesAfter ?? 0) + 1);
+		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set(), logs, logBacklog: 0, nextId: firstId, detach: () => {} };
 		subscriber.detach = () => {
 			if (!this.#subscribers.delete(subscriber)) return;
 			for (const topic of topics) topic.followers -= 1;
@@ -209,8 +217,8 @@ export class StreamHub {
 		const [minRetry, maxRetry] = this.#options.retryMs;
 		sink.write(Buffer.from(encodeRetry(minRetry, maxRetry)));
 		this.#catchUp(subscriber);
-		const missed = logs.flatMap((log) => log.since(lastEventId)).sort((a, b) => a.id - b.id);
-		for (const kept of missed) this.#sendLog(subscriber, kept.frame);
+		const missed = logs.flatMap((log) => log.since(resumesAfter)).sort((a, b) => a.id - b.id);
+		for (const kept of missed) this.#sendLog(subscriber, kept);
 		return subscriber.detach;
 	}
 
@@ -237,14 +245,18 @@ export class StreamHub {
 		this.#subscribers.clear();
 	}
 
-	/** Ids of every topic and log from one counter, so that a stream's Last-Event-ID orders them all. */
+	/**
+	 * A log entry's id, from the hub's counter: above every id any stream has written, so that an entry
+	 * published after a client's Last-Event-ID has a greater id (a resume replays exactly what it lacks).
+	 */
 	#nextId(): number {
 		this.#lastId = Math.max(this.#options.now(), this.#lastId + 1);
 		return this.#lastId;
 	}
 
+	/** The event without its id: the same bytes for every stream, each preceded by that stream's own `id:` line. */
 	#encode(topic: Topic, data: string): Buffer {
-		return Buffer.from(encodeEvent({ id: this.#nextId(), event: topic.event, data }));
+		return Buffer.from(encodeEvent({ event: topic.event, data }));
 	}
 
 	#scheduleFlush(topic: Topic): void {
@@ -338,15 +350,16 @@ export class StreamHub {
 	}
 
 	#publishLog(log: ReplayLog, kept: KeptFrame): void {
-		for (const subscriber of this.#subscribers) if (subscriber.logs.includes(log)) this.#sendLog(subscriber, kept.frame);
+		for (const subscriber of this.#subscribers) if (subscriber.logs.includes(log)) this.#sendLog(subscriber, kept);
 	}
 
 	/**
-	 * A log frame is written even to a client that is behind (queued after what it has not read yet,
-	 * in id order), so its Last-Event-ID never passes a line it lacks; past a log's kept entries the
-	 * stream ends, and the browser resumes from them.
+	 * A log frame (it carries its own id) is written even to a client that is behind (queued after what
+	 * it has not read yet, in id order), so its Last-Event-ID never passes a line it lacks; past a log's
+	 * kept entries the stream ends, and the browser resumes from them. The connection's next ids follow it.
 	 */
-	#sendLog(subscriber: Subscriber, chunk: Buffer): void {
+	#sendLog(subscriber: Subscriber, kept: KeptFrame): void {
+		subscriber.nextId = Math.max(subscriber.nextId, kept.id + 1);
 		if (subscriber.isBehind) {
 			subscriber.logBacklog += 1;
 			if (subscriber.logBacklog > Math.min(...subscriber.logs.map((log) => log.keep))) {
@@ -354,10 +367,23 @@ export class StreamHub {
 				subscriber.sink.end();
 				return;
 			}
-			subscriber.sink.write(chunk);
+			subscriber.sink.write(kept.frame);
 			return;
 		}
-		if (!subscriber.sink.write(chunk)) this.#markBehind(subscriber);
+		if (!subscriber.sink.write(kept.frame)) this.#markBehind(subscriber);
+	}
+
+	/** A topic's frame goes out behind this connection's next id; a heartbeat as it is. */
+	#write(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): boolean {
+		const { sink } = subscriber;
+		if (!topic) return sink.write(chunk);
+		const id = subscriber.nextId++;
+		this.#lastId = Math.max(this.#lastId, id);
+		sink.cork?.();
+		sink.write(Buffer.from(`id: ${id}\n`));
+		const hasRoom = sink.write(chunk);
+		sink.uncork?.();
+		return hasRoom;
 	}
 
 	/** Writes the chunk unless the subscriber is behind; whether it was written. */
@@ -368,7 +394,7 @@ export class StreamHub {
 			return false;
 		}
 		if (topic) subscriber.received.add(topic);
-		if (subscriber.sink.write(chunk)) return true;
+		if (this.#write(subscriber, chunk, topic)) return true;
 		this.#markBehind(subscriber);
 		return true;
 	}

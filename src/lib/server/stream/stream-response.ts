@@ -8,6 +8,8 @@ export interface HubStream {
 	hub: StreamHub;
 	/** The events of the topics it follows. */
 	events: readonly string[];
+	/** The client's `Last-Event-ID`, when it resumes: this stream's ids start above it. */
+	resumesAfter?: number;
 	/** Beside the event-stream headers (who may read it). */
 	headers: Record<string, string>;
 	/** Called once, when the stream ends (its place is given back). */
@@ -42,13 +44,13 @@ export function hubStreamResponse(stream: HubStream): Response {
 type Attached = (detach: () => void) => void;
 
 /** A body SvelteKit never reads from: on its first read the headers have been written, and the socket is the hub's. */
-function socketBody({ hub, events, lastEventId }: HubStream, { response }: NodeExchange, end: () => void, attached: Attached): ReadableStream<Uint8Array> {
+function socketBody({ hub, events, resumesAfter }: HubStream, { response }: NodeExchange, end: () => void, attached: Attached): ReadableStream<Uint8Array> {
 	return new ReadableStream<Uint8Array>(
 		{
 			pull() {
 				onceSocketIsAssigned(response, (socket) => {
 					response.flushHeaders();
-					attached(streamOnSocket(hub, events, socket, end, lastEventId));
+					attached(streamOnSocket(hub, events, socket, end, resumesAfter));
 				});
 				// Never settles: nothing more comes through SvelteKit; the socket's end ends the stream.
 				return new Promise<void>(() => {});
@@ -70,20 +72,22 @@ export function onceSocketIsAssigned(response: ServerResponse, start: (socket: S
 }
 
 /** The hub writes to the socket (its head already sent); `onClose` once the connection is gone. Returns the detach. */
-export function streamOnSocket(hub: StreamHub, events: readonly string[], socket: Socket, onClose: () => void, lastEventId?: number): () => void {
+export function streamOnSocket(hub: StreamHub, events: readonly string[], socket: Socket, onClose: () => void, resumesAfter?: number): () => void {
 	socket.setNoDelay(true);
 	const sink: StreamSink = {
 		write: (chunk) => socket.write(chunk),
+		cork: () => socket.cork(),
+		uncork: () => socket.uncork(),
 		once: (event, listener) => socket.once(event, listener),
 		end: () => socket.end()
 	};
-	const detach = hub.attach(sink, events, lastEventId);
+	const detach = hub.attach(sink, events, resumesAfter);
 	socket.once('close', onClose);
 	return detach;
 }
 
 /** The portable body: the hub's Buffers through a web stream, a few queued at most. */
-function webBody({ hub, events, lastEventId }: HubStream, end: () => void, attached: Attached): ReadableStream<Uint8Array> {
+function webBody({ hub, events, resumesAfter }: HubStream, end: () => void, attached: Attached): ReadableStream<Uint8Array> {
 	let drained: (() => void) | undefined;
 	return new ReadableStream<Uint8Array>(
 		{
@@ -102,7 +106,7 @@ function webBody({ hub, events, lastEventId }: HubStream, end: () => void, attac
 							}
 						},
 						events,
-						lastEventId
+						resumesAfter
 					)
 				);
 			},

@@ -1,9 +1,11 @@
+import { error } from '@sveltejs/kit';
 import { countryName } from '$lib/i18n/format';
 import { countriesByName } from '$lib/pledges/countries';
 import { filterFromQuery, filterQuery, storeFilter } from '$lib/pledges/filter';
 import { isStale } from '$lib/pledges/freshness';
 import { decodeCursor, encodeCursor } from '$lib/server/pledges/cursor';
 import { recentReportsSince, staleAfterMonths } from '$lib/server/pledges/freshness';
+import { isQueryableText } from '$lib/server/store/input-rule';
 import { pledgeMap } from '$lib/server/world-map/pledge-map';
 import type { PageServerLoad } from './$types';
 
@@ -15,6 +17,8 @@ const PAGE_SIZE = 50;
 
 export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) => {
 	const store = locals.store;
+	// Lenient with what it cannot use, but a search the store cannot be asked is refused, not shown as "all".
+	if (!isQueryableText(url.searchParams.get('q') ?? '')) error(400, 'Bad Request');
 	const filter = filterFromQuery(url.searchParams);
 	// A cursor this site did not make (an edited link) shows the first page.
 	const after = decodeCursor(url.searchParams.get('cursor') ?? '');

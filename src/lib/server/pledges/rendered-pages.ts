@@ -1,0 +1,59 @@
+/**
+ * Rendered pages kept by the ledger's version they show, at most `maxEntries` and `maxBytes` of HTML,
+ * the least recently served going first. A page is reused only for a request that read the same
+ * version from the store: it was rendered after that version was read, so it is never older.
+ */
+export interface RenderedPage {
+	body: string;
+	headers: [string, string][];
+}
+
+export interface RenderedPages {
+	get(version: number, key: string): RenderedPage | undefined;
+	set(version: number, key: string, page: RenderedPage): void;
+	/** Forgets every page (the ledger changed: they would never be served again). */
+	clear(): void;
+	readonly size: number;
+}
+
+export function renderedPages({ maxEntries, maxBytes }: { maxEntries: number; maxBytes: number }): RenderedPages {
+	const pages = new Map<string, RenderedPage>();
+	let bytes = 0;
+	const sizeOf = (page: RenderedPage) => page.body.length * 2;
+	const remove = (id: string) => {
+		const page = pages.get(id);
+		if (!page) return;
+		pages.delete(id);
+		bytes -= sizeOf(page);
+	};
+	return {
+		get(version, key) {
+			const id = `${version}\n${key}`;
+			const page = pages.get(id);
+			if (page) {
+				// Most recently served last: the first in the map goes first.
+				pages.delete(id);
+				pages.set(id, page);
+			}
+			return page;
+		},
+		set(version, key, page) {
+			const id = `${version}\n${key}`;
+			remove(id);
+			if (sizeOf(page) > maxBytes) return;
+			pages.set(id, page);
+			bytes += sizeOf(page);
+			for (const oldest of pages.keys()) {
+				if (pages.size <= maxEntries && bytes <= maxBytes) break;
+				remove(oldest);
+			}
+		},
+		clear() {
+			pages.clear();
+			bytes = 0;
+		},
+		get size() {
+			return pages.size;
+		}
+	};
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { openStore } from '../src/lib/server/store/open';
+import { testDatabaseUrl } from './support/engine';
+import { createOrganizer } from './support/organizers';
+import { ownServer } from './support/server-process';
+
+// The list page is served from what was rendered for the ledger's version (src/lib/server/pledges/served-list.ts).
+// Runs on both engines (the `postgres` project), with a second instance on the same store beside the suite's server.
+test.describe.configure({ mode: 'serial' });
+
+let second: Awaited<ReturnType<typeof ownServer>>;
+let token: string;
+
+test.beforeAll(async () => {
+	second = await ownServer(testDatabaseUrl());
+	token = createOrganizer().token;
+});
+test.afterAll(async () => {
+	await second?.stop();
+});
+
+async function addPledge(baseURL: string, title: string): Promise<string> {
+	const response = await fetch(`${baseURL}/api/pledges`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ government: 'Kampala Capital City Authority', country: 'UG', title })
+	});
+	expect(response.status).toBe(201);
+	return ((await response.json()) as { id: string }).id;
+}
+
+test('a browser revalidating the list gets 304 until the ledger changes, then the new list', async ({ baseURL }) => {
+	const first = await fetch(`${baseURL}/en/pledges`);
+	expect(first.status).toBe(200);
+	const etag = first.headers.get('etag');
+	expect(etag).toBeTruthy();
+	expect((await fetch(`${baseURL}/en/pledges`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+	// Each answer has a nonce of its own, though the page is the one kept.
+	const nonces = await Promise.all([1, 2].map(async () => /'nonce-([^']+)'/.exec((await fetch(`${baseURL}/en/pledges`)).headers.get('content-security-policy') ?? '')?.[1]));
+	expect(nonces[0]).not.toBe(nonces[1]);
+	const title = `Served list ${randomUUID().slice(0, 8)}`;
+	await addPledge(baseURL!, title);
+	const changed = await fetch(`${baseURL}/en/pledges`, { headers: { 'if-none-match': etag! } });
+	expect(changed.status).toBe(200);
+	expect(await changed.text()).toContain(title);
+});
+
+test('a withdrawn pledge is on no list, on either instance, once its page answers 410', async ({ baseURL }) => {
+	const title = `Withdrawn from the list ${randomUUID().slice(0, 8)}`;
+	const id = await addPledge(baseURL!, title);
+	const origins = [baseURL!, second.origin];
+	const lists = (origin: string) => [`${origin}/en/pledges`, `${origin}/fr/pledges`, `${origin}/en/pledges?country=UG`, `${origin}/en/pledges?q=${encodeURIComponent(title)}`];
+	// Both instances render and keep every one of these lists with the pledge on it (its link: a search's field holds its title).
+	for (const origin of origins) for (const url of lists(origin)) expect(await (await fetch(url)).text(), url).toContain(`/pledges/${id}"`);
+	// Withdrawn through the store itself, as a third instance would.
+	const store = await openStore(testDatabaseUrl());
+	try {
+		const { organizer } = await store.organizers.add(`withdrawer-${randomUUID()}@example.org`);
+		expect(await store.withdraw(id, { id: organizer.id, email: organizer.email })).toBe(true);
+	} finally {
+		await store.close();
+	}
+	for (const origin of origins) {
+		expect((await fetch(`${origin}/en/pledges/${id}`)).status).toBe(410);
+		for (const url of lists(origin)) expect(await (await fetch(url)).text(), url).not.toContain(`/pledges/${id}"`);
+	}
+});
