@@ -68,7 +68,9 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			DATABASE_URL: process.env.E2E_DATABASE_URL
+			DATABASE_URL: process.env.E2E_DATABASE_URL,
+			// A line per request would bury the tests' own output: warnings and errors only.
+			LOG_LEVEL: 'warn'
 		}
 	},
 	{
@@ -79,6 +81,6 @@ export default defineConfig({
 		timeout: 180_000,
 		stdout: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
-		env: { PORT: String(postgresWebPort), HOST: '127.0.0.1' }
+		env: { PORT: String(postgresWebPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
 	}]
 });
