@@ -66,7 +66,7 @@ test('an organizer sets a status and adds a note; the pledge’s page and the li
 
 	await reader.goto('/en/pledges');
 	await reader.getByLabel(t.en('pledges:public.filter.country')).selectOption('UG');
-	await reader.getByLabel(t.en('pledges:public.filter.status')).selectOption({ label: t.en('pledges:statuses.in-progress') });
+	await reader.getByLabel(t.en('pledges:public.filter.status'), { exact: true }).selectOption({ label: t.en('pledges:statuses.in-progress') });
 	await reader.getByRole('button', { name: t.en('pledges:public.filter.submit') }).click();
 	await expect(reader).toHaveURL(/[?&]status=in-progress/);
 	const card = reader.getByRole('article').filter({ has: reader.getByRole('heading', { name: title }) });

@@ -175,7 +175,7 @@ test('the list page, without JavaScript: search and country filter, page after p
 	await page.getByRole('searchbox', { name: t.fr('pledges:public.filter.search') }).fill('montreal');
 	await page.getByLabel(t.fr('pledges:public.filter.country')).selectOption('CA');
 	await page.getByRole('button', { name: t.fr('pledges:public.filter.submit') }).click();
-	await expect(page).toHaveURL(/\/fr\/pledges\?q=montreal&country=CA&compact=&status=$/);
+	await expect(page).toHaveURL(/\/fr\/pledges\?q=montreal&country=CA&compact=&status=&report=$/);
 	await expect(status).toHaveText(statusLine('fr', MONTREAL, 1, 50));
 	await expect(page.getByRole('article')).toHaveCount(50);
 	await expect(page.getByRole('article').first().getByRole('heading')).toHaveText('Accueil n° 1198');
