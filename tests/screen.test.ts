@@ -83,6 +83,9 @@ for (const frame of [
 			await putOnScreen(question, lang);
 			await page.setViewportSize(frame);
 			await page.goto(`${origin}/${lang}/screen`);
+			// Measured once the islands have taken over and the stream has said which question is on screen.
+			await expect(page.locator('[data-island="QuestionOnScreen"][data-hydrated]')).toHaveCount(1);
+			await expect(page.locator('[data-island="PledgeCounter"][data-hydrated]')).toHaveCount(1);
 			await expect(page.locator('.on-screen .text')).toHaveText(question);
 
 			// A stage: no navigation, no footer, the whole frame and nothing beyond it.
