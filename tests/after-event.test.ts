@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { event } from '$lib/event/event';
+import { NAVIGATION_PAGES } from '$lib/event/pages';
 import { t } from './support/words';
 
 // The years after the event: the site lives on as the pledges' platform. The test build is made now,
@@ -23,5 +24,19 @@ for (const lang of ['en', 'fr'] as const) {
 		// The pledges and their progress.
 		await expect(page.locator('#pledges')).toContainText(t[lang]('live:after.pledges'));
 		for (const status of ['planned', 'in-progress', 'achieved']) await expect(page.locator('#pledges')).toContainText(t[lang](`pledges:statuses.${status}`));
+	});
+
+	test(`${lang}: after the end, the navigation leads to the live page as its recording, no longer as a live call`, async ({ page }) => {
+		test.skip(!isOver, 'the event is still ahead of this build');
+		const live = NAVIGATION_PAGES.find((entry) => entry.path === '/live');
+		if (!live?.navAfterEvent) throw new Error('the event document names no after-event words for the live page');
+		for (const path of ['/', '/live', '/pledges']) {
+			await page.goto(`/${lang}${path}`);
+			const nav = page.getByRole('navigation', { name: t[lang]('nav.label') });
+			await expect(nav.getByRole('link', { name: t[lang](`nav.${live.navAfterEvent}`), exact: true })).toHaveAttribute('href', `/${lang}/live`);
+			await expect(nav.getByRole('link', { name: t[lang]('nav.live'), exact: true })).toHaveCount(0);
+		}
+		// The page it leads to holds the recording.
+		await expect(page.locator('main').getByRole('heading', { name: t[lang]('live:recording.heading') })).toBeVisible();
 	});
 }

@@ -86,6 +86,8 @@ const page = v.strictObject({
 	id,
 	path: v.pipe(v.string(), v.regex(/^\/([a-z0-9-]+(\/[a-z0-9-]+)*)?$/, 'a path after the language: "/" or "/live"')),
 	inNavigation: v.boolean(),
+	/** Once the event is over, its link is labelled by the words `nav.<navAfterEvent>` instead (the live page holds the recording). */
+	navAfterEvent: v.optional(id),
 	inSitemap: v.boolean()
 });
 
