@@ -117,6 +117,46 @@ test('a CSV import with a bad row imports nothing; a good file imports every row
 	await expect(visitor.getByRole('article').filter({ hasText: grigny })).toContainText(`Ville de Grigny · ${countryName('FR', 'fr')}`);
 });
 
+test.describe('the CSV import without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the preview is a page of its own: a reload shows it again and imports nothing; one confirmation imports once', async ({ page }) => {
+		await signIn(page);
+		const title = uniqueTitle('Guichet unique des nouveaux arrivants');
+		const titles = async () => ((await (await page.request.get('/api/pledges')).json()).pledges as { title: string }[]).map((pledge) => pledge.title).filter((each) => each === title);
+		await page.goto('/organizers/import');
+		await page.getByLabel(t.en('organizers:import.file')).setInputFiles(csvFile('one.csv', `government,country,title\nVille de Grigny,FR,${title}\n`));
+		const upload = page.waitForResponse((response) => response.request().method() === 'POST');
+		await page.getByRole('button', { name: t.en('organizers:import.preview') }).click();
+		expect((await upload).status()).toBe(303);
+		await expect(page).toHaveURL(/\/organizers\/import\?preview=/);
+		const previewUrl = page.url();
+		await expect(page.getByRole('cell', { name: t.en('organizers:import.rowOk') })).toHaveCount(1);
+
+		// A reload is a GET of the preview: no form is sent again, nothing is imported.
+		const reload = await page.reload();
+		expect(reload?.request().method()).toBe('GET');
+		await expect(page.getByRole('cell', { name: title })).toBeVisible();
+		expect(await titles()).toEqual([]);
+
+		const confirm = page.waitForResponse((response) => response.request().method() === 'POST');
+		await page.getByRole('button', { name: t.en('organizers:import.confirm', { count: 1 }) }).click();
+		expect((await confirm).status()).toBe(303);
+		await expect(page.getByRole('status')).toHaveText(t.en('organizers:notice.imported', { count: 1 }));
+		await page.reload();
+		expect(await titles()).toEqual([title]);
+
+		// The preview is spent: its page says so, and its confirmation, sent again, imports nothing.
+		await page.goto(previewUrl);
+		await expect(page.getByRole('alert')).toHaveText(t.en('organizers:import.problems.gone'));
+		await expect(page.getByRole('button', { name: t.en('organizers:import.confirm', { count: 1 }) })).toHaveCount(0);
+		const again = await page.request.post('/organizers/import?/import', { form: { draft: new URL(previewUrl).searchParams.get('preview') ?? '' }, headers: { origin: new URL(previewUrl).origin } });
+		expect(again.status()).toBe(400);
+		expect(await titles()).toEqual([title]);
+		await expectNoAxeFindings(page);
+	});
+});
+
 test('markup stored in the ledger shows as text on the public pages and runs nothing', async ({ page }) => {
 	test.skip(isPostgresProject(), 'writes straight into the SQLite file; rendering does not depend on the engine');
 	// Written straight into the store, as if it had slipped past validation (an older version, a manual fix).

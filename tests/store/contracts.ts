@@ -4,6 +4,7 @@ import { captionStoreContract } from './captions-contract';
 import { storeContract, type Engine } from './contract';
 import { freshStore } from './engines';
 import { governmentsContract } from './governments-contract';
+import { importDraftsContract } from './import-drafts-contract';
 import { progressContract } from './progress-contract';
 import { questionStoreContract } from './questions-contract';
 
@@ -13,4 +14,5 @@ export function storeContracts(name: string, engine: () => Engine): void {
 	captionStoreContract(name, () => freshStore(engine));
 	governmentsContract(name, engine);
 	progressContract(name, () => freshStore(engine));
+	importDraftsContract(name, () => freshStore(engine));
 }

@@ -4,6 +4,7 @@ import { organizerAccounts } from '../organizers/accounts.ts';
 import { organizerSessions } from '../organizers/sessions.ts';
 import { pledgeLedger } from '../pledges/ledger.ts';
 import { engineCaptioners, engineCaptions } from './captions.ts';
+import { importDrafts } from '../pledges/import-drafts.ts';
 import { pledgeReporting } from '../pledges/reporting.ts';
 import { pledgeProgress } from '../pledges/progress.ts';
 import type { Engine } from './engine.ts';
@@ -28,6 +29,7 @@ export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
 		secrets: engineServerSecrets(engine),
 		reporting: pledgeReporting(engine),
 		invitations: governmentInvitations(engine),
-		reporters: governmentReporters(engine)
+		reporters: governmentReporters(engine),
+		importDrafts: importDrafts(engine)
 	};
 }

@@ -240,6 +240,14 @@ export interface CaptionWindowTable {
 	updated_at: string;
 }
 
+/** A CSV file uploaded to the console, waiting for its confirmation (src/lib/server/pledges/import-drafts.ts). */
+export interface ImportDraftsTable {
+	id: string;
+	organizer_id: string;
+	csv: string;
+	expires_at: string;
+}
+
 export interface Database {
 	pledges: PledgesTable;
 	pledge_notes: PledgeNotesTable;
@@ -262,6 +270,7 @@ export interface Database {
 	captioners: CaptionersTable;
 	caption_lines: CaptionLinesTable;
 	caption_window: CaptionWindowTable;
+	import_drafts: ImportDraftsTable;
 }
 
 /**

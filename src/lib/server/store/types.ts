@@ -5,6 +5,7 @@ import type { GovernmentReporters } from '../governments/reporters.ts';
 import type { RateLimits } from '../limits/rate-limit.ts';
 import type { OrganizerAccounts } from '../organizers/accounts.ts';
 import type { OrganizerSessions } from '../organizers/sessions.ts';
+import type { ImportDrafts } from '../pledges/import-drafts.ts';
 import type { PledgeReporting } from '../pledges/reporting.ts';
 import type { PledgeProgress } from '../pledges/progress.ts';
 import type { PledgeStore } from '../pledges/types.ts';
@@ -35,6 +36,8 @@ export interface Store extends PledgeStore {
 	invitations: GovernmentInvitations;
 	/** Governments' reporters: accounts and sessions. */
 	reporters: GovernmentReporters;
+	/** CSV files uploaded to the console, each waiting for its organizer's confirmation. */
+	importDrafts: ImportDrafts;
 	/** Whether the store answers a query, and whether a write reaches it (for /healthz). */
 	health(): Promise<{ canRead: boolean; canWrite: boolean }>;
 	close(): Promise<void>;

@@ -238,5 +238,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
 		) AS reports
 	);
+	`,
+	// CSV files uploaded to the console, as SQLite's last migration.
+	`
+	CREATE TABLE import_drafts (
+		id text PRIMARY KEY,
+		organizer_id text NOT NULL REFERENCES organizers (id) ON DELETE CASCADE,
+		csv text NOT NULL,
+		expires_at timestamptz NOT NULL
+	);
+	CREATE INDEX import_drafts_organizer ON import_drafts (organizer_id);
 	`
 ];

@@ -245,5 +245,15 @@ export const MIGRATIONS: readonly Migration[] = [
 			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
 		)
 	);
+	`,
+	// CSV files uploaded to the console, waiting for their confirmation (src/lib/server/pledges/import-drafts.ts).
+	`
+	CREATE TABLE import_drafts (
+		id TEXT PRIMARY KEY,
+		organizer_id TEXT NOT NULL REFERENCES organizers (id) ON DELETE CASCADE,
+		csv TEXT NOT NULL,
+		expires_at TEXT NOT NULL
+	);
+	CREATE INDEX import_drafts_organizer ON import_drafts (organizer_id);
 	`
 ];
