@@ -3,15 +3,20 @@
 // settings (simulated slow 4G and a mid-range phone), against the built server, in the machine's
 // Chromium (CHROME_PATH, CHROMIUM_PATH or /usr/bin/chromium). Audits that lose points are listed.
 // Blocking time swings with the machine's load: each page runs RUNS times (after one warm-up run)
-// and the run with the median performance score is reported.
+// and the run with the median performance score is reported. Every public page the issue names, in
+// each language (LIGHTHOUSE_LANGS), a pledge's page on a pledge seeded for it; LIGHTHOUSE_RUNS=1 for a quick look.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { loadavg } from 'node:os';
 import { chromiumPath } from '../../chromium-path.js';
+import { seedPledges } from '../seed.js';
 import { startServer } from '../server.js';
 
 export const name = 'lighthouse (mobile)';
 
-const PATHS = ['/en/', '/fr/', '/en/live'];
+const LANGS = (process.env.LIGHTHOUSE_LANGS ?? 'en,fr').split(',');
+/** The public pages after the language: the event, live, live questions, pledges, a pledge, the counter embed, the room's screen. */
+const PAGES = ['/', '/live', '/live/questions', '/pledges', '/pledges/{pledge}', '/embed/counter', '/screen'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
@@ -32,15 +37,18 @@ async function medianRun(url, port) {
 
 export async function run() {
 	const server = await startServer();
+	seedPledges(server.databaseFile, 3);
+	const { pledges } = await (await fetch(`${server.origin}/api/pledges`)).json();
+	const paths = LANGS.flatMap((lang) => PAGES.map((page) => `/${lang}${page.replace('{pledge}', pledges[0]?.id ?? 'none')}`));
 	const chrome = await chromeLauncher.launch({
 		chromePath: process.env.CHROME_PATH ?? chromiumPath(),
 		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage']
 	});
 	try {
 		await audit(`${server.origin}/en/`, chrome.port);
-		console.log(`median of ${RUNS} runs after a warm-up`);
+		console.log(`median of ${RUNS} runs after a warm-up; load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`);
 		console.log(`page        ${CATEGORIES.map((category) => category.padEnd(15)).join('')}`);
-		for (const path of PATHS) {
+		for (const path of paths) {
 			const url = `${server.origin}${path}`;
 			const status = (await fetch(url)).status;
 			if (status !== 200) {
@@ -50,7 +58,7 @@ export async function run() {
 			const { median, performances } = await medianRun(url, chrome.port);
 			const { categories, audits } = median;
 			const scores = CATEGORIES.map((category) => String(Math.round((categories[category]?.score ?? 0) * 100)).padEnd(15));
-			console.log(`${path.padEnd(11)} ${scores.join('')}`);
+			console.log(`${path.length > 11 ? `${path}\n${''.padEnd(11)}` : path.padEnd(11)} ${scores.join('')}`);
 			const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'];
 			console.log(`            ${metrics.map((id) => `${id}: ${audits[id]?.displayValue ?? '-'}`).join(', ')}`);
 			console.log(`            performance in each run: ${performances.join(', ')}`);

@@ -3,33 +3,22 @@
 // server with 100, 1,000 and 10,000 pledges, on a fresh SQLite file and on a throwaway PostgreSQL
 // database: 20 concurrent readers make a fixed number of requests; p50/p99 time to the full body,
 // requests per second, and the page's size (raw as the server sends it, and gzip as a proxy would).
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { startThrowawayPostgres } from '../../throwaway-postgres.js';
+import { seedPledges } from '../seed.js';
 import { startServer } from '../server.js';
 import { nowMs, percentile } from '../stream-load.js';
 
 export const name = 'pledge list: GET /en/pledges with 100, 1,000 and 10,000 pledges, 20 concurrent readers';
 
-const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const SIZES = (process.env.BENCH_LIST_SIZES ?? '100,1000,10000').split(',').map(Number);
 const READERS = Number(process.env.BENCH_LIST_READERS ?? 20);
 // Fewer requests for the big list: each render of it takes long; enough for a p99 of each.
 const requestsFor = (/** @type {number} */ size) => Number(process.env.BENCH_LIST_REQUESTS ?? (size >= 10_000 ? 100 : 400));
 const PATH = '/en/pledges';
-
-/** Adds `count` pledges to the store. @param {string} databaseUrl @param {number} count */
-function seed(databaseUrl, count) {
-	execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/bench/seed-pledges.ts', String(count)], {
-		cwd: root,
-		env: { ...process.env, DATABASE_URL: databaseUrl },
-		stdio: 'inherit'
-	});
-}
 
 /** `requests` GETs of the list by `READERS` readers at once; latencies (ms) and elapsed seconds. @param {string} origin @param {number} requests */
 async function read(origin, requests) {
@@ -64,7 +53,7 @@ const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 async function measure(engine, databaseUrl, rows) {
 	let seeded = 0;
 	for (const size of SIZES) {
-		seed(databaseUrl, size - seeded);
+		seedPledges(databaseUrl, size - seeded);
 		seeded = size;
 		const server = await startServer({ env: { DATABASE_URL: databaseUrl } });
 		try {
