@@ -6,6 +6,7 @@ import { freshStore } from './engines';
 import { governmentsContract } from './governments-contract';
 import { progressContract } from './progress-contract';
 import { questionStoreContract } from './questions-contract';
+import { speakingContract } from './speaking-contract';
 
 export function storeContracts(name: string, engine: () => Engine): void {
 	storeContract(name, engine);
@@ -13,4 +14,5 @@ export function storeContracts(name: string, engine: () => Engine): void {
 	captionStoreContract(name, () => freshStore(engine));
 	governmentsContract(name, engine);
 	progressContract(name, () => freshStore(engine));
+	speakingContract(name, engine);
 }

@@ -240,6 +240,14 @@ export interface CaptionWindowTable {
 	updated_at: string;
 }
 
+/** One row: the speaker an organizer says is speaking now (the broadcast overlay), or none. */
+export interface NowSpeakingTable {
+	id: number;
+	/** A speaker's id in the event's facts; null: nobody picked. */
+	speaker_id: string | null;
+	updated_at: string;
+}
+
 export interface Database {
 	pledges: PledgesTable;
 	pledge_notes: PledgeNotesTable;
@@ -262,6 +270,7 @@ export interface Database {
 	captioners: CaptionersTable;
 	caption_lines: CaptionLinesTable;
 	caption_window: CaptionWindowTable;
+	now_speaking: NowSpeakingTable;
 }
 
 /**

@@ -238,5 +238,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
 		) AS reports
 	);
+	`,
+	// The speaker on now, as SQLite's last migration.
+	`
+	CREATE TABLE now_speaking (
+		id integer PRIMARY KEY CHECK (id = 1),
+		speaker_id text,
+		updated_at timestamptz NOT NULL
+	);
+	INSERT INTO now_speaking (id, speaker_id, updated_at) VALUES (1, NULL, now());
 	`
 ];

@@ -245,5 +245,14 @@ export const MIGRATIONS: readonly Migration[] = [
 			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
 		)
 	);
+	`,
+	// The speaker an organizer says is speaking now, for the broadcast overlay (src/lib/server/speaking/).
+	`
+	CREATE TABLE now_speaking (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		speaker_id TEXT,
+		updated_at TEXT NOT NULL
+	);
+	INSERT INTO now_speaking (id, speaker_id, updated_at) VALUES (1, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 	`
 ];
