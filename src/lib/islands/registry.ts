@@ -34,7 +34,7 @@ export const islands = {
 		'event:organizations',
 		'event:speakers',
 		'questions:screen.heading',
-		'stream:counter.unit'
+		'stream:counter'
 	]),
 	CaptionsPanel: island(() => import('$lib/components/captions/CaptionsPanel.svelte'), ['captions:panel']),
 	CaptionsTranscript: island(() => import('$lib/components/captions/CaptionsTranscript.svelte'), ['captions:page']),
