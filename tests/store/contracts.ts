@@ -7,6 +7,7 @@ import { governmentsContract } from './governments-contract';
 import { importDraftsContract } from './import-drafts-contract';
 import { progressContract } from './progress-contract';
 import { questionStoreContract } from './questions-contract';
+import { speakingContract } from './speaking-contract';
 
 export function storeContracts(name: string, engine: () => Engine): void {
 	storeContract(name, engine);
@@ -15,4 +16,5 @@ export function storeContracts(name: string, engine: () => Engine): void {
 	governmentsContract(name, engine);
 	progressContract(name, () => freshStore(engine));
 	importDraftsContract(name, () => freshStore(engine));
+	speakingContract(name, engine);
 }

@@ -28,6 +28,14 @@ export const islands = {
 	]),
 	AfterEvent: island(() => import('$lib/livestream/AfterEvent.svelte'), ['event:follow.hashtagLabel', 'live:after']),
 	AgendaNow: island(() => import('$lib/components/AgendaNow.svelte'), ['live:agenda.onNow']),
+	BroadcastOverlay: island(() => import('$lib/components/broadcast/BroadcastOverlay.svelte'), [
+		'broadcast:overlay',
+		'event:agenda',
+		'event:organizations',
+		'event:speakers',
+		'questions:screen.heading',
+		'stream:counter'
+	]),
 	CaptionsPanel: island(() => import('$lib/components/captions/CaptionsPanel.svelte'), ['captions:panel']),
 	CaptionsTranscript: island(() => import('$lib/components/captions/CaptionsTranscript.svelte'), ['captions:page']),
 	LiveJoin: island(() => import('$lib/livestream/LiveJoin.svelte'), ['live:captions', 'live:channel', 'live:join', 'live:recording']),

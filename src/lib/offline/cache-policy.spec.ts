@@ -17,6 +17,11 @@ describe('offline cache policy', () => {
 		expect(isCacheable('/en/watchlist')).toBe(true);
 	});
 
+	it('never caches the broadcast overlay, which is live or nothing', () => {
+		for (const path of ['/en/overlay', '/fr/overlay', '/fr/overlay/']) expect(isCacheable(path), path).toBe(false);
+		expect(isCacheable('/en/overlays')).toBe(true);
+	});
+
 	it('never caches the feeds of progress and the pledges’ badges, which readers ask for again with their ETag', () => {
 		for (const path of ['/en/pledges/feed.xml', '/fr/pledges/6f1c1f5e-3c1a-4c1e-9a1e-2b1f0c1d2e3f/feed.xml', '/badges/pledges/6f1c1f5e-3c1a-4c1e-9a1e-2b1f0c1d2e3f.svg']) {
 			expect(isCacheable(path), path).toBe(false);

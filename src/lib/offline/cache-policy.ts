@@ -8,8 +8,8 @@ export function cacheName(version: string): string {
 // Live data and the organizers' console must always be fresh or fail visibly, never replayed;
 // /{lang}/watch answers with a redirect that depends on the visitor's cookie. The feeds of progress
 // and the pledges' badges are for feed readers and other sites, which ask again with their ETag: a
-// copy kept here would only age.
-const NEVER_CACHED = [/^\/api(\/|$)/, /^\/organizers(\/|$)/, /^\/healthz$/, /^\/[a-z]{2}\/watch(\/|$)/, /\/feed\.xml$/, /^\/badges\//];
+// copy kept here would only age. The broadcast overlay is live or nothing: an old copy on air is worse than none.
+const NEVER_CACHED = [/^\/api(\/|$)/, /^\/organizers(\/|$)/, /^\/healthz$/, /^\/[a-z]{2}\/watch(\/|$)/, /^\/[a-z]{2}\/overlay\/?$/, /\/feed\.xml$/, /^\/badges\//];
 
 /** Whether the service worker may keep a copy of this path. */
 export function isCacheable(pathname: string): boolean {

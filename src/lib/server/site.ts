@@ -3,6 +3,7 @@ import { event } from '$lib/event/event';
 import { streamMetrics, watchSite } from './metrics/registry.ts';
 import { captionLogs } from './captions/caption-log.ts';
 import { retentionDays } from './questions/index.ts';
+import { publicSpeaking } from './speaking/public.ts';
 import { readModerationQueue } from './questions/moderation-queue.ts';
 import { startRetention } from './questions/retention.ts';
 import { openStore } from './store/open.ts';
@@ -47,6 +48,8 @@ async function assemble(): Promise<Site> {
 		topics: [
 			{ event: 'questions', read: async () => JSON.stringify(await store.questions.publicState()), changes: store.questions.changes, coalesceMs: 250 },
 			// The console's lists, every status: for signed-in organizers only (src/lib/server/stream/live-endpoint.ts).
+			// Who is speaking, for the broadcast overlay: a few bytes, carried only to the streams that ask (`?topics=speaking`).
+			{ event: 'speaking', read: async () => JSON.stringify(publicSpeaking(await store.speaking.current())), changes: store.speaking.changes, isDefault: false },
 			{ event: 'moderation', read: async () => JSON.stringify(await readModerationQueue(store.questions)), changes: store.questions.changes, coalesceMs: 200, audience: 'organizers' }
 		],
 		// A topic per language (`?captions=en`), each line to every follower.

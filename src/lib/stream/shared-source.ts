@@ -9,8 +9,8 @@ interface Shared {
 	latest: Map<string, MessageEvent<string>>;
 }
 
-/** The events of /api/pledges/stream, each carrying a whole state (so the newest one is enough). */
-const STATE_EVENTS = ['count', 'questions'];
+/** The events of the live stream that each carry a whole state (so the newest one is enough). */
+const STATE_EVENTS = ['count', 'questions', 'speaking'];
 
 function open(url: string): Shared {
 	const shared: Shared = { source: new EventSource(url), users: 0, latest: new Map() };

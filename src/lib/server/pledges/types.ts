@@ -57,7 +57,9 @@ export interface AuditEntry {
 		| 'reporter-revoked'
 		| 'questions-open'
 		| 'questions-close'
-		| `question-${'approved' | 'rejected' | 'answered' | 'on-screen' | 'off-screen'}`;
+		| `question-${'approved' | 'rejected' | 'answered' | 'on-screen' | 'off-screen'}`
+		| 'speaker-pick'
+		| 'speaker-clear';
 	pledgeId?: string;
 	detail?: string;
 	/** Set when a government's reporter made the change (`organizerEmail` is then theirs). */

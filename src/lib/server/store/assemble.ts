@@ -12,6 +12,7 @@ import { organizerRecords, sessionRecords } from './organizers.ts';
 import { engineQuestions } from './questions.ts';
 import { engineRateLimits } from './rate-limits.ts';
 import { engineServerSecrets } from './server-secrets.ts';
+import { engineSpeaking } from './speaking.ts';
 import type { Store } from './types.ts';
 
 /** Everything the store keeps, its rules over one engine's records: the same on both engines. */
@@ -24,6 +25,7 @@ export function storeOn(engine: Engine): Omit<Store, 'health' | 'close'> {
 		questions: engineQuestions(engine),
 		captions: engineCaptions(engine),
 		captioners: engineCaptioners(engine),
+		speaking: engineSpeaking(engine),
 		progress: pledgeProgress(engine),
 		limits: engineRateLimits(engine),
 		secrets: engineServerSecrets(engine),

@@ -3,8 +3,8 @@ import type { PledgeChanges } from '../pledges/types.ts';
 import type { CompactsColumn, Database } from './schema.ts';
 import type { Compact } from '$lib/pledges/types';
 
-/** What a change is about: each topic has its own listeners (the pledges' count, the questions, the captions). */
-export type Topic = 'pledges' | 'questions' | 'captions';
+/** What a change is about: each topic has its own listeners (the pledges' count, the questions, the captions, who is speaking). */
+export type Topic = 'pledges' | 'questions' | 'captions' | 'speaking';
 
 /** A write transaction as the domain sees it. */
 export interface Write {

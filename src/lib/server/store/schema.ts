@@ -246,6 +246,12 @@ export interface ImportDraftsTable {
 	organizer_id: string;
 	csv: string;
 	expires_at: string;
+/** One row: the speaker an organizer says is speaking now (the broadcast overlay), or none. */
+export interface NowSpeakingTable {
+	id: number;
+	/** A speaker's id in the event's facts; null: nobody picked. */
+	speaker_id: string | null;
+	updated_at: string;
 }
 
 export interface Database {
@@ -271,6 +277,7 @@ export interface Database {
 	caption_lines: CaptionLinesTable;
 	caption_window: CaptionWindowTable;
 	import_drafts: ImportDraftsTable;
+	now_speaking: NowSpeakingTable;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { PledgeReporting } from '../pledges/reporting.ts';
 import type { PledgeProgress } from '../pledges/progress.ts';
 import type { PledgeStore } from '../pledges/types.ts';
 import type { QuestionStore } from '../questions/types.ts';
+import type { SpeakingStore } from '../speaking/store.ts';
 
 /**
  * Everything the server keeps, behind one asynchronous interface implemented once per engine:
@@ -25,6 +26,8 @@ export interface Store extends PledgeStore {
 	captions: CaptionStore;
 	/** Who may post captions with a token. */
 	captioners: CaptionerAccounts;
+	/** Who an organizer says is speaking now (the broadcast overlay). */
+	speaking: SpeakingStore;
 	/** The pledges' public progress as events (the feeds). */
 	progress: PledgeProgress;
 	/** Attempts counted per key (sign-in), the same for every process and instance on the store. */

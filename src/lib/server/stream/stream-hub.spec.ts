@@ -495,6 +495,27 @@ describe('a topic for organizers only', () => {
 	});
 });
 
+describe('a public topic carried only on request', () => {
+	const eventsOf = (sink: RecordingSink) => [...sink.text.matchAll(/event: (\w+)/g)].map((m) => m[1]);
+
+	it('is not in the default stream, and reaches the streams that name it, at once on connect and on each change', async () => {
+		const speaking = fakeTopic('speaking', (version) => JSON.stringify({ version }));
+		const hub = hubFor(fakeLedger(), { topics: [{ ...speaking.topic, isDefault: false }], coalesceMs: 0 });
+		expect(hub.publicTopics).toEqual(['count']);
+		expect(hub.audienceOf('speaking')).toBe('public');
+		const viewer = new RecordingSink();
+		const overlay = new RecordingSink();
+		hub.attach(viewer);
+		hub.attach(overlay, ['count', 'speaking']);
+		await wait(5);
+		speaking.change();
+		await wait(5);
+		expect(eventsOf(viewer)).toEqual(['count']);
+		expect(eventsOf(overlay)).toEqual(['count', 'speaking', 'speaking']);
+		expect(overlay.text).toContain('data: {"version":1}');
+	});
+});
+
 /** A log in memory, read as the store's captions are: entries after a cursor. */
 function fakeLog(event: string) {
 	const listeners = new Set<PledgeChangeListener>();

@@ -27,6 +27,8 @@ export interface StreamTopic {
 	coalesceMs?: number;
 	/** `public` unless said otherwise. An organizers' topic is read only while someone follows it. */
 	audience?: TopicAudience;
+	/** False: a public topic only the streams that name it (`?topics=`) carry, so the default stream stays as it was. */
+	isDefault?: boolean;
 }
 
 /** Told what the hub does, for /metrics (src/lib/server/metrics/): nothing it says changes the hub. */
@@ -180,7 +182,7 @@ export class StreamHub {
 
 	/** The events of the topics anyone may follow, in order: what a stream carries unless asked otherwise. */
 	get publicTopics(): readonly string[] {
-		return this.#topics.filter((topic) => topic.audience === 'public').map((topic) => topic.event);
+		return this.#topics.filter((topic) => topic.audience === 'public' && topic.isDefault !== false).map((topic) => topic.event);
 	}
 
 	/** Who may follow the topic named `event`; undefined when the hub has no such topic. */

@@ -5,9 +5,9 @@ import { createChanges } from '../../pledges/changes.ts';
 import type { Compact } from '../../pledges/types.ts';
 import type { Engine, Topic, TopicChanges } from '../engine.ts';
 import { postgresKysely } from './kysely.ts';
-import { CAPTION_CHANGES_CHANNEL, CHANGES_CHANNEL, listenForChanges, QUESTION_CHANGES_CHANNEL } from './listener.ts';
+import { CAPTION_CHANGES_CHANNEL, CHANGES_CHANNEL, listenForChanges, QUESTION_CHANGES_CHANNEL, SPEAKING_CHANGES_CHANNEL } from './listener.ts';
 
-const CHANNELS: Record<Topic, string> = { pledges: CHANGES_CHANNEL, questions: QUESTION_CHANGES_CHANNEL, captions: CAPTION_CHANGES_CHANNEL };
+const CHANNELS: Record<Topic, string> = { pledges: CHANGES_CHANNEL, questions: QUESTION_CHANGES_CHANNEL, captions: CAPTION_CHANGES_CHANNEL, speaking: SPEAKING_CHANGES_CHANNEL };
 
 /**
  * The PostgreSQL engine on the store's pool, shared by every instance. A write that announces a topic

@@ -6,6 +6,8 @@ export const CHANGES_CHANNEL = 'pledge_changes';
 export const QUESTION_CHANGES_CHANNEL = 'question_changes';
 /** The captions' channel (store/captions.ts), the same payload. */
 export const CAPTION_CHANGES_CHANNEL = 'caption_changes';
+/** Who is speaking now (store/speaking.ts), the same payload. */
+export const SPEAKING_CHANGES_CHANNEL = 'speaking_changes';
 
 const RETRY_MS = { first: 250, max: 5_000 };
 

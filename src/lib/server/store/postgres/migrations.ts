@@ -248,5 +248,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		expires_at timestamptz NOT NULL
 	);
 	CREATE INDEX import_drafts_organizer ON import_drafts (organizer_id);
+	`,
+	// The speaker on now, as SQLite's last migration.
+	`
+	CREATE TABLE now_speaking (
+		id integer PRIMARY KEY CHECK (id = 1),
+		speaker_id text,
+		updated_at timestamptz NOT NULL
+	);
+	INSERT INTO now_speaking (id, speaker_id, updated_at) VALUES (1, NULL, now());
 	`
 ];

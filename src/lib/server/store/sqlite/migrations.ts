@@ -255,5 +255,14 @@ export const MIGRATIONS: readonly Migration[] = [
 		expires_at TEXT NOT NULL
 	);
 	CREATE INDEX import_drafts_organizer ON import_drafts (organizer_id);
+	`,
+	// The speaker an organizer says is speaking now, for the broadcast overlay (src/lib/server/speaking/).
+	`
+	CREATE TABLE now_speaking (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		speaker_id TEXT,
+		updated_at TEXT NOT NULL
+	);
+	INSERT INTO now_speaking (id, speaker_id, updated_at) VALUES (1, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 	`
 ];
