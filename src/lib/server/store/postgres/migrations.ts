@@ -238,5 +238,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
 		) AS reports
 	);
+	`,
+	// Questions in other languages, as SQLite's.
+	`
+	CREATE TABLE question_translations (
+		question_id text NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+		lang text NOT NULL,
+		text text NOT NULL,
+		updated_at timestamptz NOT NULL,
+		PRIMARY KEY (question_id, lang)
+	);
 	`
 ];

@@ -245,5 +245,15 @@ export const MIGRATIONS: readonly Migration[] = [
 			UNION ALL SELECT at FROM audit_log WHERE pledge_id = pledges.id AND action LIKE 'status-%'
 		)
 	);
+	`,
+	// Questions in other languages than they were asked in (src/lib/server/questions/translations.ts).
+	`
+	CREATE TABLE question_translations (
+		question_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+		lang TEXT NOT NULL,
+		text TEXT NOT NULL,
+		updated_at TEXT NOT NULL,
+		PRIMARY KEY (question_id, lang)
+	);
 	`
 ];
