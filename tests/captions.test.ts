@@ -9,6 +9,7 @@ import { EventStreamClient } from './support/event-stream';
 import { validateHtml } from './support/nu-validator';
 import webvtt from 'webvtt-parser';
 import { createOrganizer, organizersCommand } from './support/organizers';
+import { markPage, expectNotReloaded, signInToConsole } from './support/questions';
 import { t } from './support/words';
 
 // Whether captioning is open is one state for the whole site: these journeys take turns.
@@ -258,5 +259,79 @@ test.describe('live captions', () => {
 		const documents: Record<string, string> = {};
 		for (const path of ['/fr/transcript?captions=en', '/en/transcript']) documents[path] = await (await fetch(`${origin}${path}`)).text();
 		expect(await validateHtml(documents)).toEqual([]);
+	});
+
+	test('the console opens captioning outside its window and back, and a correction or a hide reaches an open captions page without a reload, and the transcript', async ({ page, browser }) => {
+		// Three pages, axe and the Nu validator on a machine shared by many runs.
+		test.slow();
+		await signInToConsole(page, 'en');
+		await page.goto('/organizers/captions?lang=en');
+		// The event is over: captions are taken only because the organizers opened them (beforeEach).
+		await expect(page.locator('#captions-accepting')).toHaveText(t.en('captions:console.accepting'));
+		await page.getByRole('button', { name: t.en('captions:console.close') }).click();
+		await expect(page.locator('#captions-accepting')).toHaveText(t.en('captions:console.notAccepting'));
+		expect(await (await fetch(`${origin}/api/captions/open`)).json()).toMatchObject({ open: false, accepting: false });
+		expect((await post({ lang: 'en', text: unique('Refused') })).status).toBe(403);
+		await page.getByRole('button', { name: t.en('captions:console.open') }).click();
+		await expect(page.locator('#captions-accepting')).toHaveText(t.en('captions:console.accepting'));
+		expect(await (await fetch(`${origin}/api/captions/open`)).json()).toMatchObject({ open: true, accepting: true });
+
+		// A cross-site form post is refused and changes nothing.
+		const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+		const crossSite = await fetch(`${origin}/organizers/captions?/setOpen`, {
+			method: 'POST',
+			headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'open=0',
+			redirect: 'manual'
+		});
+		expect(crossSite.status).toBe(403);
+		expect(await (await fetch(`${origin}/api/captions/open`)).json()).toMatchObject({ open: true });
+
+		const [typo, hidden] = [`typo-${randomUUID()}`, `hidden-${randomUUID()}`];
+		const misspelt = unique('Thnak you all');
+		const offTheRecord = unique('Not for the record');
+		expect((await post({ lang: 'en', id: typo, text: misspelt })).status).toBe(200);
+		expect((await post({ lang: 'en', id: hidden, text: offTheRecord })).status).toBe(200);
+		const reader = await (await browser.newContext()).newPage();
+		await reader.goto('/en/live/captions');
+		await expect(reader.locator('[data-island="CaptionsTranscript"][data-hydrated]')).toBeAttached({ timeout: 15_000 });
+		await markPage(reader);
+		const transcriptLines = reader.locator('ol.transcript li');
+		await expect(transcriptLines.filter({ hasText: misspelt })).toHaveCount(1);
+
+		const corrected = misspelt.replace('Thnak', 'Thank');
+		await page.goto('/organizers/captions?captions=en');
+		const line = page.locator(`[id="line-${typo}"]`);
+		await line.getByRole('textbox').fill(corrected);
+		await line.getByRole('button', { name: t.en('captions:console.correct') }).click();
+		await expect(page.getByRole('status')).toHaveText(t.en('captions:console.saved'));
+		await page.locator(`[id="line-${hidden}"]`).getByRole('button', { name: t.en('captions:console.hide') }).click();
+		await expect(page.locator(`[id="line-${hidden}"]`)).toContainText(t.en('captions:console.hidden'));
+
+		// The open page replaces the line in its place and takes the hidden one away, without a reload.
+		await expect(transcriptLines.filter({ hasText: corrected })).toHaveCount(1, { timeout: 3_000 });
+		await expect(transcriptLines.filter({ hasText: offTheRecord })).toHaveCount(0, { timeout: 3_000 });
+		await expect(transcriptLines.filter({ hasText: misspelt })).toHaveCount(0);
+		const texts = await transcriptLines.allTextContents();
+		expect(texts.indexOf(corrected)).toBe(texts.length - 1);
+		await expectNotReloaded(reader);
+
+		// The transcript and its WebVTT file: the correction in, the hidden line out.
+		const vtt = new webvtt.WebVTTParser().parse(await (await fetch(`${origin}/en/transcript.vtt`)).text(), 'metadata');
+		expect(vtt.cues.map((cue) => cue.text)).toContain(corrected);
+		expect(vtt.cues.map((cue) => cue.text)).not.toContain(offTheRecord);
+		const transcriptPage = await (await fetch(`${origin}/en/transcript`)).text();
+		expect(transcriptPage).toContain(corrected);
+		expect(transcriptPage).not.toContain(offTheRecord);
+
+		// Audited; the console's page is accessible and valid.
+		await page.goto('/organizers/audit?lang=en');
+		for (const action of ['captions-close', 'captions-open', 'caption-correct', 'caption-hide']) {
+			await expect(page.getByRole('cell', { name: t.en(`organizers:audit.actions.${action}`), exact: true }).first()).toBeVisible();
+		}
+		await page.goto('/organizers/captions?captions=en');
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+		expect(await validateHtml({ '/organizers/captions': await page.content() })).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import consoleWords from '../locales/en/organizers.json' with { type: 'json' };
 import { askAsViewer, expectNotReloaded, markPage, questionsApi, signInToConsole, uniqueQuestion, waitForIslands } from './support/questions';
+import { validateHtml } from './support/nu-validator';
 import { literally, t } from './support/words';
 
 // Opening and closing the Q&A is one state for the whole site: these journeys take turns.
@@ -215,4 +216,116 @@ test('the live list is not a live region: another viewer’s approved question i
 	const liveText = await watcher.locator('#questions [aria-live], #questions [role="status"]').allTextContents();
 	expect(liveText.join('').trim()).toBe('');
 	expect(await watcher.locator('#questions [aria-live] li, #questions [role="status"] li').count()).toBe(0);
+});
+
+test('a question approved with its text in the other language: each viewer reads their language first, the original one click away, the screen both', async ({ page, browser, baseURL }) => {
+	// Five pages, two axe runs and the Nu validator on a loaded two-core machine.
+	test.setTimeout(180_000);
+	const organizer = await signInToConsole(page, 'en');
+	const api = questionsApi(baseURL!, organizer.token);
+	await api.setOpen(true);
+	const original = uniqueQuestion('Which pledges reach newcomers first');
+	const translation = uniqueQuestion('Quels engagements touchent d’abord les nouveaux arrivants');
+	const id = await askAsViewer(baseURL!, original, 'en');
+	const french = await viewer(browser, '/fr/live/questions');
+	const english = await viewer(browser, '/en/live/questions');
+
+	// The console: the French text given while approving.
+	await page.goto('/organizers/questions?lang=en');
+	const item = page.locator(`#q-${id}`);
+	await item.getByLabel(t.en('organizers:questions.translation', { code: 'FR' })).fill(translation);
+	await item.getByRole('button', { name: t.en('organizers:questions.approve') }).click();
+	await expect(page.locator('section', { has: page.locator('#approved-heading') }).locator(`#q-${id} p.translation`)).toContainText(translation);
+
+	// The API and the stream carry it.
+	const listed = ((await (await fetch(`${baseURL}/api/questions`)).json()) as { questions: { id: string; translations: Record<string, string> }[] }).questions;
+	expect(listed.find((q) => q.id === id)?.translations).toEqual({ fr: translation });
+
+	// A French viewer reads the French text, marked French; the original, marked English, is one click away.
+	const shown = french.locator(`#q-${id}-text`);
+	await expect(shown).toHaveText(translation, { timeout: 5_000 });
+	await expect(shown).toHaveAttribute('lang', 'fr');
+	const originalSummary = french.locator(`#q-${id} summary`);
+	await expect(originalSummary).toContainText(t.fr('questions:list.original'));
+	const originalText = french.locator(`#q-${id} details .text`);
+	await expect(originalText).toBeHidden();
+	await originalSummary.click();
+	await expect(originalText).toBeVisible();
+	await expect(originalText).toHaveText(original);
+	await expect(originalText).toHaveAttribute('lang', 'en');
+	await expectNotReloaded(french);
+	await expectNoAxeFindings(french);
+
+	// An English viewer reads the original alone.
+	await expect(english.locator(`#q-${id}-text`)).toHaveText(original, { timeout: 5_000 });
+	await expect(english.locator(`#q-${id}-text`)).toHaveAttribute('lang', 'en');
+	await expect(english.locator(`#q-${id} details`)).toHaveCount(0);
+
+	// Without JavaScript, the same: the translation first, the original in a <details> that opens without script.
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const plain = await context.newPage();
+	await plain.goto('/fr/live/questions');
+	await expect(plain.locator(`#q-${id}-text`)).toHaveText(translation);
+	await expect(plain.locator(`#q-${id}-text`)).toHaveAttribute('lang', 'fr');
+	await plain.locator(`#q-${id} summary`).click();
+	await expect(plain.locator(`#q-${id} details .text`)).toHaveText(original);
+	await expect(plain.locator(`#q-${id} details .text`)).toHaveAttribute('lang', 'en');
+	await context.close();
+
+	// The room's screen shows both, the original first.
+	await api.moderate(id, { onScreen: true });
+	const screen = await viewer(browser, '/fr/screen');
+	const texts = screen.locator('.on-screen blockquote .text');
+	await expect(texts).toHaveText([original, translation], { timeout: 5_000 });
+	expect(await texts.evaluateAll((elements) => elements.map((element) => element.getAttribute('lang')))).toEqual(['en', 'fr']);
+
+	// Corrected later in the console (audited), it reaches the open pages without a reload.
+	const corrected = uniqueQuestion('Quels engagements atteignent d’abord les personnes arrivées');
+	await page.goto('/organizers/questions?lang=en');
+	await item.getByText(t.en('organizers:questions.translations')).click();
+	await item.locator('form[action="?/translate"]').getByLabel(t.en('organizers:questions.translation', { code: 'FR' })).fill(corrected);
+	await item.getByRole('button', { name: t.en('organizers:questions.saveTranslation', { code: 'FR' }) }).click();
+	await expect(shown).toHaveText(corrected, { timeout: 5_000 });
+	await expect(texts).toHaveText([original, corrected], { timeout: 5_000 });
+	await expectNotReloaded(french);
+	await page.goto('/organizers/audit?lang=en');
+	await expect(page.getByRole('cell', { name: `fr: ${corrected}` })).toBeVisible();
+	await api.moderate(id, { onScreen: false });
+
+	const documents: Record<string, string> = {};
+	for (const path of ['/fr/live/questions', '/fr/screen', '/en/live/questions']) documents[path] = await (await fetch(`${baseURL}${path}`)).text();
+	await page.goto('/organizers/questions?lang=fr');
+	documents['/organizers/questions'] = await page.content();
+	await expectNoAxeFindings(page);
+	expect(await validateHtml(documents)).toEqual([]);
+});
+
+test('a translation follows the question’s text rules and must be in another language: refused with a message, nothing stored', async ({ page, baseURL }) => {
+	const organizer = await signInToConsole(page, 'fr');
+	const api = questionsApi(baseURL!, organizer.token);
+	await api.setOpen(true);
+	const id = await askAsViewer(baseURL!, uniqueQuestion('Who follows the pledges up'), 'en');
+	const patch = (body: unknown) =>
+		fetch(`${baseURL}/api/questions/${id}`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${organizer.token}`, 'content-type': 'application/json', 'accept-language': 'fr' },
+			body: JSON.stringify(body)
+		});
+	const invisible = await patch({ status: 'approved', translations: { fr: '\u200b\u2060' } });
+	expect(invisible.status).toBe(400);
+	expect(((await invisible.json()) as { fields: Record<string, string> }).fields).toEqual({ 'translations.fr': t.fr('questions:errors.required') });
+	const ownLanguage = await patch({ status: 'approved', translations: { en: 'Again in English' } });
+	expect(ownLanguage.status).toBe(400);
+	expect(await ownLanguage.json()).toEqual({ error: 'same-language', message: t.fr('questions:apiErrors.same-language', { lang: 'en' }) });
+
+	// The console's form says the same in the organizer's language, and stores nothing.
+	await page.goto('/organizers/questions?lang=fr');
+	const item = page.locator(`#q-${id}`);
+	await item.getByLabel(t.fr('organizers:questions.translation', { code: 'FR' })).fill('<b>Qui suit les engagements ?</b>');
+	await item.getByRole('button', { name: t.fr('organizers:questions.approve') }).click();
+	await expect(page.getByRole('alert')).toHaveText(t.fr('organizers:questions.invalidTranslation', { reason: t.fr('questions:errors.markup') }));
+	const pending = (await (await fetch(`${baseURL}/api/questions?status=pending`, { headers: { authorization: `Bearer ${organizer.token}` } })).json()) as {
+		questions: { id: string; translations: Record<string, string> }[];
+	};
+	expect(pending.questions.find((q) => q.id === id)?.translations).toEqual({});
 });

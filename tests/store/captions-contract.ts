@@ -87,6 +87,20 @@ export function captionStoreContract(engine: string, open: () => Promise<EngineU
 			expect(await auditActions(site)).toEqual(['caption-correct', 'caption-hide']);
 		});
 
+		it('makes a correction or a hide a new version of the line, heard by listeners, so open pages replace or take it away', async () => {
+			await captions.post({ lang: 'en', id: 'x', text: 'Helo', isFinal: true }, at(1));
+			const before = (await captions.latest('en', 1))[0];
+			let calls = 0;
+			const stop = captions.changes.subscribe(() => calls++);
+			await captions.correct('en', 'x', { text: 'Hello' }, actor, at(100));
+			const corrected = await captions.after('en', before.seq, 10);
+			expect(corrected).toMatchObject([{ id: 'x', text: 'Hello', isFinal: true, isHidden: false, startedAt: before.startedAt, at: before.at }]);
+			await captions.correct('en', 'x', { isHidden: true }, actor, at(101));
+			expect(await captions.after('en', corrected[0].seq, 10)).toMatchObject([{ id: 'x', text: 'Hello', isHidden: true }]);
+			stop();
+			expect(calls).toBe(2);
+		});
+
 		it('opens and closes captioning, audited only when it changes', async () => {
 			expect(await captions.isOpen()).toBe(false);
 			await captions.setOpen(true, actor, at(-7200));

@@ -66,7 +66,7 @@ export function questionStoreContract(engine: string, open: () => Promise<Engine
 				expect((await store.list('pending')).map((q) => q.id)).toEqual([id]);
 				await store.moderate(id, { status: 'approved' }, actor);
 				expect((await store.publicState()).questions).toEqual([
-					{ id, text: 'Comment financer ?', name: 'Ana', affiliation: 'Montevideo', lang: 'fr', votes: 0, status: 'approved', onScreen: false, createdAt: expect.any(String) }
+					{ id, text: 'Comment financer ?', name: 'Ana', affiliation: 'Montevideo', lang: 'fr', votes: 0, status: 'approved', onScreen: false, createdAt: expect.any(String), translations: {} }
 				]);
 			});
 
@@ -172,6 +172,54 @@ export function questionStoreContract(engine: string, open: () => Promise<Engine
 				await store.moderate(id, { status: 'answered', onScreen: true }, actor);
 				expect((await store.publicState()).questions).toEqual([expect.objectContaining({ id, status: 'answered', onScreen: true })]);
 				expect((await store.list('answered')).map((q) => q.id)).toEqual([id]);
+			});
+
+			it('approves a question with its text in another language, which the public state and the lists carry', async () => {
+				const asked = await store.ask(question('Comment financer les engagements ?', 'fr'), writer('a'), generous);
+				const id = asked.kind === 'accepted' ? asked.question.id : '';
+				const outcome = await store.moderate(id, { status: 'approved', translations: { en: 'How are pledges financed?' } }, actor);
+				expect(outcome).toMatchObject({ kind: 'changed', question: { status: 'approved', translations: { en: 'How are pledges financed?' } } });
+				expect((await store.publicState()).questions).toEqual([expect.objectContaining({ id, text: 'Comment financer les engagements ?', lang: 'fr', translations: { en: 'How are pledges financed?' } })]);
+				expect((await store.list('approved')).map((q) => q.translations)).toEqual([{ en: 'How are pledges financed?' }]);
+				expect((await store.get(id))?.translations).toEqual({ en: 'How are pledges financed?' });
+			});
+
+			it('keeps each question’s translations to itself', async () => {
+				const first = await approved('First of two');
+				const second = await approved('Second of two');
+				await store.moderate(second, { translations: { fr: 'Deuxième des deux' } }, actor);
+				expect(Object.fromEntries((await store.publicState()).questions.map((q) => [q.id, q.translations]))).toEqual({ [first]: {}, [second]: { fr: 'Deuxième des deux' } });
+			});
+
+			it('corrects a translation later and takes it away, each change audited with its language and text', async () => {
+				const id = await approved('Who follows up?');
+				await store.moderate(id, { translations: { fr: 'Qui fait le suivi ?' } }, actor);
+				await store.moderate(id, { translations: { fr: 'Qui assure le suivi ?' } }, actor);
+				expect((await store.get(id))?.translations).toEqual({ fr: 'Qui assure le suivi ?' });
+				// The same text again changes nothing worth an entry.
+				await store.moderate(id, { translations: { fr: 'Qui assure le suivi ?' } }, actor);
+				await store.moderate(id, { translations: { fr: null } }, actor);
+				expect((await store.get(id))?.translations).toEqual({});
+				const entries = (await engineUnderTest.site.auditLog(1_000)).reverse().filter((entry) => entry.action.startsWith('question-translation'));
+				expect(entries.map((entry) => [entry.action, entry.detail])).toEqual([
+					['question-translation', 'fr: Qui fait le suivi ?'],
+					['question-translation', 'fr: Qui assure le suivi ?'],
+					['question-translation-removed', 'fr: Qui assure le suivi ?']
+				]);
+			});
+
+			it('refuses a translation into the language the question was asked in, changing nothing', async () => {
+				const asked = await store.ask(question('Still pending'), writer('a'), generous);
+				const id = asked.kind === 'accepted' ? asked.question.id : '';
+				expect(await store.moderate(id, { status: 'approved', translations: { en: 'Still pending, again' } }, actor)).toEqual({ kind: 'same-language', lang: 'en' });
+				expect(await store.get(id)).toMatchObject({ status: 'pending', translations: {} });
+			});
+
+			it('purges a translated question with its translations', async () => {
+				const id = await approved('Soon purged');
+				await store.moderate(id, { translations: { fr: 'Bientôt effacée' } }, actor);
+				expect(await store.purge(new Date(Date.now() + 1_000))).toBe(1);
+				expect(await store.get(id)).toBeUndefined();
 			});
 
 			it('tells listeners after each committed change', async () => {

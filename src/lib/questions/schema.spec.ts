@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModeration, questionFromForm, validateQuestion } from './schema';
+import { parseModeration, questionFromForm, translationsFromForm, validateQuestion, validateTranslations } from './schema';
 
 describe('validateQuestion', () => {
 	it('keeps a question with its language, NFC-normalized and trimmed, and drops blank optional fields', () => {
@@ -61,5 +61,31 @@ describe('parseModeration', () => {
 		expect(parseModeration({})).toBeUndefined();
 		expect(parseModeration({ status: 'approved', text: 'edited' })).toBeUndefined();
 		expect(parseModeration(null)).toBeUndefined();
+	});
+});
+
+describe('translations', () => {
+	it('takes texts or null by site language, nothing else', () => {
+		expect(parseModeration({ status: 'approved', translations: { fr: 'Pourquoi ?' } })).toEqual({ status: 'approved', translations: { fr: 'Pourquoi ?' } });
+		expect(parseModeration({ translations: { fr: null } })).toEqual({ translations: { fr: null } });
+		for (const translations of [{}, { de: 'Warum?' }, { fr: 3 }, 'Pourquoi ?', ['fr']]) expect(parseModeration({ translations })).toBeUndefined();
+	});
+
+	it('holds a translation to the question’s own text rules', () => {
+		expect(validateTranslations({ fr: '  Pourquoi  ?\n ', en: null })).toEqual({ success: true, translations: { fr: 'Pourquoi  ?', en: null } });
+		expect(validateTranslations({ fr: '\u200b\u2060' })).toEqual({ success: false, errors: { 'translations.fr': 'required' } });
+		expect(validateTranslations({ fr: 'x'.repeat(281) })).toEqual({ success: false, errors: { 'translations.fr': 'tooLong' } });
+		expect(validateTranslations({ fr: '<b>Pourquoi</b>' })).toEqual({ success: false, errors: { 'translations.fr': 'markup' } });
+		expect(validateTranslations({ fr: 'Pour\u202equoi' })).toEqual({ success: false, errors: { 'translations.fr': 'control' } });
+	});
+
+	it('reads the console’s fields: a blank one is nothing when approving, a removal when saving', () => {
+		const form = new FormData();
+		form.set('translation-fr', 'Pourquoi ?');
+		form.set('translation-en', ' ');
+		form.set('translation-de', 'Warum?');
+		expect(translationsFromForm(form, 'ignored')).toEqual({ fr: 'Pourquoi ?' });
+		expect(translationsFromForm(form, 'removes')).toEqual({ fr: 'Pourquoi ?', en: null });
+		expect(translationsFromForm(new FormData(), 'removes')).toBeUndefined();
 	});
 });

@@ -43,10 +43,24 @@ export function questionFromForm(form: FormData, lang: string): Record<string, u
 	return { text: text('text'), name: text('name'), affiliation: text('affiliation'), lang };
 }
 
-/** An organizer's change (`PATCH /api/questions/{id}`): a status other than pending, and/or on screen. */
+const isRecord = (input: unknown): input is Record<string, unknown> => input !== null && typeof input === 'object' && !Array.isArray(input);
+
+/** `{ "<lang>": text | null }`, languages of the site only; the texts are checked by `validateTranslations`. */
+function parseTranslations(input: unknown): Moderation['translations'] | undefined {
+	if (!isRecord(input)) return undefined;
+	const entries = Object.entries(input);
+	if (entries.length === 0 || !entries.every(([lang, text]) => isLanguage(lang) && (text === null || typeof text === 'string'))) return undefined;
+	return input as Moderation['translations'];
+}
+
+/**
+ * An organizer's change (`PATCH /api/questions/{id}`, the console's forms): a status other than
+ * pending, on screen or not, and/or its text in other languages. Its shape only: the translations'
+ * texts are checked by `validateTranslations`.
+ */
 export function parseModeration(input: unknown): Moderation | undefined {
-	if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
-	const { status, onScreen, ...rest } = input as Record<string, unknown>;
+	if (!isRecord(input)) return undefined;
+	const { status, onScreen, translations, ...rest } = input;
 	if (Object.keys(rest).length > 0) return undefined;
 	const moderation: Moderation = {};
 	if (status !== undefined) {
@@ -57,6 +71,56 @@ export function parseModeration(input: unknown): Moderation | undefined {
 		if (typeof onScreen !== 'boolean') return undefined;
 		moderation.onScreen = onScreen;
 	}
-	return moderation.status === undefined && moderation.onScreen === undefined ? undefined : moderation;
+	if (translations !== undefined) {
+		moderation.translations = parseTranslations(translations);
+		if (!moderation.translations) return undefined;
+	}
+	return Object.keys(moderation).length === 0 ? undefined : moderation;
 }
+
+/** The console's field of a translation into `lang`. */
+export const translationInput = (lang: Language) => `translation-${lang}`;
+
+/**
+ * The translations a console form sends, in the shape `parseModeration` reads: a blank field is no
+ * translation when approving, and takes the translation away when the translations are saved.
+ */
+export function translationsFromForm(form: FormData, blank: 'ignored' | 'removes'): Moderation['translations'] {
+	const translations: Partial<Record<Language, string | null>> = {};
+	for (const [name, value] of form) {
+		const lang = name.startsWith('translation-') ? name.slice('translation-'.length) : '';
+		if (!isLanguage(lang) || typeof value !== 'string') continue;
+		if (value.trim() !== '') translations[lang] = value;
+		else if (blank === 'removes') translations[lang] = null;
+	}
+	return Object.keys(translations).length > 0 ? translations : undefined;
+}
+
+/** A translation's field, for its error: `translations.fr`. */
+export const translationField = (lang: Language) => `translations.${lang}`;
+
+export type TranslationsValidation =
+	| { success: true; translations: Partial<Record<Language, string | null>> }
+	| { success: false; errors: Partial<Record<string, TextErrorKey>> };
+
+const TranslationText = requiredText(QUESTION_LIMITS.text);
+
+/** A translation follows the question's own text rules (plain, one line, bounded, visible); `null` stays (a removal). */
+export function validateTranslations(translations: Partial<Record<Language, string | null>>): TranslationsValidation {
+	const checked: Partial<Record<Language, string | null>> = {};
+	const errors: Partial<Record<string, TextErrorKey>> = {};
+	for (const [lang, text] of Object.entries(translations)) {
+		if (text === null || text === undefined) {
+			checked[lang] = null;
+			continue;
+		}
+		const result = v.safeParse(TranslationText, text);
+		if (result.success) checked[lang] = result.output;
+		else errors[translationField(lang)] = result.issues[0].message as TextErrorKey;
+	}
+	return Object.keys(errors).length > 0 ? { success: false, errors } : { success: true, translations: checked };
+}
+
+/** Each translation's limit under its field's name, for the error messages. */
+export const translationLimits = (langs: readonly Language[]) => Object.fromEntries(langs.map((lang) => [translationField(lang), QUESTION_LIMITS.text]));
 

@@ -17,6 +17,9 @@ export interface QuestionInput {
 	lang: Language;
 }
 
+/** A question's text in languages other than the one it was asked in, added by a moderator. */
+export type QuestionTranslations = Partial<Record<Language, string>>;
+
 /** A question as the public sees it (approved or answered). */
 export interface PublicQuestion {
 	id: string;
@@ -28,6 +31,8 @@ export interface PublicQuestion {
 	status: PublicStatus;
 	onScreen: boolean;
 	createdAt: string;
+	/** Its text in other languages (none: `{}`); each shown with that language's `lang`. */
+	translations: QuestionTranslations;
 }
 
 /** A question as organizers see it: any status. */
@@ -47,6 +52,8 @@ export interface PublicQuestions {
 export interface Moderation {
 	status?: Exclude<QuestionStatus, 'pending'>;
 	onScreen?: boolean;
+	/** Its text in other languages, added or corrected; `null` takes a translation away. */
+	translations?: Partial<Record<Language, string | null>>;
 }
 
 export const isPublicStatus = (status: QuestionStatus): status is PublicStatus => status === 'approved' || status === 'answered';

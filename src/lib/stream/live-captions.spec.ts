@@ -15,3 +15,33 @@ describe('the captions a panel holds', () => {
 		expect(withLine(lines, line(1, 'a', 'Hello'), 3).map((held) => held.text)).toEqual(['Hello there']);
 	});
 });
+
+describe('an organizer’s correction', () => {
+	const spoken = (seq: number, id: string, text: string, second: number, hidden?: boolean): CaptionLineView => ({
+		seq,
+		id,
+		lang: 'en',
+		text,
+		final: true,
+		startedAt: `2022-05-18T17:00:0${second}.000Z`,
+		at: '',
+		...(hidden ? { hidden } : {})
+	});
+
+	it('replaces the line in its place, though it comes as the newest version', () => {
+		let lines = [spoken(1, 'a', 'Helo', 1), spoken(2, 'b', 'Two', 2)];
+		lines = withLine(lines, spoken(3, 'a', 'Hello', 1), 3);
+		expect(lines.map((held) => held.text)).toEqual(['Hello', 'Two']);
+	});
+
+	it('takes a hidden line away, and does not bring back one it no longer holds', () => {
+		const lines = [spoken(1, 'a', 'One', 1), spoken(2, 'b', 'Off the record', 2)];
+		expect(withLine(lines, spoken(3, 'b', '', 2, true), 3).map((held) => held.text)).toEqual(['One']);
+		expect(withLine(lines, spoken(3, 'z', '', 0, true), 3).map((held) => held.text)).toEqual(['One', 'Off the record']);
+	});
+
+	it('leaves out a corrected line older than the newest it shows', () => {
+		const lines = [spoken(2, 'b', 'Two', 2), spoken(3, 'c', 'Three', 3)];
+		expect(withLine(lines, spoken(4, 'a', 'One, corrected', 1), 2).map((held) => held.text)).toEqual(['Two', 'Three']);
+	});
+});

@@ -1,5 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { event as eventFacts } from '$lib/event/event';
 import { isLanguage, LANGUAGES } from '$lib/i18n/languages';
 import { apiError } from '$lib/server/http/api-error';
 import { guardedOrganizer } from '$lib/server/http/api-guard';
@@ -12,7 +11,8 @@ import { retryAfterSeconds } from '$lib/server/limits/rate-limit';
 import { ingestCaption } from './ingest';
 import { CAPTION_TEXT_LIMITS, validateCorrection } from './line-input';
 import { publicLine } from './public-line';
-import { CAPTIONING_MARGIN_MINUTES, captioningWindow, isInCaptioningWindow } from './window';
+import { captioningState } from './state';
+import { CAPTIONING_MARGIN_MINUTES } from './window';
 
 /** A line is at most 500 characters; anything far larger is refused before parsing. */
 const MAX_BODY_BYTES = 4 * 1024;
@@ -40,13 +40,6 @@ export async function postCaptionResponse(event: RequestEvent): Promise<Response
 	}
 }
 
-/** Whether captions are taken now, and why: the event's window, or an organizer's opening. */
-async function captioningState(event: RequestEvent) {
-	const { opensAt, closesAt } = captioningWindow(eventFacts);
-	const open = await event.locals.store.captions.isOpen();
-	return { open, opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), accepting: open || isInCaptioningWindow(eventFacts, new Date()) };
-}
-
 /** `PUT /api/captions/open`: an organizer opens captioning outside its window (or takes that back); audited. */
 export async function setCaptionsOpenResponse(event: RequestEvent): Promise<Response> {
 	const organizer = guardedOrganizer(event.locals);
@@ -55,7 +48,7 @@ export async function setCaptionsOpenResponse(event: RequestEvent): Promise<Resp
 	const open = (body.value as { open?: unknown } | null)?.open;
 	if (typeof open !== 'boolean') return apiError(event.request, 400, 'invalid', 'captions:apiErrors.invalidOpen', { body: body.value });
 	await event.locals.store.captions.setOpen(open, { id: organizer.id, email: organizer.email });
-	return json(200, await captioningState(event));
+	return json(200, await captioningState(event.locals.store.captions));
 }
 
 /** `GET /api/captions?lang=`: the transcript so far in that language (final lines, as organizers left them). */
@@ -68,7 +61,7 @@ export async function transcriptResponse(event: RequestEvent): Promise<Response>
 
 /** `GET /api/captions/open`: whether captions are taken now, and the window from the event's data. */
 export async function captionsOpenResponse(event: RequestEvent): Promise<Response> {
-	return json(200, await captioningState(event));
+	return json(200, await captioningState(event.locals.store.captions));
 }
 
 /** `PATCH /api/captions/{lang}/{id}`: an organizer corrects a final line's `text` or sets `hidden`; audited. */

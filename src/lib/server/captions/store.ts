@@ -46,14 +46,19 @@ export function captionStore(engine: CaptionEngine) {
 		/** Every final line, hidden ones too (the console). */
 		finalLines: (lang: Language) => records.finalLines(lang),
 
-		/** An organizer corrects a final line's text or hides it (or shows it again); audited with the text before and after. */
+		/**
+		 * An organizer corrects a final line's text or hides it (or shows it again); audited with the
+		 * text before and after. The corrected line is a new version of it, announced: open captions
+		 * pages replace it (or take it away, hidden) as they replace a partial line.
+		 */
 		correct(lang: Language, id: string, correction: CaptionCorrection, actor: Actor, now: Date = new Date()): Promise<CorrectionOutcome> {
 			return engine.write(
 				async (records): Promise<CorrectionOutcome> => {
 					const line = await records.byId(lang, id);
 					if (!line) return 'not-found';
 					if (!line.isFinal) return 'not-final';
-					await records.correct(lang, id, correction);
+					const { seq: _seq, ...kept } = line;
+					await records.replace({ ...kept, text: correction.text ?? line.text, isHidden: correction.isHidden ?? line.isHidden });
 					const detail = `${lang}:${id}`;
 					if (correction.text !== undefined && correction.text !== line.text) {
 						await records.audit({ at: now, actor, action: CAPTION_AUDIT.corrected, detail: `${detail} ${JSON.stringify({ from: line.text, to: correction.text })}` });
@@ -63,7 +68,7 @@ export function captionStore(engine: CaptionEngine) {
 					}
 					return 'corrected';
 				},
-				{ locks: [`caption:${lang}:${id}`], isChange: () => false }
+				{ locks: [`caption:${lang}:${id}`], isChange: (outcome) => outcome === 'corrected' }
 			);
 		},
 

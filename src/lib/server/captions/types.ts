@@ -40,15 +40,17 @@ export type CaptionerAccount = Organizer;
 /** What the store gives the captions (src/lib/server/store/captions.ts, the same on both engines); the rules are in this folder. */
 export interface CaptionRecords {
 	byId(lang: Language, id: string): Promise<CaptionLine | undefined>;
-	/** Replaces the line's version with this id (if any) by a new one, with a new `seq`. */
-	replace(line: Omit<CaptionLine, 'seq' | 'isHidden'>): Promise<CaptionLine>;
+	/**
+	 * Replaces the line's version with this id (if any) by a new one (a partial line's next, or an
+	 * organizer's correction), with a new `seq`: the live stream sends it after the cursor viewers hold. Not hidden unless said.
+	 */
+	replace(line: Omit<CaptionLine, 'seq' | 'isHidden'> & { isHidden?: boolean }): Promise<CaptionLine>;
 	/** Every version after `seq` in the language, oldest first, at most `limit`. */
 	after(lang: Language, seq: number, limit: number): Promise<CaptionLine[]>;
 	/** The newest `count` lines of the language, oldest first. */
 	latest(lang: Language, count: number): Promise<CaptionLine[]>;
 	/** Final lines of the language in the order they began. */
 	finalLines(lang: Language): Promise<CaptionLine[]>;
-	correct(lang: Language, id: string, correction: CaptionCorrection): Promise<void>;
 	isOpen(): Promise<boolean>;
 	/** False when it was so already. */
 	setOpen(isOpen: boolean, at: Date): Promise<boolean>;

@@ -57,7 +57,7 @@ export interface AuditEntry {
 		| 'reporter-revoked'
 		| 'questions-open'
 		| 'questions-close'
-		| `question-${'approved' | 'rejected' | 'answered' | 'on-screen' | 'off-screen'}`
+		| `question-${'approved' | 'rejected' | 'answered' | 'on-screen' | 'off-screen' | 'translation' | 'translation-removed'}`
 		| 'speaker-pick'
 		| 'speaker-clear';
 	pledgeId?: string;

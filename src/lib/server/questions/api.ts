@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Translate } from '$lib/i18n/translator';
-import { parseModeration, QUESTION_LIMITS as TEXT_LIMITS } from '$lib/questions/schema';
+import { parseModeration, QUESTION_LIMITS as TEXT_LIMITS, translationLimits, validateTranslations } from '$lib/questions/schema';
 import { QUESTION_STATUSES, type QuestionStatus } from '$lib/questions/types';
 import { apiError } from '$lib/server/http/api-error';
 import { guardedOrganizer } from '$lib/server/http/api-guard';
@@ -18,7 +18,7 @@ import { askQuestion, castVote, votesOfViewer } from './service';
 const MAX_BODY_BYTES = 4 * 1024;
 
 // What a moderator may send, for the message that refuses anything else.
-const MODERATION_SHAPE = '{ "status"?: "approved" | "rejected" | "answered", "onScreen"?: boolean }';
+const MODERATION_SHAPE = '{ "status"?: "approved" | "rejected" | "answered", "onScreen"?: boolean, "translations"?: { "<lang>": text | null } }';
 
 const isQuestionStatus = (status: string): status is QuestionStatus => (QUESTION_STATUSES as readonly string[]).includes(status);
 
@@ -67,9 +67,15 @@ export async function moderateResponse(event: RequestEvent, id: string): Promise
 	const organizer = guardedOrganizer(event.locals);
 	const body = await readJsonBody(event.request, MAX_BODY_BYTES);
 	if (!body.ok) return body.response;
-	const change = parseModeration(body.value);
-	if (!change) return apiError(event.request, 400, 'invalid', 'questions:apiErrors.invalidModeration', { values: { shape: MODERATION_SHAPE } });
+	const parsed = parseModeration(body.value);
+	if (!parsed) return apiError(event.request, 400, 'invalid', 'questions:apiErrors.invalidModeration', { values: { shape: MODERATION_SHAPE } });
+	const translations = validateTranslations(parsed.translations ?? {});
+	if (!translations.success) {
+		return invalidFieldsResponse(await apiTranslator(event.request), 'questions', translations.errors, translationLimits(Object.keys(parsed.translations ?? {})));
+	}
+	const change = parsed.translations ? { ...parsed, translations: translations.translations } : parsed;
 	const outcome = await event.locals.store.questions.moderate(id, change, { id: organizer.id, email: organizer.email });
+	if (outcome.kind === 'same-language') return apiError(event.request, 400, outcome.kind, `questions:apiErrors.${outcome.kind}`, { values: { lang: outcome.lang } });
 	if (outcome.kind === 'not-found' || outcome.kind === 'not-public') {
 		return apiError(event.request, refusalStatus(outcome), outcome.kind, `questions:apiErrors.${outcome.kind}`);
 	}

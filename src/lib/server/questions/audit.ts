@@ -11,10 +11,15 @@ export const QUESTION_AUDIT = {
 	closed: 'questions-close',
 	status: (status: QuestionStatus) => `question-${status}`,
 	onScreen: 'question-on-screen',
-	offScreen: 'question-off-screen'
+	offScreen: 'question-off-screen',
+	translated: 'question-translation',
+	translationRemoved: 'question-translation-removed'
 } as const;
 
-/** One audit entry; a question's is detailed with its text, so the log reads without the question (it may be purged). */
-export function auditQuestion(records: QuestionRecords, actor: Actor, action: string, question: Question | null, at: Date): Promise<void> {
-	return records.audit({ at, actor, action, questionId: question?.id ?? null, detail: question?.text ?? null });
+/**
+ * One audit entry; a question's is detailed with its text (or, for a translation, the language and
+ * text), so the log reads without the question (it may be purged).
+ */
+export function auditQuestion(records: QuestionRecords, actor: Actor, action: string, question: Question | null, at: Date, detail = question?.text ?? null): Promise<void> {
+	return records.audit({ at, actor, action, questionId: question?.id ?? null, detail });
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../../i18n/languages.ts';
 import type { Question, QuestionInput, QuestionStatus } from '../../questions/types.ts';
 import type { Actor, PledgeChanges } from '../pledges/types.ts';
 
@@ -35,6 +36,10 @@ export interface QuestionRecords {
 	insert(question: NewQuestion): Promise<Question | undefined>;
 	update(id: string, change: Pick<Question, 'status' | 'onScreen'>, at: Date): Promise<void>;
 	takeOffScreen(at: Date): Promise<void>;
+	/** Adds or replaces the question's text in `lang`. */
+	setTranslation(questionId: string, lang: Language, text: string, at: Date): Promise<void>;
+	/** False when there was none. */
+	removeTranslation(questionId: string, lang: Language): Promise<boolean>;
 	/** Deletes the questions asked before `before`, with their votes; how many questions went. */
 	deleteAskedBefore(before: Date): Promise<number>;
 	pendingCount(by: WriterHash, hashes: readonly string[]): Promise<number>;

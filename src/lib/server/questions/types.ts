@@ -34,7 +34,7 @@ export type AskOutcome =
 
 export type VoteOutcome = { kind: 'counted'; votes: number; hasVoted: boolean } | { kind: 'not-found' };
 
-export type ModerationOutcome = { kind: 'changed'; question: Question } | { kind: 'not-found' } | { kind: 'not-public' };
+export type ModerationOutcome = { kind: 'changed'; question: Question } | { kind: 'not-found' } | { kind: 'not-public' } | { kind: 'same-language'; lang: string };
 
 export interface QuestionStore {
 	/** Told after every committed change (a question, a vote, a moderation, opening or closing). */
@@ -54,7 +54,7 @@ export interface QuestionStore {
 	vote(id: string, writer: Writer, hasVoted: boolean, now?: Date): Promise<VoteOutcome>;
 	/** Ids of the public questions this browser voted for. */
 	votesOf(browser: string): Promise<string[]>;
-	/** Approve, reject, mark answered, put on (one at a time) or take off the screen. Audited. */
+	/** Approve, reject, mark answered, put on (one at a time) or take off the screen, add or correct a translation. Audited. */
 	moderate(id: string, change: Moderation, actor: Actor, now?: Date): Promise<ModerationOutcome>;
 	/**
 	 * The keys of address hashes: one secret per period, made on first use and shared by every

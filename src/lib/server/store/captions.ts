@@ -35,7 +35,7 @@ function captionRecords(db: Kysely<Database>): CaptionRecords {
 			await db.deleteFrom('caption_lines').where('lang', '=', line.lang).where('id', '=', line.id).execute();
 			const row = await db
 				.insertInto('caption_lines')
-				.values({ id: line.id, lang: line.lang, text: line.text, is_final: line.isFinal, started_at: line.startedAt, at: line.at })
+				.values({ id: line.id, lang: line.lang, text: line.text, is_final: line.isFinal, is_hidden: line.isHidden ?? false, started_at: line.startedAt, at: line.at })
 				.returning(COLUMNS)
 				.executeTakeFirstOrThrow();
 			return toLine(row);
@@ -48,14 +48,6 @@ function captionRecords(db: Kysely<Database>): CaptionRecords {
 		},
 		async finalLines(lang) {
 			return (await lines().where('lang', '=', lang).where('is_final', '=', true).orderBy('started_at').orderBy('seq').execute()).map(toLine);
-		},
-		async correct(lang, id, { text, isHidden }) {
-			await db
-				.updateTable('caption_lines')
-				.set({ ...(text === undefined ? {} : { text }), ...(isHidden === undefined ? {} : { is_hidden: isHidden }) })
-				.where('lang', '=', lang)
-				.where('id', '=', id)
-				.execute();
 		},
 		async isOpen() {
 			const row = await db.selectFrom('caption_window').select('is_open').where('id', '=', 1).executeTakeFirst();

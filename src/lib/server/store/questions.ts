@@ -12,7 +12,9 @@ const COLUMNS = ['id', 'text', 'name', 'affiliation', 'lang', 'status', 'on_scre
 const HASH_COLUMNS = { browser: 'browser_hash', address: 'address_hash' } as const;
 const isSet = (flag: number | boolean) => flag === true || flag === 1;
 
-function toQuestion(row: Pick<Row<QuestionsTable>, (typeof COLUMNS)[number]>): Question {
+type TranslationRow = { question_id: string; lang: string; text: string };
+
+function toQuestion(row: Pick<Row<QuestionsTable>, (typeof COLUMNS)[number]>, translations: readonly TranslationRow[] = []): Question {
 	return {
 		id: row.id,
 		text: row.text,
@@ -23,20 +25,39 @@ function toQuestion(row: Pick<Row<QuestionsTable>, (typeof COLUMNS)[number]>): Q
 		status: row.status,
 		onScreen: isSet(row.on_screen),
 		createdAt: row.created_at,
-		updatedAt: row.updated_at
+		updatedAt: row.updated_at,
+		translations: Object.fromEntries(translations.map(({ lang, text }) => [lang, text]))
 	};
 }
 
 /** The questions' rows, the same on both engines: through a write's transaction or outside one. */
 function questionRecords(db: Kysely<Database>): QuestionRecords {
 	const questions = () => db.selectFrom('questions').select(COLUMNS);
+	const translations = () => db.selectFrom('question_translations as t').select(['t.question_id', 't.lang', 't.text']).orderBy('t.lang');
 	return {
 		async withStatus(statuses) {
-			return (await questions().where('status', 'in', statuses).orderBy('seq').execute()).map(toQuestion);
+			const [rows, texts] = await Promise.all([
+				questions().where('status', 'in', statuses).orderBy('seq').execute(),
+				translations().innerJoin('questions as q', 'q.id', 't.question_id').where('q.status', 'in', statuses).execute()
+			]);
+			const byQuestion = new Map<string, TranslationRow[]>();
+			for (const text of texts) byQuestion.set(text.question_id, [...(byQuestion.get(text.question_id) ?? []), text]);
+			return rows.map((row) => toQuestion(row, byQuestion.get(row.id)));
 		},
 		async byId(id) {
-			const row = await questions().where('id', '=', id).executeTakeFirst();
-			return row && toQuestion(row);
+			const [row, texts] = await Promise.all([questions().where('id', '=', id).executeTakeFirst(), translations().where('t.question_id', '=', id).execute()]);
+			return row && toQuestion(row, texts);
+		},
+		async setTranslation(questionId, lang, text, at) {
+			await db
+				.insertInto('question_translations')
+				.values({ question_id: questionId, lang, text, updated_at: at.toISOString() })
+				.onConflict((conflict) => conflict.columns(['question_id', 'lang']).doUpdateSet({ text, updated_at: at.toISOString() }))
+				.execute();
+		},
+		async removeTranslation(questionId, lang) {
+			const { numDeletedRows } = await db.deleteFrom('question_translations').where('question_id', '=', questionId).where('lang', '=', lang).executeTakeFirstOrThrow();
+			return Number(numDeletedRows) > 0;
 		},
 		async countByStatus() {
 			const rows = await db.selectFrom('questions').select(['status', db.fn.countAll<number>().as('count')]).groupBy('status').execute();

@@ -154,6 +154,14 @@ export interface QuestionsTable {
 	updated_at: string;
 }
 
+/** A question's text in another language than it was asked in, added by a moderator. */
+export interface QuestionTranslationsTable {
+	question_id: string;
+	lang: string;
+	text: string;
+	updated_at: string;
+}
+
 export interface QuestionVotesTable {
 	question_id: string;
 	voter_hash: string;
@@ -269,6 +277,7 @@ export interface Database {
 	question_votes: QuestionVotesTable;
 	question_session: QuestionSessionTable;
 	question_keys: QuestionKeysTable;
+	question_translations: QuestionTranslationsTable;
 	pledge_translations: PledgeTranslationsTable;
 	reporters: ReportersTable;
 	reporter_sessions: ReporterSessionsTable;

@@ -257,5 +257,15 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		updated_at timestamptz NOT NULL
 	);
 	INSERT INTO now_speaking (id, speaker_id, updated_at) VALUES (1, NULL, now());
+	`,
+	// Questions in other languages, as SQLite's.
+	`
+	CREATE TABLE question_translations (
+		question_id text NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+		lang text NOT NULL,
+		text text NOT NULL,
+		updated_at timestamptz NOT NULL,
+		PRIMARY KEY (question_id, lang)
+	);
 	`
 ];

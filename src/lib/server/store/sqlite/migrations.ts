@@ -264,5 +264,15 @@ export const MIGRATIONS: readonly Migration[] = [
 		updated_at TEXT NOT NULL
 	);
 	INSERT INTO now_speaking (id, speaker_id, updated_at) VALUES (1, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+	`,
+	// Questions in other languages than they were asked in (src/lib/server/questions/translations.ts).
+	`
+	CREATE TABLE question_translations (
+		question_id TEXT NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+		lang TEXT NOT NULL,
+		text TEXT NOT NULL,
+		updated_at TEXT NOT NULL,
+		PRIMARY KEY (question_id, lang)
+	);
 	`
 ];
