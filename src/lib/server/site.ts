@@ -2,8 +2,8 @@ import { env } from '$env/dynamic/private';
 import { event } from '$lib/event/event';
 import { streamMetrics, watchSite } from './metrics/registry.ts';
 import { captionLogs } from './captions/caption-log.ts';
-import { retentionDays } from './questions/index.ts';
-import { readModerationQueue } from './questions/moderation-queue.ts';
+import { listSize, retentionDays } from './questions/index.ts';
+import { moderationTopic, publicQuestionsTopic } from './questions/live-topics.ts';
 import { startRetention } from './questions/retention.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
@@ -42,13 +42,8 @@ async function assemble(): Promise<Site> {
 	const hub = new StreamHub({
 		snapshot: () => store.snapshot(),
 		changes: store.changes,
-		// The same JSON as GET /api/questions: the whole list, kilobytes to every viewer, so a burst of
-		// votes makes at most four updates a second (a lone approval still leaves at once).
-		topics: [
-			{ event: 'questions', read: async () => JSON.stringify(await store.questions.publicState()), changes: store.questions.changes, coalesceMs: 250 },
-			// The console's lists, every status: for signed-in organizers only (src/lib/server/stream/live-endpoint.ts).
-			{ event: 'moderation', read: async () => JSON.stringify(await readModerationQueue(store.questions)), changes: store.questions.changes, coalesceMs: 200, audience: 'organizers' }
-		],
+		// The questions as a snapshot then changes; the console's queue for signed-in organizers only (src/lib/server/stream/live-endpoint.ts).
+		topics: [publicQuestionsTopic(store.questions, listSize), moderationTopic(store.questions)],
 		// A topic per language (`?captions=en`), each line to every follower.
 		logs: captionLogs(store.captions),
 		// Tests shorten it to see heartbeats; proxies drop streams silent for about a minute.

@@ -34,6 +34,25 @@ function questionRecords(db: Kysely<Database>): QuestionRecords {
 		async withStatus(statuses) {
 			return (await questions().where('status', 'in', statuses).orderBy('seq').execute()).map(toQuestion);
 		},
+		async ranked(status, limit, after) {
+			let query = questions().where('status', '=', status);
+			if (after) {
+				const { votes, createdAt, id } = after;
+				query = query.where((eb) =>
+					eb.or([
+						eb('votes', '<', votes),
+						eb.and([eb('votes', '=', votes), eb('created_at', '>', createdAt)]),
+						eb.and([eb('votes', '=', votes), eb('created_at', '=', createdAt), eb('id', '>', id)])
+					])
+				);
+			}
+			const rows = await query.orderBy('votes', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc').limit(limit).execute();
+			return rows.map(toQuestion);
+		},
+		async onScreen() {
+			const row = await questions().where('on_screen', '=', true).executeTakeFirst();
+			return row && toQuestion(row);
+		},
 		async byId(id) {
 			const row = await questions().where('id', '=', id).executeTakeFirst();
 			return row && toQuestion(row);
