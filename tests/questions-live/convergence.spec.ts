@@ -41,14 +41,24 @@ class Client<T> {
 	sink = new EventSink();
 	resyncs = 0;
 	#detach: () => void;
+	readonly hub: StreamHub;
+	readonly events: string[];
+	readonly parse: (data: unknown) => T | undefined;
+	readonly apply: (state: T, data: unknown) => T | undefined;
+	/** What happens to the next change: read, silently lost (a proxy dropped it), or its connection dropped. */
+	readonly fate: () => 'read' | 'lost' | 'dropped';
 	constructor(
-		private readonly hub: StreamHub,
-		private readonly events: string[],
-		private readonly parse: (data: unknown) => T | undefined,
-		private readonly apply: (state: T, data: unknown) => T | undefined,
-		/** What happens to the next change: read, silently lost (a proxy dropped it), or its connection dropped. */
-		private readonly fate: () => 'read' | 'lost' | 'dropped' = () => 'read'
+		hub: StreamHub,
+		events: string[],
+		parse: (data: unknown) => T | undefined,
+		apply: (state: T, data: unknown) => T | undefined,
+		fate: () => 'read' | 'lost' | 'dropped' = () => 'read'
 	) {
+		this.hub = hub;
+		this.events = events;
+		this.parse = parse;
+		this.apply = apply;
+		this.fate = fate;
 		this.#detach = hub.attach(this.sink, events);
 	}
 	read(): void {
