@@ -1,13 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase } from '../src/bin/throwaway-postgres.js';
 import { parseCsv } from '../src/lib/pledges/csv';
 import { openStore } from '../src/lib/server/store/open';
 import { formatCount } from '$lib/i18n/format';
-import { isPostgresProject } from './support/engine';
+import { isPostgresProject, ownDatabase } from './support/engine';
 import { validateHtml } from './support/nu-validator';
 import { createOrganizer } from './support/organizers';
 import { ownServer } from './support/server-process';
@@ -32,16 +28,8 @@ let removeStore: () => Promise<void> = async () => {};
 
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
-	let databaseUrl: string;
-	if (isPostgresProject()) {
-		const adminUrl = process.env.TEST_DATABASE_URL;
-		if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set (tests/support/postgres-setup.ts sets it)');
-		databaseUrl = await createDatabase(adminUrl, 'imrf_find');
-	} else {
-		const dir = mkdtempSync(join(tmpdir(), 'imrf-find-'));
-		databaseUrl = join(dir, 'site.db');
-		removeStore = async () => rmSync(dir, { recursive: true, force: true });
-	}
+	const { url: databaseUrl, remove } = await ownDatabase('find');
+	removeStore = async () => remove();
 	// Written straight into the store, as a large import would: quicker than 1,200 requests.
 	const store = await openStore(databaseUrl);
 	try {

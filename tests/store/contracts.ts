@@ -6,12 +6,14 @@ import { freshStore } from './engines';
 import { governmentsContract } from './governments-contract';
 import { importDraftsContract } from './import-drafts-contract';
 import { progressContract } from './progress-contract';
+import { questionPagesContract } from './question-pages-contract';
 import { questionStoreContract } from './questions-contract';
 import { speakingContract } from './speaking-contract';
 
 export function storeContracts(name: string, engine: () => Engine): void {
 	storeContract(name, engine);
 	questionStoreContract(name, () => freshStore(engine));
+	questionPagesContract(name, () => freshStore(engine));
 	captionStoreContract(name, () => freshStore(engine));
 	governmentsContract(name, engine);
 	progressContract(name, () => freshStore(engine));

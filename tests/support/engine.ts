@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from '@playwright/test';
+import { createDatabase } from '../../src/bin/throwaway-postgres.js';
 
 /**
  * The store of the server under test: the Playwright project's (the `postgres` project runs the API
@@ -11,3 +15,17 @@ export function testDatabaseUrl(): string {
 }
 
 export const isPostgresProject = () => test.info().project.name === 'postgres';
+
+/**
+ * A store of a suite's own on the project's engine: a fresh PostgreSQL database on the test cluster
+ * (`postgres` project), else a fresh SQLite file; and how to remove the file afterwards.
+ */
+export async function ownDatabase(prefix: string): Promise<{ url: string; remove: () => void }> {
+	if (isPostgresProject()) {
+		const adminUrl = process.env.TEST_DATABASE_URL;
+		if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set (tests/support/postgres-setup.ts sets it)');
+		return { url: await createDatabase(adminUrl, `imrf_${prefix}`), remove: () => {} };
+	}
+	const dir = mkdtempSync(join(tmpdir(), `imrf-${prefix}-`));
+	return { url: join(dir, 'site.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -10,26 +10,28 @@ function parseTranslations(value: unknown): QuestionTranslations {
 	return Object.fromEntries(Object.entries(value).filter(([lang, text]) => isLanguage(lang) && isText(text)));
 }
 
-function parseQuestion(value: unknown): PublicQuestion | undefined {
+/** A public question, checked field by field; fields it does not check (added later) are kept as they came. */
+export function parseQuestion(value: unknown): PublicQuestion | undefined {
 	if (value === null || typeof value !== 'object') return undefined;
 	const q = value as Record<string, unknown>;
 	if (!isText(q.id) || !isText(q.text) || !isOptionalText(q.name) || !isOptionalText(q.affiliation) || !isLanguage(q.lang)) return undefined;
 	if (typeof q.votes !== 'number' || (q.status !== 'approved' && q.status !== 'answered') || typeof q.onScreen !== 'boolean' || !isText(q.createdAt)) return undefined;
-	return { id: q.id, text: q.text, name: q.name, affiliation: q.affiliation, lang: q.lang, votes: q.votes, status: q.status, onScreen: q.onScreen, createdAt: q.createdAt, translations: parseTranslations(q.translations) };
+	return { ...(q as unknown as PublicQuestion), translations: parseTranslations(q.translations) };
 }
 
 /** The stream's `questions` event or `GET /api/questions`, checked; questions that are not well formed are left out. */
 export function parsePublicQuestions(value: unknown): PublicQuestions | undefined {
 	if (value === null || typeof value !== 'object') return undefined;
-	const { open, questions } = value as Record<string, unknown>;
+	const { open, questions, version, nextCursor, answeredCursor } = value as Record<string, unknown>;
 	if (typeof open !== 'boolean' || !Array.isArray(questions)) return undefined;
-	return { open, questions: questions.map(parseQuestion).filter((q): q is PublicQuestion => q !== undefined) };
+	const state: PublicQuestions = { open, questions: questions.map(parseQuestion).filter((q): q is PublicQuestion => q !== undefined) };
+	if (Number.isSafeInteger(version)) state.version = version as number;
+	if (typeof nextCursor === 'string') state.nextCursor = nextCursor;
+	if (typeof answeredCursor === 'string') state.answeredCursor = answeredCursor;
+	return state;
 }
 
-/** Most votes first, then the oldest: the order the store gives, kept after a local vote. */
-export function byVotesThenAge(a: PublicQuestion, b: PublicQuestion): number {
-	return b.votes - a.votes || a.createdAt.localeCompare(b.createdAt);
-}
+export { byVotesThenAge } from './ranking';
 
 /** The question on screen, if any. */
 export const onScreen = (state: PublicQuestions | null) => state?.questions.find((question) => question.onScreen) ?? null;

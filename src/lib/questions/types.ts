@@ -44,8 +44,30 @@ export interface Question extends Omit<PublicQuestion, 'status'> {
 /** `GET /api/questions`, and the data of the stream's `questions` event. */
 export interface PublicQuestions {
 	open: boolean;
-	/** Sorted by votes (most first), then age (oldest first). */
+	/** Sorted by votes (most first), then age (oldest first): the top of the approved, then of the answered, and the one on screen. */
 	questions: PublicQuestion[];
+	/** The stream's version of the list (its changes carry the next ones); absent from `GET /api/questions`. */
+	version?: number;
+	/** The next page of approved questions (`?cursor=`), null when there is none; absent on the stream. */
+	nextCursor?: string | null;
+	/** The next page of answered questions. */
+	answeredCursor?: string | null;
+}
+
+/** One page of one public status, after the first (`GET /api/questions?cursor=`). */
+export interface PublicQuestionPage {
+	open: boolean;
+	status: PublicStatus;
+	questions: PublicQuestion[];
+	nextCursor: string | null;
+}
+
+/** A place in a status's list by votes then age: the last question of a page. */
+export interface ListPosition {
+	status: PublicStatus;
+	votes: number;
+	createdAt: string;
+	id: string;
 }
 
 /** What an organizer may change on a question. */

@@ -2,9 +2,9 @@ import { env } from '$env/dynamic/private';
 import { event } from '$lib/event/event';
 import { streamMetrics, watchSite } from './metrics/registry.ts';
 import { captionLogs } from './captions/caption-log.ts';
-import { retentionDays } from './questions/index.ts';
+import { listSize, retentionDays } from './questions/index.ts';
+import { moderationTopic, publicQuestionsTopic } from './questions/live-topics.ts';
 import { publicSpeaking } from './speaking/public.ts';
-import { readModerationQueue } from './questions/moderation-queue.ts';
 import { startRetention } from './questions/retention.ts';
 import { openStore } from './store/open.ts';
 import type { Store } from './store/types.ts';
@@ -43,14 +43,12 @@ async function assemble(): Promise<Site> {
 	const hub = new StreamHub({
 		snapshot: () => store.snapshot(),
 		changes: store.changes,
-		// The same JSON as GET /api/questions: the whole list, kilobytes to every viewer, so a burst of
-		// votes makes at most four updates a second (a lone approval still leaves at once).
+		// The questions as a snapshot then changes; the console's queue for signed-in organizers only (src/lib/server/stream/live-endpoint.ts).
 		topics: [
-			{ event: 'questions', read: async () => JSON.stringify(await store.questions.publicState()), changes: store.questions.changes, coalesceMs: 250 },
-			// The console's lists, every status: for signed-in organizers only (src/lib/server/stream/live-endpoint.ts).
+			publicQuestionsTopic(store.questions, listSize),
 			// Who is speaking, for the broadcast overlay: a few bytes, carried only to the streams that ask (`?topics=speaking`).
 			{ event: 'speaking', read: async () => JSON.stringify(publicSpeaking(await store.speaking.current())), changes: store.speaking.changes, isDefault: false },
-			{ event: 'moderation', read: async () => JSON.stringify(await readModerationQueue(store.questions)), changes: store.questions.changes, coalesceMs: 200, audience: 'organizers' }
+			moderationTopic(store.questions)
 		],
 		// A topic per language (`?captions=en`), each line to every follower.
 		logs: captionLogs(store.captions),

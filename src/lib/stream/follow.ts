@@ -19,6 +19,8 @@ export interface Followed<T> {
 	pollUrl: string;
 	/** The value from the event's data or the poll's JSON; undefined when it is not one. */
 	parse: (value: unknown) => T | undefined;
+	/** The event that changes the value (the snapshot's changes), and how: undefined when the change is not the next one. */
+	changes?: { event: string; apply: (value: T, change: unknown) => T | undefined };
 }
 
 /**
@@ -27,7 +29,7 @@ export interface Followed<T> {
  * tried again. Returns the function that stops everything.
  */
 export function followStream<T>(
-	{ event, pollUrl, parse }: Followed<T>,
+	{ event, pollUrl, parse, changes }: Followed<T>,
 	onValue: (value: T) => void,
 	onStatus: (status: LiveStatus) => void,
 	{ streamUrl = '/api/pledges/stream', pollMs = 5_000, failuresBeforePolling = 3, streamRetryMs = 60_000 }: FollowOptions = {}
@@ -36,6 +38,8 @@ export function followStream<T>(
 	let failures = 0;
 	let pollTimer: ReturnType<typeof setInterval> | undefined;
 	let streamRetryTimer: ReturnType<typeof setTimeout> | undefined;
+	/** The value as the stream last made it, which its changes apply to; undefined: waiting for a snapshot. */
+	let current: T | undefined;
 
 	function openStream() {
 		onStatus(failures > 0 ? 'reconnecting' : 'connecting');
@@ -45,9 +49,23 @@ export function followStream<T>(
 			const value = parse(safeJson(message.data));
 			if (value === undefined) return;
 			failures = 0;
+			current = value;
 			onStatus('live');
 			onValue(value);
 		});
+		if (changes) {
+			opened.on(changes.event, (message) => {
+				const next = current === undefined ? undefined : changes.apply(current, safeJson(message.data));
+				// A change out of sequence (one went missing): everything since the last snapshot is suspect.
+				if (next === undefined) {
+					current = undefined;
+					opened.resync();
+					return;
+				}
+				current = next;
+				onValue(next);
+			});
+		}
 		opened.on('error', () => {
 			failures += 1;
 			// CLOSED: the browser gave up (an HTTP error or a wrong content type); it will not retry.
@@ -90,7 +108,8 @@ export function followStream<T>(
 	};
 }
 
-function safeJson(text: string): unknown {
+/** The event's data as JSON; undefined when it is not JSON (a proxy's page, say). */
+export function safeJson(text: string): unknown {
 	try {
 		return JSON.parse(text);
 	} catch {

@@ -1,8 +1,25 @@
-import { parsePublicQuestions } from '$lib/questions/public';
+import { applyChange, byId, parseListChange } from '$lib/questions/list-changes';
+import { byVotesThenAge, parsePublicQuestions, parseQuestion } from '$lib/questions/public';
 import type { PublicQuestions } from '$lib/questions/types';
 import { followStream, type FollowOptions, type LiveStatus } from './follow';
 
-/** Follows the public questions: the stream's `questions` event, else polling `GET /api/questions`. */
+/** The public list after one of the stream's `questions-delta` changes; undefined when it is not the next version. */
+export function applyQuestionsChange(state: PublicQuestions, data: unknown): PublicQuestions | undefined {
+	const change = parseListChange(data, parseQuestion);
+	if (!change || state.version === undefined) return undefined;
+	const next = applyChange({ version: state.version, open: state.open, items: byId(state.questions) }, change);
+	return next && { ...state, open: next.open, questions: [...next.items.values()].sort(byVotesThenAge), version: next.version };
+}
+
+/**
+ * Follows the public questions: the stream's `questions` snapshot and its `questions-delta` changes
+ * (a gap asks for a new snapshot), else polling `GET /api/questions`.
+ */
 export function followQuestions(onState: (state: PublicQuestions) => void, onStatus: (status: LiveStatus) => void = () => {}, options: FollowOptions = {}): () => void {
-	return followStream({ event: 'questions', pollUrl: '/api/questions', parse: parsePublicQuestions }, onState, onStatus, options);
+	return followStream(
+		{ event: 'questions', pollUrl: '/api/questions', parse: parsePublicQuestions, changes: { event: 'questions-delta', apply: applyQuestionsChange } },
+		onState,
+		onStatus,
+		options
+	);
 }

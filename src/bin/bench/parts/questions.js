@@ -1,8 +1,8 @@
 // @ts-check
 // Questions from the audience (issue 14): questions and votes accepted per second over HTTP
 // (each a durable commit), then, with 5,000 event streams open, the time from an approval (the
-// organizer's 200) and from a vote (the voter's 200) to the `questions` update's arrival on every
-// stream, and the votes per second sustained meanwhile. Every viewer is a new browser at its own
+// organizer's 200) and from a vote (the voter's 200) to the arrival of the `questions-delta` change
+// carrying it on every stream (an approval: the question whole; a vote: its new count alone), and the votes per second sustained meanwhile. Every viewer is a new browser at its own
 // address (X-Forwarded-For), as a crowd is: the per-browser and per-address limits stay out of the way.
 import { cpus, loadavg } from 'node:os';
 import { startServer } from '../server.js';
@@ -14,7 +14,7 @@ const STREAMS = Number(process.env.BENCH_QUESTIONS_STREAMS ?? 5000);
 const SAMPLES = Number(process.env.BENCH_QUESTIONS_SAMPLES ?? 20);
 const GENERATORS = Number(process.env.BENCH_STREAM_GENERATORS ?? 2);
 const SECONDS = 3;
-// Approved questions voted on: the `questions` event carries them all (with the samples', about 40).
+// Approved questions voted on (with the samples', about 40: within the snapshot's top 50).
 const TARGETS = Number(process.env.BENCH_QUESTIONS_TARGETS ?? 20);
 
 let nextAddress = 1;
@@ -143,7 +143,8 @@ export async function run() {
 		let votes = Number((await (await fetch(`${server.origin}/api/questions`)).json()).questions.find((/** @type {{ id: string }} */ q) => q.id === target).votes);
 		await report('vote', () => {
 			votes += 1;
-			return arrival(`"text":"Target 0","name":null,"affiliation":null,"lang":"en","votes":${votes},`, () => vote(target));
+			// A lone vote's change: `{"version":n,"votes":{"<id>":<count>}}`.
+			return arrival(`"${target}":${votes}}`, () => vote(target));
 		});
 
 		const perSecond = await rate(16, (n) => vote(targets[n % targets.length]));

@@ -11,6 +11,8 @@ import { json } from '$lib/server/http/json';
 import { apiTranslator } from '$lib/server/http/language';
 import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
 import { refusalHeaders, refusalStatus } from '$lib/server/http/refusal-status';
+import { decodeCursor } from './cursor';
+import { listSize } from './index';
 import { refusalMessage, type QuestionRefusal } from './refusal-message';
 import { askQuestion, castVote, votesOfViewer } from './service';
 
@@ -26,11 +28,20 @@ function refusalResponse(t: Translate, refusal: QuestionRefusal): Response {
 	return json(refusalStatus(refusal), { error: refusal.kind, message: refusalMessage(t, refusal) }, refusalHeaders(refusal));
 }
 
-/** `GET /api/questions`: the public state; an organizer's token adds `?status=` for any status. */
+/**
+ * `GET /api/questions`: the top of the public lists (bounded), `?cursor=` the pages after them; an
+ * organizer's token adds `?status=` for any status.
+ */
 export async function listQuestionsResponse(event: RequestEvent): Promise<Response> {
 	const store = event.locals.store.questions;
 	const status = event.url.searchParams.get('status');
-	if (status === null) return json(200, await store.publicState(), PUBLIC_READ_HEADERS);
+	const cursor = event.url.searchParams.get('cursor');
+	if (status === null && cursor !== null) {
+		const after = decodeCursor(cursor);
+		if (!after) return apiError(event.request, 400, 'invalid-cursor', 'questions:apiErrors.invalidCursor');
+		return json(200, await store.publicPage(after, listSize()), PUBLIC_READ_HEADERS);
+	}
+	if (status === null) return json(200, await store.publicState(listSize()), PUBLIC_READ_HEADERS);
 	const bearer = await checkBearer(event, ['organizer']);
 	if (!bearer.ok) return bearer.response;
 	if (!isQuestionStatus(status)) {

@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n/languages.ts';
-import type { Question, QuestionInput, QuestionStatus } from '../../questions/types.ts';
+import type { ListPosition, Question, QuestionInput, QuestionStatus } from '../../questions/types.ts';
 import type { Actor, PledgeChanges } from '../pledges/types.ts';
 
 /** Which of a writer's hashes a count goes by. */
@@ -28,6 +28,10 @@ export interface QuestionAuditEntry {
 export interface QuestionRecords {
 	/** The questions with one of these statuses, oldest first. */
 	withStatus(statuses: readonly QuestionStatus[]): Promise<Question[]>;
+	/** At most `limit` questions of this status by votes (most first), then age, then id; after `after` when given. */
+	ranked(status: QuestionStatus, limit: number, after?: ListPosition): Promise<Question[]>;
+	/** The question on screen, if any. */
+	onScreen(): Promise<Question | undefined>;
 	byId(id: string): Promise<Question | undefined>;
 	hasText(text: string): Promise<boolean>;
 	/** How many questions have each status (absent: none). */

@@ -1,4 +1,4 @@
-import type { Moderation, PublicQuestions, Question, QuestionInput, QuestionStatus } from '$lib/questions/types';
+import type { ListPosition, Moderation, PublicQuestionPage, PublicQuestions, Question, QuestionInput, QuestionStatus } from '$lib/questions/types';
 import type { Actor, PledgeChanges } from '../pledges/types';
 
 /**
@@ -39,8 +39,13 @@ export type ModerationOutcome = { kind: 'changed'; question: Question } | { kind
 export interface QuestionStore {
 	/** Told after every committed change (a question, a vote, a moderation, opening or closing). */
 	readonly changes: PledgeChanges;
-	/** What everyone may see: open or closed, approved and answered questions by votes then age. */
-	publicState(): Promise<PublicQuestions>;
+	/**
+	 * What everyone may see at first: open or closed, the top `size` approved and the top `size` answered
+	 * questions by votes then age (and the one on screen), with the cursors of the pages after them.
+	 */
+	publicState(size?: number): Promise<PublicQuestions>;
+	/** The page of one public status after a position (a cursor's), at most `size` questions. */
+	publicPage(after: ListPosition, size: number): Promise<PublicQuestionPage>;
 	/** Organizers' view of one status: pending oldest first, the others as the public sorts them. */
 	list(status: QuestionStatus): Promise<Question[]>;
 	get(id: string): Promise<Question | undefined>;
@@ -64,5 +69,8 @@ export interface QuestionStore {
 	/** Deletes questions (and their votes) asked before `before`; returns how many questions went. */
 	purge(before: Date): Promise<number>;
 }
+
+/** How many questions of each public status a list shows at first (the setting QUESTIONS_LIST_SIZE's default). */
+export const DEFAULT_LIST_SIZE = 50;
 
 export const ADDRESS_KEY_PERIOD_MS = 24 * 60 * 60_000;

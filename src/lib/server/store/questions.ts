@@ -34,15 +34,42 @@ function toQuestion(row: Pick<Row<QuestionsTable>, (typeof COLUMNS)[number]>, tr
 function questionRecords(db: Kysely<Database>): QuestionRecords {
 	const questions = () => db.selectFrom('questions').select(COLUMNS);
 	const translations = () => db.selectFrom('question_translations as t').select(['t.question_id', 't.lang', 't.text']).orderBy('t.lang');
+	/** The questions of these rows with their texts in other languages (one query for all). */
+	async function withTranslations(rows: readonly Pick<Row<QuestionsTable>, (typeof COLUMNS)[number]>[]): Promise<Question[]> {
+		if (rows.length === 0) return [];
+		const texts = await translations()
+			.where(
+				't.question_id',
+				'in',
+				rows.map((row) => row.id)
+			)
+			.execute();
+		const byQuestion = new Map<string, TranslationRow[]>();
+		for (const text of texts) byQuestion.set(text.question_id, [...(byQuestion.get(text.question_id) ?? []), text]);
+		return rows.map((row) => toQuestion(row, byQuestion.get(row.id)));
+	}
 	return {
 		async withStatus(statuses) {
-			const [rows, texts] = await Promise.all([
-				questions().where('status', 'in', statuses).orderBy('seq').execute(),
-				translations().innerJoin('questions as q', 'q.id', 't.question_id').where('q.status', 'in', statuses).execute()
-			]);
-			const byQuestion = new Map<string, TranslationRow[]>();
-			for (const text of texts) byQuestion.set(text.question_id, [...(byQuestion.get(text.question_id) ?? []), text]);
-			return rows.map((row) => toQuestion(row, byQuestion.get(row.id)));
+			return withTranslations(await questions().where('status', 'in', statuses).orderBy('seq').execute());
+		},
+		async ranked(status, limit, after) {
+			let query = questions().where('status', '=', status);
+			if (after) {
+				const { votes, createdAt, id } = after;
+				query = query.where((eb) =>
+					eb.or([
+						eb('votes', '<', votes),
+						eb.and([eb('votes', '=', votes), eb('created_at', '>', createdAt)]),
+						eb.and([eb('votes', '=', votes), eb('created_at', '=', createdAt), eb('id', '>', id)])
+					])
+				);
+			}
+			const rows = await query.orderBy('votes', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc').limit(limit).execute();
+			return withTranslations(rows);
+		},
+		async onScreen() {
+			const row = await questions().where('on_screen', '=', true).executeTakeFirst();
+			return row && (await withTranslations([row]))[0];
 		},
 		async byId(id) {
 			const [row, texts] = await Promise.all([questions().where('id', '=', id).executeTakeFirst(), translations().where('t.question_id', '=', id).execute()]);

@@ -254,6 +254,8 @@ export interface ImportDraftsTable {
 	organizer_id: string;
 	csv: string;
 	expires_at: string;
+}
+
 /** One row: the speaker an organizer says is speaking now (the broadcast overlay), or none. */
 export interface NowSpeakingTable {
 	id: number;

@@ -1,4 +1,5 @@
 import type { PledgeChanges, PledgeSnapshot } from '../pledges/types';
+import type { TopicUpdate } from './list-feed';
 import { ReplayLog, type KeptFrame, type LogTopic } from './replay-log';
 import { encodeEvent, encodeRetry, HEARTBEAT } from './sse';
 
@@ -21,7 +22,13 @@ export type TopicAudience = 'public' | 'organizers';
 /** Another kind of event on the same stream (the questions): its data read once per update, as JSON text. */
 export interface StreamTopic {
 	event: string;
-	read: () => string | Promise<string>;
+	/**
+	 * The whole state as JSON text, sent to every follower on each change; or, for a topic with a
+	 * `changeEvent`, a snapshot (sent as `event` on connect and to a stream that fell behind) and a
+	 * change (sent as `changeEvent` to every stream that has the snapshot or change before it).
+	 */
+	read: () => string | TopicUpdate | Promise<string | TopicUpdate>;
+	changeEvent?: string;
 	changes: PledgeChanges;
 	/** This topic's own coalescing window (a larger state than the count's may want fewer updates). */
 	coalesceMs?: number;
@@ -98,6 +105,8 @@ interface Topic extends StreamTopic {
 	isReading: boolean;
 	isStale: boolean;
 	lastFlushAt: number;
+	/** Before the flush under way: restored when that flush sent nothing, so no coalescing window opens. */
+	previousFlushAt: number;
 	stopListening: () => void;
 }
 
@@ -136,6 +145,7 @@ export class StreamHub {
 				isReading: false,
 				isStale: false,
 				lastFlushAt: Number.NEGATIVE_INFINITY,
+				previousFlushAt: Number.NEGATIVE_INFINITY,
 				stopListening: () => {}
 			};
 			state.stopListening = topic.changes.subscribe(() => this.#scheduleFlush(state));
@@ -257,8 +267,8 @@ export class StreamHub {
 	}
 
 	/** The event without its id: the same bytes for every stream, each preceded by that stream's own `id:` line. */
-	#encode(topic: Topic, data: string): Buffer {
-		return Buffer.from(encodeEvent({ event: topic.event, data }));
+	#encode(event: string, data: string): Buffer {
+		return Buffer.from(encodeEvent({ event, data }));
 	}
 
 	#scheduleFlush(topic: Topic): void {
@@ -277,6 +287,7 @@ export class StreamHub {
 		// Leading edge after a quiet spell (a timer of 0 still gathers changes made in the same tick), then at most one per window.
 		const wait = Math.max(0, topic.lastFlushAt + (topic.coalesceMs ?? this.#options.coalesceMs) - this.#options.now());
 		topic.flushTimer = setTimeout(() => {
+			topic.previousFlushAt = topic.lastFlushAt;
 			topic.lastFlushAt = this.#options.now();
 			this.#refresh(topic);
 		}, wait);
@@ -294,17 +305,28 @@ export class StreamHub {
 				this.#scheduleFlush(topic);
 			}
 		};
-		const done = (data: string) => {
+		const done = (data: string | TopicUpdate) => {
 			if (this.#isClosed) return;
-			topic.frame = this.#encode(topic, data);
-			this.#broadcast(topic.frame, topic);
+			if (typeof data === 'string') {
+				topic.frame = this.#encode(topic.event, data);
+				this.#broadcast(topic.frame, topic);
+				return;
+			}
+			if (!data.isChanged && topic.frame) {
+				// Nothing a follower can see (a question waiting for moderation): no bytes, and the next change is not held back.
+				topic.lastFlushAt = topic.previousFlushAt;
+				return;
+			}
+			topic.frame = this.#encode(topic.event, data.state);
+			// Streams that have the version before get the change; the others (newcomers) the snapshot, on catching up.
+			if (data.change !== undefined && topic.changeEvent) this.#broadcastChange(this.#encode(topic.changeEvent, data.change), topic);
 		};
 		const failed = (error: unknown) => {
 			// A store that cannot be read now must not take the server down: streams keep the last
 			// state (newcomers waiting for this read get it too), and the next change reads again.
 			console.error(`event stream: could not read the ${topic.event} state`, (error as Error).message ?? error);
 		};
-		let data: string | Promise<string>;
+		let data: string | TopicUpdate | Promise<string | TopicUpdate>;
 		try {
 			data = topic.read();
 		} catch (error) {
@@ -312,7 +334,7 @@ export class StreamHub {
 			settle();
 			return;
 		}
-		if (typeof data === 'string') {
+		if (!(data instanceof Promise)) {
 			done(data);
 			settle();
 			return;
@@ -328,6 +350,18 @@ export class StreamHub {
 		}
 		// Told once per broadcast, not once per stream: ten thousand streams make one call.
 		if (sent > 0) this.#options.observer.sent(topic?.event, sent);
+	}
+
+	/**
+	 * A topic's change goes only to the streams that have had its snapshot; a stream behind gets the
+	 * newest snapshot once it drains (a change it missed is never sent on its own).
+	 */
+	#broadcastChange(chunk: Buffer, topic: Topic): void {
+		let sent = 0;
+		for (const subscriber of this.#subscribers) {
+			if (subscriber.received.has(topic) && this.#send(subscriber, chunk, topic)) sent++;
+		}
+		if (sent > 0) this.#options.observer.sent(topic.changeEvent ?? topic.event, sent);
 	}
 
 	/** Whether the subscriber has had every topic it follows listed before `topic` (the count comes first). */

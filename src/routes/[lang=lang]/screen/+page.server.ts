@@ -17,7 +17,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		live: { count, updatedAt, latest: latest.slice(0, 3) },
 		site: await codeTo(`${settings.origin}/${params.lang}/`),
 		ask: await codeTo(`${settings.origin}/${params.lang}/live/questions`),
-		onScreen: onScreen(await locals.store.questions.publicState()),
+		// The question on screen is in every public state, however small.
+		onScreen: onScreen(await locals.store.questions.publicState(1)),
 		// A projector: dark unless asked otherwise.
 		theme: requestedTheme(url, 'dark')
 	};

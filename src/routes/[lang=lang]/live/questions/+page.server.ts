@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/event/translator';
 import { questionsPagePath } from '$lib/components/questions/questions-form';
@@ -6,18 +6,26 @@ import { questionFromForm, QUESTION_LIMITS } from '$lib/questions/schema';
 import { fieldMessages } from '$lib/server/http/field-errors';
 import { refusalHeaders, refusalStatus } from '$lib/server/http/refusal-status';
 import { refusalMessage } from '$lib/server/questions/refusal-message';
+import { decodeCursor } from '$lib/server/questions/cursor';
+import { listSize } from '$lib/server/questions/index';
 import { askQuestion, castVote, votesOfViewer } from '$lib/server/questions/service';
 import type { Actions, PageServerLoad } from './$types';
 
 // Open or closed, and the approved questions, at the time of the request; the votes are this browser's.
+// The top of each list first; `?cursor=` one page after it (the "more" links), each page bounded.
 export const prerender = false;
 
 /** Where an accepted question leads (post/redirect/get): a reload shows the confirmation again and asks nothing twice. */
 const ASKED = 'asked';
 
-export const load: PageServerLoad = async ({ cookies, setHeaders, locals, url }) => {
+export const load: PageServerLoad = async ({ cookies, setHeaders, locals, url, params }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
-	return { questions: await locals.store.questions.publicState(), votedIds: await votesOfViewer(locals.store, cookies), asked: url.searchParams.has(ASKED) };
+	const votedIds = await votesOfViewer(locals.store, cookies);
+	const cursor = url.searchParams.get('cursor');
+	if (cursor === null) return { questions: await locals.store.questions.publicState(listSize()), page: null, votedIds, asked: url.searchParams.has(ASKED) };
+	const after = decodeCursor(cursor);
+	if (!after) error(400, (await translatorFor(params.lang as Language))('questions:apiErrors.invalidCursor'));
+	return { questions: null, page: await locals.store.questions.publicPage(after, listSize()), votedIds, asked: false };
 };
 
 const text = (form: FormData, name: string) => {
