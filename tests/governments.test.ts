@@ -81,6 +81,8 @@ const pendingIds = async (origin: string) => ((await (await api(origin, '/api/pl
 
 for (const lang of LANGUAGES) {
 	test(`${lang}: invite, accept, sign in, submit, publish: the pledge is public and counted, then reported on`, async ({ page, baseURL }) => {
+		// The whole journey, through both languages' public pages: room for a loaded machine.
+		test.slow();
 		const origin = baseURL!;
 		const government = aGovernment(lang);
 		const { url, expiresAt } = await invite(origin, government);
@@ -145,6 +147,12 @@ for (const lang of LANGUAGES) {
 		await expect(page.getByRole('heading', { level: 1 }).getByText(exactly(title))).toHaveAttribute('lang', lang);
 		await expect(page.getByText(exactly(note))).toHaveAttribute('lang', lang);
 		await expect(page.getByText(exactly(t[other]('pledges:public.reportedBy', { government: government.government })))).toBeVisible();
+		// The list's card and the embed say it too; the embed marks the original title.
+		await page.goto(`/${other}/pledges?q=${encodeURIComponent(title)}`);
+		await expect(page.getByRole('article').filter({ hasText: title }).getByText(exactly(t[other]('pledges:public.reportedBy', { government: government.government })))).toBeVisible();
+		await page.goto(`/${other}/embed/pledges/${id}`);
+		await expect(page.getByRole('heading', { level: 1 }).getByText(exactly(title))).toHaveAttribute('lang', lang);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(originalMark(lang, other));
 
 		// And gives its title in the other language: the other language's page shows it, unmarked.
 		await page.goto(`/${lang}/report/pledges/${id}`);
