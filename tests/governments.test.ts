@@ -258,8 +258,8 @@ test('a reporter signs in with email and password, and a wrong password is refus
 });
 
 test('axe and the Nu validator find nothing on the new pages', async ({ page, browser, baseURL }) => {
-	// Four pages through axe, then one Java run: room for a loaded machine.
-	test.slow();
+	// Four pages through axe, then one Java run: room for a loaded machine (each step took ten seconds at a load of 40).
+	test.setTimeout(300_000);
 	const government = aGovernment('en');
 	const { url } = await invite(baseURL!, government);
 	const documents: Record<string, string> = {};
