@@ -28,7 +28,7 @@ const postgresDatabaseUrl = (() => {
 	url.pathname = `/${process.env.E2E_POSTGRES_DATABASE}`;
 	return url.href;
 })();
-const postgresSuites = ['**/pledges-api.test.ts', '**/pledge-feeds.test.ts', '**/pledge-freshness.test.ts', '**/pledges-find.test.ts', '**/pledge-page.test.ts', '**/pledge-map.test.ts', '**/pledge-progress.test.ts', '**/pledges-console.test.ts', '**/questions.test.ts', '**/questions-paging.test.ts', '**/captions.test.ts', '**/input-rule.test.ts', '**/pledge-list-served.test.ts'];
+const postgresSuites = ['**/pledges-api.test.ts', '**/pledge-feeds.test.ts', '**/pledge-freshness.test.ts', '**/pledges-find.test.ts', '**/pledge-page.test.ts', '**/pledge-map.test.ts', '**/pledge-progress.test.ts', '**/pledges-console.test.ts', '**/questions.test.ts', '**/questions-paging.test.ts', '**/captions.test.ts', '**/input-rule.test.ts', '**/pledge-list-served.test.ts', '**/governments.test.ts', '**/open-data-page.test.ts'];
 
 export default defineConfig({
 	testDir: 'tests',

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { PUBLIC_PAGES } from '../src/lib/event/pages';
 import { LANGUAGES } from '../src/lib/i18n/languages';
+import { validateHtml } from './support/nu-validator';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -44,4 +45,17 @@ test('dark mode keeps the pages free of axe findings', async ({ page }) => {
 	await page.goto('/fr/');
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('axe and the Nu validator find nothing on the open-data page in every language', async ({ page, request }) => {
+	test.slow();
+	const documents: Record<string, string> = {};
+	for (const lang of LANGUAGES) {
+		const path = `/${lang}/open-data`;
+		await page.goto(path);
+		const results = await new AxeBuilder({ page }).withTags([...WCAG_TAGS, 'best-practice']).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), path).toEqual([]);
+		documents[path] = await (await request.get(path)).text();
+	}
+	expect(await validateHtml(documents)).toEqual([]);
 });

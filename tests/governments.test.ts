@@ -4,6 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { INVITATION_DAYS } from '$lib/server/governments/invitations';
 import { LANGUAGE_NAMES, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
 import { openStore } from '../src/lib/server/store/open.ts';
+import { testDatabaseUrl } from './support/engine';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 import { signIn } from './support/organizers';
 import { validateHtml } from './support/nu-validator';
@@ -18,7 +19,7 @@ const PASSWORD = 'a long enough password';
 
 let token: string;
 test.beforeAll(() => {
-	token = createOrganizerToken();
+	token = createOrganizerToken(testDatabaseUrl());
 });
 
 const api = (origin: string, path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
@@ -71,11 +72,17 @@ async function axeViolations(browser: Browser, page: Page): Promise<string[]> {
 	}
 }
 
+/** "(original in French)" on a page in `pageLang` for a text written in `written`: the language's name from the runtime's CLDR data. */
+const originalMark = (written: Language, pageLang: Language) =>
+	t[pageLang]('pledges:public.original', { language: new Intl.DisplayNames(pageLang, { type: 'language' }).of(written)! });
+
 const publicCount = async (origin: string) => ((await (await api(origin, '/api/pledges?limit=1')).json()) as { count: number }).count;
 const pendingIds = async (origin: string) => ((await (await api(origin, '/api/pledges?verification=pending', { token })).json()) as { pledges: { id: string }[] }).pledges.map((p) => p.id);
 
 for (const lang of LANGUAGES) {
 	test(`${lang}: invite, accept, sign in, submit, publish: the pledge is public and counted, then reported on`, async ({ page, baseURL }) => {
+		// The whole journey, through both languages' public pages: room for a loaded machine.
+		test.slow();
 		const origin = baseURL!;
 		const government = aGovernment(lang);
 		const { url, expiresAt } = await invite(origin, government);
@@ -127,12 +134,37 @@ for (const lang of LANGUAGES) {
 		expect(publicPage).toContain(note);
 		expect(publicPage).toContain(t[lang]('pledges:statuses.achieved'));
 
-		// And gives its title in the other language.
+		// The public page says who wrote it and when it was verified; in the other language, the original is marked.
 		const [other] = otherLanguages(lang);
+		await page.goto(`/${lang}/pledges/${id}`);
+		await expect(page.getByText(exactly(t[lang]('pledges:public.reportedBy', { government: government.government })))).toBeVisible();
+		await expect(page.getByRole('term').filter({ hasText: exactly(t[lang]('pledges:page.verified')) })).toBeVisible();
+		await expect(page.getByText(exactly(t[lang]('pledges:page.noteByGovernment', { government: government.government })))).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expect(page.getByText(originalMark(lang, other))).toHaveCount(0);
+		await page.goto(`/${other}/pledges/${id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} ${originalMark(lang, other)}`);
+		await expect(page.getByRole('heading', { level: 1 }).getByText(exactly(title))).toHaveAttribute('lang', lang);
+		await expect(page.getByText(exactly(note))).toHaveAttribute('lang', lang);
+		await expect(page.getByText(exactly(t[other]('pledges:public.reportedBy', { government: government.government })))).toBeVisible();
+		// The list's card and the embed say it too; the embed marks the original title.
+		await page.goto(`/${other}/pledges?q=${encodeURIComponent(title)}`);
+		await expect(page.getByRole('article').filter({ hasText: title }).getByText(exactly(t[other]('pledges:public.reportedBy', { government: government.government })))).toBeVisible();
+		await page.goto(`/${other}/embed/pledges/${id}`);
+		await expect(page.getByRole('heading', { level: 1 }).getByText(exactly(title))).toHaveAttribute('lang', lang);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(originalMark(lang, other));
+
+		// And gives its title in the other language: the other language's page shows it, unmarked.
+		await page.goto(`/${lang}/report/pledges/${id}`);
 		const translated = `Translated ${randomUUID().slice(0, 8)}`;
 		await page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] })).fill(translated);
 		await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
 		await expect(page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] }))).toHaveValue(translated);
+		await page.goto(`/${other}/pledges/${id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(translated);
+		await expect(page.getByRole('heading', { level: 1 }).locator('[lang]')).toHaveCount(0);
+		await page.goto(`/${lang}/pledges/${id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	});
 
 	test(`${lang}: a submission returned with a reason shows the reason to its government`, async ({ page, baseURL }) => {
@@ -158,7 +190,7 @@ for (const lang of LANGUAGES) {
 		await page.goto(new URL(url).pathname);
 		await expect(page.getByRole('alert')).toHaveText(t[lang]('governments:invitation.spent'));
 
-		const store = await openStore(process.env.E2E_DATABASE_URL);
+		const store = await openStore(testDatabaseUrl());
 		try {
 			const organizer = { id: 'test', email: 'organizer@example.org' };
 			const expired = await store.invitations.invite({ ...aGovernment(lang) }, organizer, new Date(Date.now() - (INVITATION_DAYS + 1) * 86_400_000));
@@ -226,8 +258,8 @@ test('a reporter signs in with email and password, and a wrong password is refus
 });
 
 test('axe and the Nu validator find nothing on the new pages', async ({ page, browser, baseURL }) => {
-	// Four pages through axe, then one Java run: room for a loaded machine.
-	test.slow();
+	// Four pages through axe, then one Java run: room for a loaded machine (each step took ten seconds at a load of 40).
+	test.setTimeout(300_000);
 	const government = aGovernment('en');
 	const { url } = await invite(baseURL!, government);
 	const documents: Record<string, string> = {};

@@ -25,7 +25,8 @@ test('the CSV is UTF-8 with a BOM, an attachment, and its accents survive parsin
 	const parsed = parseCsv(bytes.toString('utf8'));
 	if ('problem' in parsed) throw new Error(parsed.problem);
 	const [header, ...rows] = parsed.records;
-	expect(header).toEqual(['id', 'government', 'country', 'title', 'description', 'compacts', 'url', 'status', 'createdAt', 'lastReportAt']);
+	// Columns added since are appended: these keep their places.
+	expect(header.slice(0, 10)).toEqual(['id', 'government', 'country', 'title', 'description', 'compacts', 'url', 'status', 'createdAt', 'lastReportAt']);
 	const row = rows.find((cells) => cells[3] === title);
 	expect(row?.[1]).toBe('Ville de Montréal');
 });

@@ -70,6 +70,11 @@ export function countryName(code: string, lang: Language): string {
 	return displayNames(intlLocale[lang] ?? lang, { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
 }
 
+/** A language's name in another language from its BCP 47 tag ("fr" in English: "French"; "en" in French: "anglais"), from the runtime's CLDR data. */
+export function languageName(code: string, lang: Language): string {
+	return displayNames(intlLocale[lang] ?? lang, { type: 'language', fallback: 'code' }).of(code) ?? code;
+}
+
 /** A whole number with the language's grouping ("1,234" / "1 234"). */
 export function formatCount(value: number, lang: Language): string {
 	return numberFormat(intlLocale[lang]).format(value);

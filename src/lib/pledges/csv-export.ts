@@ -1,8 +1,7 @@
 import type { Pledge } from './types';
-import { CSV_COLUMNS } from './csv';
+import { EXPORT_COLUMNS, openPledge } from './open-data';
 
-/** The open-data CSV's columns: the import's own, then the pledge's id, the time it was recorded and its last progress report. */
-export const EXPORT_COLUMNS = ['id', ...CSV_COLUMNS, 'createdAt', 'lastReportAt'] as const;
+export { EXPORT_COLUMNS } from './open-data';
 
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection"). */
 export function neutralisedCell(value: string): string {
@@ -15,9 +14,10 @@ function quoted(value: string): string {
 }
 
 function cellsOf(pledge: Pledge): string[] {
+	const open = openPledge(pledge);
 	return EXPORT_COLUMNS.map((column) => {
-		if (column === 'compacts') return pledge.compacts.join(';');
-		return String(pledge[column] ?? '');
+		if (column === 'compacts') return open.compacts.join(';');
+		return String(open[column] ?? '');
 	});
 }
 

@@ -3,11 +3,9 @@
 // server with 100, 1,000 and 10,000 pledges, on a fresh SQLite file and on a throwaway PostgreSQL
 // database: 20 concurrent readers make a fixed number of requests; p50/p99 time to the full body,
 // requests per second, and the page's size (raw as the server sends it, and gzip as a proxy would).
-import { rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { startThrowawayPostgres } from '../../throwaway-postgres.js';
+import { onBothEngines } from '../engines.js';
 import { seedPledges } from '../seed.js';
 import { startServer } from '../server.js';
 import { nowMs, percentile } from '../stream-load.js';
@@ -95,18 +93,7 @@ function table(rows) {
 export async function run() {
 	/** @type {string[][]} */
 	const rows = [];
-	const sqliteFile = join(tmpdir(), `imrf-bench-list-${process.pid}.db`);
-	try {
-		await measure('SQLite', sqliteFile, rows);
-	} finally {
-		for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqliteFile}${suffix}`, { force: true });
-	}
-	const cluster = await startThrowawayPostgres();
-	try {
-		await measure('PostgreSQL', await cluster.createDatabase('imrf_bench_list'), rows);
-	} finally {
-		await cluster.stop();
-	}
+	await onBothEngines('list', (engine, databaseUrl) => measure(engine, databaseUrl, rows));
 	console.log(`\n${READERS} concurrent readers, GET ${PATH}, time to the full body; load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
 	console.log(table(rows));
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { storeFilter } from '$lib/pledges/filter';
 import { LIMITS, validatePledge } from '$lib/pledges/schema';
 import { MAX_SEARCH_LENGTH } from '$lib/pledges/search';
+import { openNote, openPledge } from '$lib/pledges/open-data';
 import type { Pledge } from '$lib/pledges/types';
 import { apiError } from '$lib/server/http/api-error';
 import { readJsonBody } from '$lib/server/http/body';
@@ -14,12 +15,13 @@ import type { Store } from '$lib/server/store/types';
 import { encodeCursor } from './cursor';
 import { recentReportsSince } from './freshness';
 import { MAX_LIMIT, readListQuery } from './list-query';
+import { licenseHeaders, openDataLicense } from './open-data-license';
 import { conditionalResponse } from './open-data';
 
-/** Each pledge with its progress notes, latest day first (none: an empty list), and its last report (none: null). */
+/** Each pledge as the open data gives it, with its progress notes, latest day first (none: an empty list). */
 async function withNotes(store: Store, pledges: Pledge[]) {
 	const notes = await store.notesOf(pledges.map((pledge) => pledge.id));
-	return pledges.map((pledge) => ({ ...pledge, lastReportAt: pledge.lastReportAt ?? null, notes: (notes.get(pledge.id) ?? []).map(({ date, text }) => ({ date, text })) }));
+	return pledges.map((pledge) => ({ ...openPledge(pledge), notes: (notes.get(pledge.id) ?? []).map(openNote) }));
 }
 
 /** `GET /api/pledges`: the public ledger, newest first, a page at a time; filtered and searched on request. */
@@ -30,12 +32,13 @@ export async function listPledgesResponse(store: Store, request: Request, url: U
 		return apiError(request, 400, asked.problem, `pledges:listErrors.${asked.problem}`, { values: { max } });
 	}
 	const { count, updatedAt } = await store.snapshot();
-	return conditionalResponse(request, url, { count, updatedAt }, 'json', async () => {
+	const license = openDataLicense();
+	return conditionalResponse(request, url, { count, updatedAt }, `json|${license}`, async () => {
 		const page = await store.listPage(storeFilter(asked.filter, recentReportsSince()), { limit: asked.limit, after: asked.after });
 		const nextCursor = page.next === null ? null : encodeCursor(page.next);
 		return {
-			body: JSON.stringify({ count, updatedAt, matching: page.matching, pledges: await withNotes(store, page.pledges), nextCursor }),
-			headers: { 'content-type': JSON_TYPE }
+			body: JSON.stringify({ count, updatedAt, matching: page.matching, license, pledges: await withNotes(store, page.pledges), nextCursor }),
+			headers: { 'content-type': JSON_TYPE, ...licenseHeaders(license) }
 		};
 	});
 }

@@ -3,6 +3,7 @@ import { pledgesCsv } from '$lib/pledges/csv-export';
 import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
 import type { Pledge } from '$lib/pledges/types';
 import type { Store } from '$lib/server/store/types';
+import { licenseHeaders, openDataLicense } from './open-data-license';
 
 /** How many pledges the CSV reads from the store at a time. */
 const BATCH = 1000;
@@ -51,8 +52,10 @@ async function allPledges(store: Store): Promise<Pledge[]> {
 /** `GET /api/pledges.csv`: all the public pledges, newest first, as a spreadsheet-safe file. */
 export async function pledgesCsvResponse(store: Store, request: Request, url: URL): Promise<Response> {
 	const snapshot = await store.snapshot();
-	return conditionalResponse(request, url, snapshot, 'csv', async () => ({
+	// The CSV has no room for metadata before its header line: its licence is a header of the answer.
+	const license = openDataLicense();
+	return conditionalResponse(request, url, snapshot, `csv|${license}`, async () => ({
 		body: pledgesCsv(await allPledges(store)),
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="imrf-pledges.csv"' }
+		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="imrf-pledges.csv"', ...licenseHeaders(license) }
 	}));
 }

@@ -1,5 +1,6 @@
 import { countryName } from '$lib/i18n/format';
 import { isStale } from '$lib/pledges/freshness';
+import { pledgeInLanguage } from '$lib/pledges/in-language';
 import { recentReportsSince } from '$lib/server/pledges/freshness';
 import { publicPledge } from '$lib/server/pledges/public-pledge';
 import type { PageServerLoad } from './$types';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-cache' });
 	return {
 		pledge: { ...pledge, countryName: countryName(pledge.country, params.lang), isStale: isStale(pledge, recentReportsSince()) },
+		shown: pledgeInLanguage(pledge, await locals.store.reporting.translations(pledge.id), params.lang),
 		notes: await locals.store.notes(pledge.id)
 	};
 };
