@@ -233,6 +233,15 @@ test('a pick by API: an organizer’s token, a speaker of the event or nobody; a
 		body: `speaker=${moderator.id}`
 	});
 	expect(crossSite.status).toBe(403);
+	// The same form from this site, without a session: refused, and the page sends to the sign-in.
+	const signedOut = await fetch(`${server.origin}/organizers/speaking?/pick`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, accept: 'text/html' },
+		body: `speaker=${moderator.id}`,
+		redirect: 'manual'
+	});
+	expect(signedOut.status).toBe(403);
+	expect(await (await fetch(`${server.origin}/organizers/speaking`)).text()).not.toContain('action="?/pick"');
 	expect((await read()).speakerId).toBe(panellist.id);
 });
 
