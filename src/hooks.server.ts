@@ -13,7 +13,7 @@ import { reporterGuard } from '$lib/server/governments/reporter-session';
 import { logger } from '$lib/server/log/logger';
 import { recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
 import { guard } from '$lib/server/organizers/guard';
-import { PLEDGE_LIST_ROUTE, servedPledgeList } from '$lib/server/pledges/served-list';
+import { ledgerServedPage } from '$lib/server/pledges/served-pages';
 import { readinessResponse } from '$lib/server/readiness';
 import { openSite } from '$lib/server/site';
 import { isPostgresUrl } from '$lib/server/store/open';
@@ -62,8 +62,9 @@ const answer: Handle = async ({ event, resolve }) => {
 			resolve(event, {
 				transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
 			});
-		// The public list changes only with the ledger: served from what was rendered for its version.
-		const response = event.route.id === PLEDGE_LIST_ROUTE && event.request.method === 'GET' && !building ? await servedPledgeList(event, render) : await render();
+		// The public list and the pledges' pages change only with the ledger: served from what was rendered for its version.
+		const served = event.request.method === 'GET' && !building ? ledgerServedPage(event.route.id) : undefined;
+		const response = served ? await served(event, render) : await render();
 		return withFraming(event, withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response));
 	} catch (error) {
 		if (isStoreFault(error)) {

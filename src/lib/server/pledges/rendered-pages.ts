@@ -1,10 +1,10 @@
 /**
- * Rendered pages kept by the ledger's version they show, at most `maxEntries` and `maxBytes` of HTML,
- * the least recently served going first. A page is reused only for a request that read the same
- * version from the store: it was rendered after that version was read, so it is never older.
+ * Rendered answers (pages, images) kept by the ledger's version they show, at most `maxEntries` and
+ * `maxBytes`, the least recently served going first. An answer is reused only for a request that read
+ * the same version from the store: it was rendered after that version was read, so it is never older.
  */
 export interface RenderedPage {
-	body: string;
+	body: string | Uint8Array;
 	headers: [string, string][];
 }
 
@@ -19,7 +19,8 @@ export interface RenderedPages {
 export function renderedPages({ maxEntries, maxBytes }: { maxEntries: number; maxBytes: number }): RenderedPages {
 	const pages = new Map<string, RenderedPage>();
 	let bytes = 0;
-	const sizeOf = (page: RenderedPage) => page.body.length * 2;
+	// A string's UTF-16 units take two bytes each in memory.
+	const sizeOf = (page: RenderedPage) => (typeof page.body === 'string' ? page.body.length * 2 : page.body.byteLength);
 	const remove = (id: string) => {
 		const page = pages.get(id);
 		if (!page) return;

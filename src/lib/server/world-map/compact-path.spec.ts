@@ -33,4 +33,16 @@ describe('compactPath', () => {
 		expect(path.take()).toBe('M20,20l10,0 0,10z');
 		expect(path.take()).toBe('');
 	});
+
+	it('draws a staircase that rounding makes of a slope as the slope, each dropped point within a unit of it', () => {
+		const path = compactPath();
+		path.moveTo(0, 0);
+		for (let step = 1; step <= 10; step++) {
+			path.lineTo(step, step - 1);
+			path.lineTo(step, step);
+		}
+		path.lineTo(0, 10);
+		path.closePath();
+		expect(path.take()).toBe('M0,0l10,10-10,0z');
+	});
 });

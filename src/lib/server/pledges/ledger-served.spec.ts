@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RequestEvent } from '@sveltejs/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '$lib/server/store/open';
+import type { Store } from '$lib/server/store/types';
+import { ledgerServed, type LedgerServedOptions } from './ledger-served';
+
+const dir = mkdtempSync(join(tmpdir(), 'imrf-ledger-served-'));
+let store: Store;
+let actor: { id: string; email: string };
+
+beforeAll(async () => {
+	store = await openStore(join(dir, 'served.db'));
+	const { organizer } = await store.organizers.add('served@example.org');
+	actor = { id: organizer.id, email: organizer.email };
+});
+afterAll(async () => {
+	await store.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const options = (kind: string, validators: LedgerServedOptions['validators'] = 'ledger'): LedgerServedOptions => ({ kind, maxEntries: 1000, maxBytes: 1024 * 1024, key: (url) => url.pathname, validators });
+
+/** A request as SvelteKit hands it to the hook: its address, its URL, the store. */
+function request(path: string, { address = '192.0.2.1', headers = {} }: { address?: string; headers?: Record<string, string> } = {}): RequestEvent {
+	const url = new URL(path, 'http://localhost');
+	return { url, request: new Request(url, { headers }), locals: { store }, getClientAddress: () => address } as unknown as RequestEvent;
+}
+
+/** A renderer that counts its renderings and answers `status`. */
+function counting(status = 200, headers: Record<string, string> = { 'content-type': 'text/html' }) {
+	const counter = { renderings: 0, render: async () => (counter.renderings++, new Response(`page ${counter.renderings}`, { status, headers })) };
+	return counter;
+}
+
+describe('ledgerServed', () => {
+	it('renders a page once per ledger version, then again after the ledger changes', async () => {
+		const serve = ledgerServed(options('once'));
+		const page = counting();
+		expect(await (await serve(request('/en/pledges/a'), page.render)).text()).toBe('page 1');
+		expect(await (await serve(request('/en/pledges/a', { address: '198.51.100.7' }), page.render)).text()).toBe('page 1');
+		await store.add({ government: 'Ville de Grigny', country: 'FR', title: 'A change of the ledger', compacts: [] }, actor);
+		expect(await (await serve(request('/en/pledges/a'), page.render)).text()).toBe('page 2');
+		expect(page.renderings).toBe(2);
+	});
+
+	it('gives requests that miss the same page at once one rendering', async () => {
+		const serve = ledgerServed(options('shared'));
+		const page = counting();
+		const bodies = await Promise.all(Array.from({ length: 5 }, async () => (await serve(request('/en/pledges/b'), page.render)).text()));
+		expect(new Set(bodies)).toEqual(new Set(['page 1']));
+		expect(page.renderings).toBe(1);
+	});
+
+	it('never keeps an answer that is not a page for everyone (an unknown pledge, a cookie)', async () => {
+		const serve = ledgerServed(options('misses'));
+		const missing = counting(404);
+		for (let index = 0; index < 3; index++) expect((await serve(request('/en/pledges/none'), missing.render)).status).toBe(404);
+		expect(missing.renderings).toBe(3);
+		const withCookie = counting(200, { 'content-type': 'text/html', 'set-cookie': 'lang=fr' });
+		await serve(request('/en/pledges/c'), withCookie.render);
+		await serve(request('/en/pledges/c'), withCookie.render);
+		expect(withCookie.renderings).toBe(2);
+	});
+
+	it('lets one address add only its share of pages a minute: past it, its pages are rendered for it alone', async () => {
+		const serve = ledgerServed(options('share'));
+		const renderings = new Map<string, number>();
+		const render = (path: string) => async () => (renderings.set(path, (renderings.get(path) ?? 0) + 1), new Response(path, { headers: { 'content-type': 'text/html' } }));
+		const ask = (path: string, address: string) => serve(request(path, { address }), render(path));
+		// The crawler reads many pledges, each twice, from one address.
+		for (let index = 0; index < 40; index++) for (let time = 0; time < 2; time++) await ask(`/en/pledges/crawled-${index}`, '203.0.113.9');
+		expect(renderings.get('/en/pledges/crawled-0')).toBe(1);
+		expect(renderings.get('/en/pledges/crawled-39')).toBe(2);
+		// Another address's pages are still kept.
+		await ask('/en/pledges/read', '198.51.100.20');
+		await ask('/en/pledges/read', '198.51.100.20');
+		expect(renderings.get('/en/pledges/read')).toBe(1);
+	});
+
+	it('answers 304 to the ETag of the version and page, and each HTML answer with a nonce of its own', async () => {
+		const serve = ledgerServed(options('tagged'));
+		const policy = "script-src 'nonce-abc'";
+		const render = async () => new Response('<script nonce="abc"></script>', { headers: { 'content-type': 'text/html', 'content-security-policy': policy } });
+		const first = await serve(request('/en/pledges/d'), render);
+		const etag = first.headers.get('etag')!;
+		expect((await serve(request('/en/pledges/d', { headers: { 'if-none-match': etag } }), render)).status).toBe(304);
+		const second = await serve(request('/en/pledges/d'), render);
+		const nonces = [first, second].map((answer) => /'nonce-([^']+)'/.exec(answer.headers.get('content-security-policy')!)![1]);
+		expect(nonces[0]).not.toBe(nonces[1]);
+		expect(await second.text()).toBe(`<script nonce="${nonces[1]}"></script>`);
+	});
+
+	it('keeps an image with its own validators and answers 304 to them', async () => {
+		const serve = ledgerServed(options('card', 'own'));
+		const bytes = new Uint8Array([137, 80, 78, 71]);
+		const validators = { etag: '"card-of-e"', 'last-modified': new Date(0).toUTCString() };
+		const card = counting(200, { 'content-type': 'image/png', ...validators });
+		const render = async () => (await card.render(), new Response(bytes, { headers: { 'content-type': 'image/png', ...validators } }));
+		expect(new Uint8Array(await (await serve(request('/og/pledges/e/en.png'), render)).arrayBuffer())).toEqual(bytes);
+		const kept = await serve(request('/og/pledges/e/en.png', { headers: { 'if-none-match': validators.etag } }), render);
+		expect([kept.status, kept.headers.get('etag')]).toEqual([304, validators.etag]);
+		expect(card.renderings).toBe(1);
+	});
+});
