@@ -54,7 +54,7 @@ export async function fillEveryTable(store: Store, scale: Scale = SMALL) {
 		);
 		questionIds.push(...asked.flatMap((outcome) => (outcome.kind === 'accepted' ? [outcome.question.id] : [])));
 	}
-	await store.questions.moderate(questionIds[0], { status: 'approved', onScreen: true }, actor);
+	await store.questions.moderate(questionIds[0], { status: 'approved', onScreen: true, translations: { fr: 'Question 0 ?' } }, actor);
 	await store.questions.vote(questionIds[0], { browser: 'voter', addresses: ['voter-address'] }, true);
 	const grigny = { government: 'Ville de Grigny', country: 'FR' };
 	const invited = await store.invitations.invite({ ...grigny, email: `reporter-${Date.now()}@example.org`, lang: 'fr' }, actor);
@@ -69,6 +69,7 @@ export async function fillEveryTable(store: Store, scale: Scale = SMALL) {
 	await store.captions.setOpen(true, actor);
 	await store.captions.post({ lang: 'en', text: 'Welcome to the side event.', isFinal: true });
 	await store.captions.post({ lang: 'fr', text: 'Bienvenue', isFinal: false, id: 'line-1' });
+	await store.importDrafts.save(organizer.id, 'government,country,title\nVille de Grigny,FR,Un plan local\n');
 	return { organizer, password, token, session, reporterSession, pledgeIds: ids };
 }
 
