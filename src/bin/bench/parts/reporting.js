@@ -33,11 +33,11 @@ function seed(databaseUrl) {
 
 /** Signs the reporter in the way a browser without JavaScript does; the session cookie. @param {string} origin @param {{ email: string, password: string }} reporter */
 async function signIn(origin, reporter) {
-	// The server knows itself as localhost (ORIGIN): the form's origin is that one.
+	// The server knows itself as localhost (ORIGIN): the form's origin is that one; a browser's Accept gets the 303 (not the JSON of an enhanced form).
 	const formOrigin = origin.replace('127.0.0.1', 'localhost');
 	const response = await fetch(`${origin}/en/report/sign-in`, {
 		method: 'POST',
-		headers: { origin: formOrigin, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: { origin: formOrigin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ email: reporter.email, password: reporter.password }),
 		redirect: 'manual'
 	});
