@@ -27,15 +27,6 @@ export function pledgeReporting(engine: Engine) {
 	const { db, dialect } = engine;
 	const toLedgerEntry = (row: Row<PledgesTable>) => toEntry({ ...row, compacts: dialect.compacts.read(row.compacts) });
 
-	/** The latest day of each pledge's public notes. */
-	const lastReport = () =>
-		db
-			.selectFrom('pledge_notes')
-			.select((eb) => ['pledge_id', eb.fn.max('day').as('last_report')])
-			.where('hidden_at', 'is', null)
-			.groupBy('pledge_id')
-			.as('reports');
-
 	return {
 		/** A government's submission: waits for an organizer; its government and country are the reporter's. */
 		submit(fields: Omit<PledgeFields, 'government' | 'country'>, lang: string, government: Government, actor: Actor): Promise<LedgerEntry> {
@@ -68,9 +59,16 @@ export function pledgeReporting(engine: Engine) {
 		async ofGovernment({ government, country }: Government): Promise<ReportedPledge[]> {
 			const rows = await db
 				.selectFrom('pledges')
-				.leftJoin(lastReport(), 'reports.pledge_id', 'pledges.id')
 				.selectAll('pledges')
-				.select('reports.last_report')
+				// Per pledge, through the notes' index on (pledge_id, day): never a pass over every note of every government.
+				.select((eb) =>
+					eb
+						.selectFrom('pledge_notes')
+						.select((notes) => notes.fn.max('day').as('day'))
+						.whereRef('pledge_notes.pledge_id', '=', 'pledges.id')
+						.where('pledge_notes.hidden_at', 'is', null)
+						.as('last_report')
+				)
 				.where('country', '=', country)
 				.where('government', '=', government)
 				.where('withdrawn_at', 'is', null)
