@@ -37,6 +37,7 @@ for (const lang of ['en', 'fr'] as const) {
 			await expect(nav.getByRole('link', { name: t[lang]('nav.live'), exact: true })).toHaveCount(0);
 		}
 		// The page it leads to holds the recording.
+		await page.goto(`/${lang}/live`);
 		await expect(page.locator('main').getByRole('heading', { name: t[lang]('live:recording.heading') })).toBeVisible();
 	});
 }
