@@ -4,6 +4,9 @@
  * (which computes the changes) and the browser (which applies them).
  */
 
+/** The live stream's events for the questions: each list a snapshot, then its changes (README, "The live stream"). */
+export const QUESTION_EVENTS = { questions: 'questions', questionChanges: 'questions-delta', moderation: 'moderation', moderationChanges: 'moderation-delta' } as const;
+
 /** What the changes need of an item: an id, and the count of votes that moves most often. */
 export interface Listed {
 	id: string;

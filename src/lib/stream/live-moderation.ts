@@ -1,4 +1,4 @@
-import { applyChange, byId, parseListChange } from '$lib/questions/list-changes';
+import { applyChange, byId, parseListChange, QUESTION_EVENTS } from '$lib/questions/list-changes';
 import { byAge, byVotesThenAge } from '$lib/questions/ranking';
 import { QUESTION_STATUSES, type ModerationQueue, type Question } from '$lib/questions/types';
 import { safeJson } from './follow';
@@ -43,13 +43,13 @@ export function applyModerationChange(queue: VersionedQueue, data: unknown): Ver
 export function followModeration(onQueue: (queue: ModerationQueue) => void): () => void {
 	const connection = connectStream(MODERATION_STREAM_URL);
 	let current: VersionedQueue | undefined;
-	connection.on('moderation', (message) => {
+	connection.on(QUESTION_EVENTS.moderation, (message) => {
 		const queue = parseModerationQueue(safeJson(message.data));
 		if (!queue) return;
 		current = queue;
 		onQueue(queue);
 	});
-	connection.on('moderation-delta', (message) => {
+	connection.on(QUESTION_EVENTS.moderationChanges, (message) => {
 		const next = current && applyModerationChange(current, safeJson(message.data));
 		if (!next) {
 			current = undefined;

@@ -1,4 +1,4 @@
-import { applyChange, byId, parseListChange } from '$lib/questions/list-changes';
+import { applyChange, byId, parseListChange, QUESTION_EVENTS } from '$lib/questions/list-changes';
 import { byVotesThenAge, parsePublicQuestions, parseQuestion } from '$lib/questions/public';
 import type { PublicQuestions } from '$lib/questions/types';
 import { followStream, type FollowOptions, type LiveStatus } from './follow';
@@ -17,7 +17,7 @@ export function applyQuestionsChange(state: PublicQuestions, data: unknown): Pub
  */
 export function followQuestions(onState: (state: PublicQuestions) => void, onStatus: (status: LiveStatus) => void = () => {}, options: FollowOptions = {}): () => void {
 	return followStream(
-		{ event: 'questions', pollUrl: '/api/questions', parse: parsePublicQuestions, changes: { event: 'questions-delta', apply: applyQuestionsChange } },
+		{ event: QUESTION_EVENTS.questions, pollUrl: '/api/questions', parse: parsePublicQuestions, changes: { event: QUESTION_EVENTS.questionChanges, apply: applyQuestionsChange } },
 		onState,
 		onStatus,
 		options

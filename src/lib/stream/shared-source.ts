@@ -2,6 +2,8 @@
  * One EventSource per stream URL and page, shared by every island that follows it (the pledge
  * counter and the questions both read /api/pledges/stream): one connection per viewer, not one per island.
  */
+import { QUESTION_EVENTS } from '$lib/questions/list-changes';
+
 interface Shared {
 	source: EventSource;
 	users: number;
@@ -16,9 +18,9 @@ interface Shared {
 }
 
 /** The events of the live stream that carry a whole state (so the newest one is enough). */
-const STATE_EVENTS = ['count', 'questions', 'moderation', 'speaking'];
+const STATE_EVENTS = ['count', QUESTION_EVENTS.questions, QUESTION_EVENTS.moderation, 'speaking'];
 /** Events that change the state another event carried (README, "The live stream"): kept since that state. */
-const CHANGE_EVENTS: Record<string, string> = { 'questions-delta': 'questions', 'moderation-delta': 'moderation' };
+const CHANGE_EVENTS: Record<string, string> = { [QUESTION_EVENTS.questionChanges]: QUESTION_EVENTS.questions, [QUESTION_EVENTS.moderationChanges]: QUESTION_EVENTS.moderation };
 /** A late island past this many changes since the snapshot has missed some: it asks for a new snapshot. */
 const MAX_KEPT_CHANGES = 100;
 

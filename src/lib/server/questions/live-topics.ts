@@ -1,11 +1,10 @@
+import { QUESTION_EVENTS } from '../../questions/list-changes.ts';
 import type { PublicQuestion, Question } from '../../questions/types.ts';
 import { ListFeed } from '../stream/list-feed.ts';
 import type { StreamTopic } from '../stream/stream-hub.ts';
 import { groupedQueue, readModerationItems } from './moderation-queue.ts';
 import type { QuestionStore } from './types.ts';
 
-/** The stream's events for the questions: each a snapshot, then its changes (README, "The live stream"). */
-export const QUESTION_EVENTS = { questions: 'questions', questionChanges: 'questions-delta', moderation: 'moderation', moderationChanges: 'moderation-delta' } as const;
 
 /**
  * The public questions on the stream: the bounded top of the list (`size` per status, and the one on
