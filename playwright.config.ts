@@ -44,6 +44,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',
+		// Each fresh context would install the offline cache (every asset and prerendered page): only
+		// the tests of that cache allow it (tests/offline.test.ts, the script policy's test).
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath,
 			args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']

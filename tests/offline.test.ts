@@ -3,6 +3,9 @@ import { event } from '$lib/event/event';
 import { startRedeployProxy } from './support/redeploy-proxy';
 import { t } from './support/words';
 
+// The configuration blocks service workers for every other test.
+test.use({ serviceWorkers: 'allow' });
+
 /** Waits until the service worker is active and controls the page. */
 async function waitForServiceWorker(page: Page) {
 	await page.evaluate(async () => {

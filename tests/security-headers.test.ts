@@ -13,19 +13,23 @@ for (const path of ['/en/', '/fr/', '/', '/nowhere', '/favicon.svg', '/healthz']
 	});
 }
 
-test('prerendered pages carry a script policy without unsafe-inline', async ({ page }) => {
-	const violations: string[] = [];
-	page.on('console', (message) => {
-		if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+test.describe('with the offline cache', () => {
+	// The configuration blocks service workers elsewhere; this page's own script installs one.
+	test.use({ serviceWorkers: 'allow' });
+	test('prerendered pages carry a script policy without unsafe-inline', async ({ page }) => {
+		const violations: string[] = [];
+		page.on('console', (message) => {
+			if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+		});
+		await page.goto('/en/');
+		const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+		// Same-origin script files, and inline scripts only by their hash.
+		const scriptSrc = policy?.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
+		expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*$/);
+		expect(policy).not.toContain('unsafe-inline');
+		// The page's own script ran under that policy: it installed the offline cache.
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.waitForLoadState('networkidle');
+		expect(violations).toEqual([]);
 	});
-	await page.goto('/en/');
-	const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-	// Same-origin script files, and inline scripts only by their hash.
-	const scriptSrc = policy?.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
-	expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*$/);
-	expect(policy).not.toContain('unsafe-inline');
-	// The page's own script ran under that policy: it installed the offline cache.
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.waitForLoadState('networkidle');
-	expect(violations).toEqual([]);
 });
