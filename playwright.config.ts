@@ -12,10 +12,9 @@ export const PORT = Number(process.env.TEST_PORT ?? 4173);
 // A fresh SQLite file per run; set once here and inherited by the test workers.
 process.env.E2E_DATABASE_URL ??= join(tmpdir(), `imrf-e2e-${process.pid}-${Date.now()}.db`);
 
-// The pledge API (with its search and pages) and console suites, the questions journey and the captions run a second time on PostgreSQL
-// (project `postgres`): a second server
-// on a free port, on a database of TEST_DATABASE_URL's server or of a throwaway cluster
-// (tests/support/postgres-web-server.js). Chosen once here; the workers inherit them.
+// The tests tagged BOTH_ENGINES (tests/support/engine.ts) run a second time on PostgreSQL (project
+// `postgres`): a second server on a free port, on a database of TEST_DATABASE_URL's server or of a
+// throwaway cluster (tests/support/postgres-web-server.js). Chosen once here; the workers inherit them.
 const freePortNow = () => Number(execFileSync(process.execPath, ['src/bin/free-port.js', '--print'], { encoding: 'utf8' }).trim());
 process.env.E2E_POSTGRES_WEB_PORT ??= String(freePortNow());
 // The server the database lives on (postgres-web-server.js starts it when it is a throwaway one).
@@ -28,7 +27,6 @@ const postgresDatabaseUrl = (() => {
 	url.pathname = `/${process.env.E2E_POSTGRES_DATABASE}`;
 	return url.href;
 })();
-const postgresSuites = ['**/pledges-api.test.ts', '**/pledge-feeds.test.ts', '**/pledge-freshness.test.ts', '**/pledges-find.test.ts', '**/pledge-page.test.ts', '**/pledge-map.test.ts', '**/pledge-progress.test.ts', '**/pledges-console.test.ts', '**/questions.test.ts', '**/questions-paging.test.ts', '**/captions.test.ts', '**/input-rule.test.ts', '**/pledge-list-served.test.ts', '**/governments.test.ts', '**/open-data-page.test.ts'];
 
 export default defineConfig({
 	testDir: 'tests',
@@ -56,7 +54,7 @@ export default defineConfig({
 		{ name: 'chromium', use: { ...devices['Desktop Chrome'] } },
 		{
 			name: 'postgres',
-			testMatch: postgresSuites,
+			grep: /@both-engines/,
 			metadata: { databaseUrl: postgresDatabaseUrl },
 			use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${postgresWebPort}` }
 		}

@@ -11,6 +11,7 @@ import webvtt from 'webvtt-parser';
 import { createOrganizer, organizersCommand } from './support/organizers';
 import { markPage, expectNotReloaded, signInToConsole } from './support/questions';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // Whether captioning is open is one state for the whole site: these journeys take turns.
 test.describe.configure({ mode: 'serial' });
@@ -61,7 +62,7 @@ test.describe('live captions', () => {
 		expect((await setOpen(true)).status).toBe(200);
 	});
 
-	test('refuses lines outside the captioning window (the event is over) unless an organizer opens it', async () => {
+	test('refuses lines outside the captioning window (the event is over) unless an organizer opens it', BOTH_ENGINES, async () => {
 		const closing = await setOpen(false);
 		expect(closing.status).toBe(200);
 		expect(await closing.json()).toMatchObject({ open: false, accepting: false });
@@ -75,7 +76,7 @@ test.describe('live captions', () => {
 		expect((await transcript('fr')).map((line) => line.text)).toContain(text);
 	});
 
-	test('a line reaches the viewers of its language, and not the other language’s nor those without captions', async () => {
+	test('a line reaches the viewers of its language, and not the other language’s nor those without captions', BOTH_ENGINES, async () => {
 		const [first, second, french, none] = await Promise.all([viewer('?captions=en'), viewer('?captions=en'), viewer('?captions=fr'), viewer('')]);
 		const english = unique('Good afternoon');
 		expect((await post({ lang: 'en', text: english })).status).toBe(200);
@@ -93,7 +94,7 @@ test.describe('live captions', () => {
 		for (const client of [first, second, french, none]) client.close();
 	});
 
-	test('replaces a partial line by the next with its id, and keeps only the final one in the transcript', async () => {
+	test('replaces a partial line by the next with its id, and keeps only the final one in the transcript', BOTH_ENGINES, async () => {
 		const client = await viewer('?captions=en');
 		const id = `line-${randomUUID()}`;
 		const words = unique('Welcome to');
@@ -109,7 +110,7 @@ test.describe('live captions', () => {
 		client.close();
 	});
 
-	test('a viewer that reconnects with Last-Event-ID misses no line', async () => {
+	test('a viewer that reconnects with Last-Event-ID misses no line', BOTH_ENGINES, async () => {
 		const client = await viewer('?captions=fr');
 		const before = unique('Avant');
 		await post({ lang: 'fr', text: before });
@@ -124,7 +125,7 @@ test.describe('live captions', () => {
 		resumed.close();
 	});
 
-	test('refuses bad tokens, bad text and floods, storing nothing of them', async () => {
+	test('refuses bad tokens, bad text and floods, storing nothing of them', BOTH_ENGINES, async () => {
 		const text = unique('Refused');
 		const noToken = await fetch(`${origin}/api/captions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lang: 'en', text }) });
 		expect(noToken.status).toBe(401);
@@ -223,7 +224,7 @@ test.describe('live captions', () => {
 	const correct = (lang: string, id: string, body: unknown, token = organizer) =>
 		fetch(`${origin}/api/captions/${lang}/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-	test('after the event, the transcript is given by segment and as WebVTT that another parser reads; organizers correct and hide lines', async ({ page }) => {
+	test('after the event, the transcript is given by segment and as WebVTT that another parser reads; organizers correct and hide lines', BOTH_ENGINES, async ({ page }) => {
 		// A browser, axe or the Nu validator on a machine shared by many runs.
 		test.slow();
 		const [typo, hidden] = [`typo-${randomUUID()}`, `hidden-${randomUUID()}`];

@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { INVITATION_DAYS } from '$lib/server/governments/invitations';
 import { LANGUAGE_NAMES, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
 import { openStore } from '../src/lib/server/store/open.ts';
-import { testDatabaseUrl } from './support/engine';
+import { BOTH_ENGINES, testDatabaseUrl } from './support/engine';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 import { signIn } from './support/organizers';
 import { validateHtml } from './support/nu-validator';
@@ -80,7 +80,7 @@ const publicCount = async (origin: string) => ((await (await api(origin, '/api/p
 const pendingIds = async (origin: string) => ((await (await api(origin, '/api/pledges?verification=pending', { token })).json()) as { pledges: { id: string }[] }).pledges.map((p) => p.id);
 
 for (const lang of LANGUAGES) {
-	test(`${lang}: invite, accept, sign in, submit, publish: the pledge is public and counted, then reported on`, async ({ page, baseURL }) => {
+	test(`${lang}: invite, accept, sign in, submit, publish: the pledge is public and counted, then reported on`, lang === 'en' ? BOTH_ENGINES : {}, async ({ page, baseURL }) => {
 		// The whole journey, through both languages' public pages: room for a loaded machine.
 		test.slow();
 		const origin = baseURL!;
@@ -182,7 +182,7 @@ for (const lang of LANGUAGES) {
 		expect((await api(baseURL!, `/${lang}/pledges/${id}`)).status).toBe(404);
 	});
 
-	test(`${lang}: a spent, an expired and a revoked link say so and store nothing`, async ({ page, baseURL }) => {
+	test(`${lang}: a spent, an expired and a revoked link say so and store nothing`, lang === 'en' ? BOTH_ENGINES : {}, async ({ page, baseURL }) => {
 		const government = aGovernment(lang);
 		const { url } = await invite(baseURL!, government);
 		await accept(page, url, lang);
@@ -216,7 +216,7 @@ for (const lang of LANGUAGES) {
 	});
 }
 
-test("a reporter gets 404 for another government's pledge, and cannot name another government", async ({ page, baseURL }) => {
+test("a reporter gets 404 for another government's pledge, and cannot name another government", BOTH_ENGINES, async ({ page, baseURL }) => {
 	const lang = 'en';
 	const government = aGovernment(lang);
 	await accept(page, (await invite(baseURL!, government)).url, lang);
@@ -243,7 +243,7 @@ test('cross-site posts to the reporters’ area are refused, and strangers are s
 	expect((await api(baseURL!, '/api/governments/invitations', { body: aGovernment('en') })).status).toBe(401);
 });
 
-test('a reporter signs in with email and password, and a wrong password is refused', async ({ page, baseURL }) => {
+test('a reporter signs in with email and password, and a wrong password is refused', BOTH_ENGINES, async ({ page, baseURL }) => {
 	const government = aGovernment('fr');
 	await accept(page, (await invite(baseURL!, government)).url, 'fr');
 	await page.context().clearCookies();

@@ -2,6 +2,7 @@ import { expect, test, type APIResponse } from '@playwright/test';
 import { LANGUAGES } from '$lib/i18n/languages';
 import { createOrganizer, signIn } from './support/organizers';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // One rule for every string a request brings to a query (src/lib/server/store/input-rule.ts): an id
 // of no shape is no record (404), a NUL is refused (400), a body that is not UTF-8 is refused (400);
@@ -27,24 +28,24 @@ async function expectApiError(response: APIResponse, status: number, error: stri
 }
 
 for (const lang of LANGUAGES) {
-	test(`${lang}: a search holding NUL is refused by the API with its message, 400`, async ({ request }) => {
+	test(`${lang}: a search holding NUL is refused by the API with its message, 400`, BOTH_ENGINES, async ({ request }) => {
 		const response = await request.get(`/api/pledges?q=${NUL}&lang=${lang}`, { headers: { 'accept-language': lang } });
 		await expectApiError(response, 400, 'invalid-search', t[lang]('pledges:listErrors.invalid-search'));
 	});
 
-	test(`${lang}: the list page answers a search holding NUL with the 400 page`, async ({ page }) => {
+	test(`${lang}: the list page answers a search holding NUL with the 400 page`, BOTH_ENGINES, async ({ page }) => {
 		const response = await page.goto(`/${lang}/pledges?q=a${NUL}b`);
 		expect(response?.status()).toBe(400);
 		await expect(page.getByRole('heading', { level: 1, name: t[lang]('common:notFound.badRequestTitle') })).toBeVisible();
 	});
 
-	test(`${lang}: the no-JavaScript vote on an id holding NUL is answered 404`, async ({ request, baseURL }) => {
+	test(`${lang}: the no-JavaScript vote on an id holding NUL is answered 404`, BOTH_ENGINES, async ({ request, baseURL }) => {
 		const response = await request.post(`/${lang}/live/questions?/vote`, formPost(baseURL, { id: '\0', voted: '1' }));
 		expect(response.status()).toBe(404);
 	});
 }
 
-test('a vote on an id holding NUL, or of no shape, is answered 404 on both methods', async ({ request, baseURL }) => {
+test('a vote on an id holding NUL, or of no shape, is answered 404 on both methods', BOTH_ENGINES, async ({ request, baseURL }) => {
 	for (const id of [NUL, 'a%00b', 'not-an-id']) {
 		for (const method of ['POST', 'DELETE']) {
 			const response = await request.fetch(`/api/questions/${id}/vote`, { method, headers: { ...sameSite(baseURL), 'content-type': 'application/json' }, data: '{}' });
@@ -53,7 +54,7 @@ test('a vote on an id holding NUL, or of no shape, is answered 404 on both metho
 	}
 });
 
-test('a pledge page, its card and a question moderated by an id holding NUL are answered 404', async ({ request }) => {
+test('a pledge page, its card and a question moderated by an id holding NUL are answered 404', BOTH_ENGINES, async ({ request }) => {
 	expect((await request.get(`/en/pledges/${NUL}`)).status()).toBe(404);
 	expect((await request.get(`/og/pledges/${NUL}/en.png`)).status()).toBe(404);
 	const { token } = createOrganizer();
@@ -61,12 +62,12 @@ test('a pledge page, its card and a question moderated by an id holding NUL are 
 	await expectApiError(response, 404, 'not-found');
 });
 
-test('a sign-in with an e-mail address holding NUL is refused 400, as wrong credentials', async ({ page, baseURL }) => {
+test('a sign-in with an e-mail address holding NUL is refused 400, as wrong credentials', BOTH_ENGINES, async ({ page, baseURL }) => {
 	const response = await page.request.post('/organizers?/signIn', formPost(baseURL, { email: 'a\0b@example.org', password: 'x' }));
 	expect(response.status()).toBe(400);
 });
 
-test('the console answers ids holding NUL with 404, in its links and its forms', async ({ page, baseURL }) => {
+test('the console answers ids holding NUL with 404, in its links and its forms', BOTH_ENGINES, async ({ page, baseURL }) => {
 	await signIn(page);
 	expect((await page.request.get(`/organizers/pledges/${NUL}`)).status()).toBe(404);
 	expect((await page.request.get(`/organizers?withdrawn=${NUL}`)).status()).toBe(200);
@@ -78,13 +79,13 @@ test('the console answers ids holding NUL with 404, in its links and its forms',
 	expect(moderated.status()).toBe(404);
 });
 
-test('a question whose text holds NUL is refused 400 with its field named', async ({ request, baseURL }) => {
+test('a question whose text holds NUL is refused 400 with its field named', BOTH_ENGINES, async ({ request, baseURL }) => {
 	const response = await request.post('/api/questions', { headers: sameSite(baseURL), data: { text: 'A question \u0000 of some length', lang: 'en' } });
 	expect(response.status()).toBe(400);
 	expect((await response.json()).fields.text).toBeTruthy();
 });
 
-test('bodies that are not UTF-8 are refused 400 on every write of the questions', async ({ request, baseURL }) => {
+test('bodies that are not UTF-8 are refused 400 on every write of the questions', BOTH_ENGINES, async ({ request, baseURL }) => {
 	const { token } = createOrganizer();
 	const message = t.en('common:api.invalidEncoding');
 	const asked = await request.post('/api/questions', { headers: { ...sameSite(baseURL), 'content-type': 'application/json' }, data: NOT_UTF8 });

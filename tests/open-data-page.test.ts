@@ -8,7 +8,7 @@ import { DEFAULT_OPEN_DATA_LICENSE, licenseUrl } from '$lib/pledges/license';
 import { parseCsv } from '$lib/pledges/csv';
 import { reporterActor } from '$lib/server/governments/reporters';
 import { openStore } from '../src/lib/server/store/open.ts';
-import { isPostgresProject, testDatabaseUrl } from './support/engine';
+import { BOTH_ENGINES, testDatabaseUrl } from './support/engine';
 import { ownServer } from './support/server-process';
 import { exactly, t } from './support/words';
 
@@ -78,7 +78,7 @@ for (const lang of LANGUAGES) {
 	});
 }
 
-test('the CSV and the JSON carry the licence: a Link header, and the JSON its license field', async ({ request }) => {
+test('the CSV and the JSON carry the licence: a Link header, and the JSON its license field', BOTH_ENGINES, async ({ request }) => {
 	for (const path of ['/api/pledges.csv', '/api/pledges']) {
 		const response = await request.get(path);
 		expect(response.headers()['link'], path).toBe(`<${licenseUrl(DEFAULT_OPEN_DATA_LICENSE)}>; rel="license"; title="${DEFAULT_OPEN_DATA_LICENSE}"`);
@@ -88,7 +88,6 @@ test('the CSV and the JSON carry the licence: a Link header, and the JSON its li
 
 test('a server started with another OPEN_DATA_LICENSE says it in the data and on the page', async ({ page }) => {
 	// A server of the test's own, on SQLite: the setting is the same on either engine.
-	test.skip(isPostgresProject(), 'the setting does not depend on the engine');
 	test.slow();
 	const license = 'ODbL-1.0';
 	const databaseFile = join(tmpdir(), `imrf-open-data-${process.pid}-${Date.now()}.db`);

@@ -4,6 +4,7 @@ import { countryName } from '$lib/i18n/format';
 import { RECORDED_BY, recordPledge } from './support/organizer-token';
 import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // Anyone follows the pledges' progress without an account: Atom feeds of every pledge, one country's
 // and one pledge's, read back by an independent parser. Runs on SQLite and PostgreSQL.
@@ -47,7 +48,7 @@ const titleOf = (pledge: string, lang: 'en' | 'fr' = 'en') => ({
 	note: (date: string) => t[lang]('follow:feed.entry.note', { title: pledge, date: new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)) })
 });
 
-test('a pledge’s feed has its record, its status changes and its notes, newest first, with the same ids at every reading', async ({ baseURL, page }) => {
+test('a pledge’s feed has its record, its status changes and its notes, newest first, with the same ids at every reading', BOTH_ENGINES, async ({ baseURL, page }) => {
 	const title = uniqueTitle('Welcome desks: 3 < 5 & "more"');
 	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
 	await signIn(page);
@@ -68,7 +69,7 @@ test('a pledge’s feed has its record, its status changes and its notes, newest
 	expect((await readFeed(page.request, `/en/pledges/${id}/feed.xml`)).entries.map((entry) => entry.id).slice(1)).toEqual(ids);
 });
 
-test('the feed of all pledges and one country’s carry a new pledge; another country’s do not', async ({ baseURL, request }) => {
+test('the feed of all pledges and one country’s carry a new pledge; another country’s do not', BOTH_ENGINES, async ({ baseURL, request }) => {
 	const token = createOrganizer().token;
 	const ugandan = uniqueTitle('Ugandan pledge');
 	const canadian = uniqueTitle('Canadian pledge');
@@ -82,7 +83,7 @@ test('the feed of all pledges and one country’s carry a new pledge; another co
 	expect((await readFeed(request, '/fr/pledges/feed.xml?country=UG')).title).toBe(t.fr('follow:feed.titleCountry', { country: countryName('UG', 'fr') }));
 });
 
-test('a feed asked for a country that is none answers 400 in its language', async ({ request }) => {
+test('a feed asked for a country that is none answers 400 in its language', BOTH_ENGINES, async ({ request }) => {
 	for (const lang of ['en', 'fr'] as const) {
 		for (const country of ['ZZ', 'Uganda', '<b>']) {
 			const response = await request.get(`/${lang}/pledges/feed.xml?country=${encodeURIComponent(country)}`);
@@ -93,7 +94,7 @@ test('a feed asked for a country that is none answers 400 in its language', asyn
 	}
 });
 
-test('a withdrawn pledge leaves every feed, and its own answers 410; an unknown pledge’s 404', async ({ baseURL, page }) => {
+test('a withdrawn pledge leaves every feed, and its own answers 410; an unknown pledge’s 404', BOTH_ENGINES, async ({ baseURL, page }) => {
 	const title = uniqueTitle('To be withdrawn');
 	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
 	await signIn(page);
@@ -107,7 +108,7 @@ test('a withdrawn pledge leaves every feed, and its own answers 410; an unknown 
 	}
 });
 
-test('a feed answers 304 to its current ETag and a new one after a change', async ({ baseURL, request }) => {
+test('a feed answers 304 to its current ETag and a new one after a change', BOTH_ENGINES, async ({ baseURL, request }) => {
 	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Cached'));
 	for (const path of ['/en/pledges/feed.xml', `/fr/pledges/${id}/feed.xml`]) {
 		const etag = (await request.get(path)).headers()['etag'];

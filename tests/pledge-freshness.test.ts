@@ -8,6 +8,7 @@ import { recordPledge } from './support/organizer-token';
 import { signIn } from './support/organizers';
 import { backdateStoredPledge } from './support/stored-text';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // Each pledge shows its last progress report; one without any for the set period (12 months by
 // default) is marked "no recent report", and the list filters on it. Runs on SQLite and PostgreSQL.
@@ -75,7 +76,7 @@ test('a pledge without a report for the period is marked, the list filters on it
 	}
 });
 
-test('the open data carries each pledge’s last report: the same instant in the CSV and the JSON, none for a pledge never reported', async ({ baseURL, page }) => {
+test('the open data carries each pledge’s last report: the same instant in the CSV and the JSON, none for a pledge never reported', BOTH_ENGINES, async ({ baseURL, page }) => {
 	test.setTimeout(180_000);
 	const { token } = await signIn(page);
 	const { word, quiet, reported } = await quietAndReported(baseURL!, page.request, token);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { openStore } from '../src/lib/server/store/open';
-import { testDatabaseUrl } from './support/engine';
+import { BOTH_ENGINES, testDatabaseUrl } from './support/engine';
 import { createOrganizer } from './support/organizers';
 import { ownServer } from './support/server-process';
 
@@ -42,7 +42,7 @@ async function withdrawThroughStore(id: string): Promise<void> {
 	}
 }
 
-test('a browser revalidating the list gets 304 until the ledger changes, then the new list', async ({ baseURL }) => {
+test('a browser revalidating the list gets 304 until the ledger changes, then the new list', BOTH_ENGINES, async ({ baseURL }) => {
 	const first = await fetch(`${baseURL}/en/pledges`);
 	expect(first.status).toBe(200);
 	const etag = first.headers.get('etag');
@@ -58,7 +58,7 @@ test('a browser revalidating the list gets 304 until the ledger changes, then th
 	expect(await changed.text()).toContain(title);
 });
 
-test('a withdrawn pledge is on no list, on either instance, once its page answers 410', async ({ baseURL }) => {
+test('a withdrawn pledge is on no list, on either instance, once its page answers 410', BOTH_ENGINES, async ({ baseURL }) => {
 	const title = `Withdrawn from the list ${randomUUID().slice(0, 8)}`;
 	const id = await addPledge(baseURL!, title);
 	const origins = [baseURL!, second.origin];
@@ -72,7 +72,7 @@ test('a withdrawn pledge is on no list, on either instance, once its page answer
 	}
 });
 
-test('a pledge’s page answers 304 to its ETag, with a nonce of its own each time it is sent', async ({ baseURL }) => {
+test('a pledge’s page answers 304 to its ETag, with a nonce of its own each time it is sent', BOTH_ENGINES, async ({ baseURL }) => {
 	const id = await addPledge(baseURL!, `Served page ${randomUUID().slice(0, 8)}`);
 	const url = `${baseURL}/en/pledges/${id}`;
 	// Other suites change the ledger meanwhile: a new version has a new ETag, so revalidate until one holds.
@@ -86,7 +86,7 @@ test('a pledge’s page answers 304 to its ETag, with a nonce of its own each ti
 	expect(nonces[0]).not.toBe(nonces[1]);
 });
 
-test('a withdrawn pledge’s page, framed page and card answer 410 at once on either instance, though both had kept them', async ({ baseURL }) => {
+test('a withdrawn pledge’s page, framed page and card answer 410 at once on either instance, though both had kept them', BOTH_ENGINES, async ({ baseURL }) => {
 	const title = `Withdrawn page ${randomUUID().slice(0, 8)}`;
 	const id = await addPledge(baseURL!, title);
 	const origins = [baseURL!, second.origin];
@@ -104,7 +104,7 @@ test('a withdrawn pledge’s page, framed page and card answer 410 at once on ei
 	}
 });
 
-test('an unknown pledge is 404 each time it is asked, on either instance', async ({ baseURL }) => {
+test('an unknown pledge is 404 each time it is asked, on either instance', BOTH_ENGINES, async ({ baseURL }) => {
 	for (const origin of [baseURL!, second.origin]) {
 		for (const path of ['/en/pledges/00000000-0000-4000-8000-000000000000', '/og/pledges/00000000-0000-4000-8000-000000000000/en.png', '/en/pledges/not-a-pledge']) {
 			for (let time = 0; time < 2; time++) expect((await fetch(`${origin}${path}`)).status, path).toBe(404);

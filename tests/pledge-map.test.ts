@@ -5,6 +5,7 @@ import { validateHtml } from './support/nu-validator';
 import { recordPledge } from './support/organizer-token';
 import { createOrganizer, uniqueTitle } from './support/organizers';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 type Lang = 'en' | 'fr';
 /** "Norway: 2 pledges", as the map names a country. */
@@ -112,7 +113,7 @@ test('each country with pledges is a link on the map, named with its number, to 
 	await context.close();
 });
 
-test('the table gives the map’s numbers and those of countries not on it, most pledges first, then by name', async ({ page }) => {
+test('the table gives the map’s numbers and those of countries not on it, most pledges first, then by name', BOTH_ENGINES, async ({ page }) => {
 	await page.goto('/en/pledges');
 	const rows = await tableRows(page, t.en('pledges:map.table.caption'));
 	const links = await mapLinks(page);

@@ -7,6 +7,7 @@ import { RECORDED_BY, recordPledge } from './support/organizer-token';
 import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { overwriteStoredTitle } from './support/stored-text';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // Each pledge has its own page (/{lang}/pledges/{id}), linked from the list; a withdrawn one answers 410.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -49,7 +50,7 @@ test('a pledge’s page passes axe', async ({ baseURL, page }) => {
 	}
 });
 
-test('a withdrawn pledge’s page answers 410 with a short page in its language; an unknown one 404', async ({ baseURL, page, browser }) => {
+test('a withdrawn pledge’s page answers 410 with a short page in its language; an unknown one 404', BOTH_ENGINES, async ({ baseURL, page, browser }) => {
 	const title = uniqueTitle('A shelter opened for the winter');
 	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
 	await signIn(page);
@@ -155,7 +156,7 @@ test('a title holding </script><script> cannot leave the JSON-LD block: refused 
 	expect(card.status()).toBe(200);
 });
 
-test('a correction gives the card a new address and ETag: the old copy is no longer current', async ({ baseURL, page, request }) => {
+test('a correction gives the card a new address and ETag: the old copy is no longer current', BOTH_ENGINES, async ({ baseURL, page, request }) => {
 	const title = uniqueTitle('Legal advice in three languages');
 	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
 	const cardOf = async () => {

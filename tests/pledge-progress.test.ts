@@ -6,6 +6,7 @@ import { recordPledge } from './support/organizer-token';
 import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { validateHtml } from './support/nu-validator';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // A pledge's progress: organizers set its status and add dated notes in the console; the public
 // sees both on the pledge's page and filters the list by status. Runs on SQLite and PostgreSQL.
@@ -152,7 +153,7 @@ test('a pledge’s page with notes passes axe and the Nu validator, in both lang
 	}
 });
 
-test('the API takes a status with a new pledge, planned when none is given, and refuses an unknown one in the asked language', async ({ request }) => {
+test('the API takes a status with a new pledge, planned when none is given, and refuses an unknown one in the asked language', BOTH_ENGINES, async ({ request }) => {
 	const headers = { authorization: `Bearer ${createOrganizer().token}` };
 	const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title });
 	const achieved = await request.post('/api/pledges', { headers, data: { ...pledge(uniqueTitle('Already done')), status: 'achieved' } });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createOrganizer, organizersCommand, uniqueTitle } from './support/organizers';
 import { rawRequest } from './support/server-process';
 import { t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // Made once per worker, on the store of this project's server (SQLite, or PostgreSQL for the `postgres` project).
 let organizer: ReturnType<typeof createOrganizer>;
@@ -26,7 +27,7 @@ async function expectNotStored(request: APIRequestContext, title: string) {
 	expect(await storedTitles(request)).not.toContain(title);
 }
 
-test.describe('GET /api/pledges', () => {
+test.describe('GET /api/pledges', BOTH_ENGINES, () => {
 	test('answers the count, the time of the last change and the pledges, newest first', async ({ request }) => {
 		const first = uniqueTitle('first');
 		const second = uniqueTitle('second');
@@ -46,7 +47,7 @@ test.describe('GET /api/pledges', () => {
 	});
 });
 
-test.describe('who may write', () => {
+test.describe('who may write', BOTH_ENGINES, () => {
 	test('a pledge with a valid token is stored and answered with its id', async ({ request }) => {
 		const title = uniqueTitle('valid token');
 		const response = await request.post('/api/pledges', { headers: auth, data: pledge(title) });
@@ -151,7 +152,7 @@ test.describe('who may write', () => {
 	});
 });
 
-test.describe('bad input gets a 4xx with a message and stores nothing', () => {
+test.describe('bad input gets a 4xx with a message and stores nothing', BOTH_ENGINES, () => {
 	test('broken JSON', async ({ request }) => {
 		const title = uniqueTitle('broken json');
 		const response = await request.post('/api/pledges', {
@@ -221,7 +222,7 @@ test.describe('bad input gets a 4xx with a message and stores nothing', () => {
 	});
 });
 
-test.describe('bodies the API does not take get JSON errors', () => {
+test.describe('bodies the API does not take get JSON errors', BOTH_ENGINES, () => {
 	test('a chunked body over 64 KB: 413 in JSON, not a dropped connection', async ({ baseURL }) => {
 		const title = uniqueTitle('chunked huge');
 		const body = JSON.stringify({ ...pledge(title), description: 'x'.repeat(100 * 1024) });
@@ -273,7 +274,7 @@ test.describe('bodies the API does not take get JSON errors', () => {
 	});
 });
 
-test.describe('Idempotency-Key', () => {
+test.describe('Idempotency-Key', BOTH_ENGINES, () => {
 	test('a retry with the same Idempotency-Key stores one pledge and gets the same answer', async ({ request }) => {
 		const title = uniqueTitle('idempotent');
 		const headers = { ...auth, 'idempotency-key': `key-${randomUUID()}` };
@@ -306,7 +307,7 @@ test.describe('Idempotency-Key', () => {
 	});
 });
 
-test('/healthz answers when the store does', async ({ request }) => {
+test('/healthz answers when the store does', BOTH_ENGINES, async ({ request }) => {
 	const response = await request.get('/healthz');
 	expect(response.status()).toBe(200);
 	expect(await response.text()).toBe('ok\n');

@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { countryName } from '$lib/i18n/format';
-import { isPostgresProject } from './support/engine';
+import { BOTH_ENGINES } from './support/engine';
 import { signIn, uniqueTitle } from './support/organizers';
 import { anyCount, t } from './support/words';
 
@@ -80,7 +80,7 @@ test('a form with bad fields shows messages beside them and stores nothing', asy
 	expect(body.pledges.map((p: { title: string }) => p.title)).not.toContain(title);
 });
 
-test('a CSV import with a bad row imports nothing; a good file imports every row', async ({ page, browser }) => {
+test('a CSV import with a bad row imports nothing; a good file imports every row', BOTH_ENGINES, async ({ page, browser }) => {
 	await signIn(page);
 	const kampala = uniqueTitle('Inclusive city services');
 	const grigny = uniqueTitle('Accueil des nouveaux arrivants');
@@ -117,7 +117,7 @@ test('a CSV import with a bad row imports nothing; a good file imports every row
 	await expect(visitor.getByRole('article').filter({ hasText: grigny })).toContainText(`Ville de Grigny · ${countryName('FR', 'fr')}`);
 });
 
-test.describe('the CSV import without JavaScript', () => {
+test.describe('the CSV import without JavaScript', BOTH_ENGINES, () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the preview is a page of its own: a reload shows it again and imports nothing; one confirmation imports once', async ({ page }) => {
@@ -157,7 +157,6 @@ test.describe('the CSV import without JavaScript', () => {
 });
 
 test('markup stored in the ledger shows as text on the public pages and runs nothing', async ({ page }) => {
-	test.skip(isPostgresProject(), 'writes straight into the SQLite file; rendering does not depend on the engine');
 	// Written straight into the store, as if it had slipped past validation (an older version, a manual fix).
 	const marker = randomUUID().slice(0, 8);
 	const title = `<img src=x onerror="window.pwned=1"> ${marker}`;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ownDatabase } from './support/engine';
+import { BOTH_ENGINES, ownDatabase } from './support/engine';
 import { createOrganizer } from './support/organizers';
 import { askAsViewer, questionsApi, uniqueQuestion, waitForIslands } from './support/questions';
 import { ownServer } from './support/server-process';
@@ -43,7 +43,7 @@ interface Page {
 	answeredCursor?: string | null;
 }
 
-test('GET /api/questions gives the top of each list, and ?cursor= the pages after it, none larger than the setting', async () => {
+test('GET /api/questions gives the top of each list, and ?cursor= the pages after it, none larger than the setting', BOTH_ENGINES, async () => {
 	const get = async (query = '') => (await (await fetch(`${server.origin}/api/questions${query}`)).json()) as Page;
 	const first = await get();
 	const texts = (page: Page, status: string) => page.questions.filter((q) => q.status === status).map((q) => q.text);
@@ -62,13 +62,13 @@ test('GET /api/questions gives the top of each list, and ?cursor= the pages afte
 	expect(texts(answeredPage, 'answered')).toEqual(answered.slice(LIST_SIZE));
 });
 
-test('a cursor the server did not make is answered 400 with a message in the asker’s language', async () => {
+test('a cursor the server did not make is answered 400 with a message in the asker’s language', BOTH_ENGINES, async () => {
 	const response = await fetch(`${server.origin}/api/questions?cursor=not-a-cursor`, { headers: { 'accept-language': 'fr' } });
 	expect(response.status).toBe(400);
 	expect(await response.json()).toMatchObject({ error: 'invalid-cursor', message: t.fr('questions:apiErrors.invalidCursor') });
 });
 
-test.describe('without JavaScript', () => {
+test.describe('without JavaScript', BOTH_ENGINES, () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the questions page shows the top of each list and pages through the rest with "more" links', async ({ page }) => {
@@ -97,7 +97,7 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test('the live list keeps its bounded top: a question voted into it appears, the one it pushes out leaves', async ({ page }) => {
+test('the live list keeps its bounded top: a question voted into it appears, the one it pushes out leaves', BOTH_ENGINES, async ({ page }) => {
 	await page.goto(`${server.origin}/en/live/questions`);
 	await waitForIslands(page);
 	const approvedList = page.locator('#questions ol').first().locator('li .text');

@@ -4,6 +4,7 @@ import consoleWords from '../locales/en/organizers.json' with { type: 'json' };
 import { askAsViewer, expectNotReloaded, markPage, questionsApi, signInToConsole, uniqueQuestion, waitForIslands } from './support/questions';
 import { validateHtml } from './support/nu-validator';
 import { literally, t } from './support/words';
+import { BOTH_ENGINES } from './support/engine';
 
 // Opening and closing the Q&A is one state for the whole site: these journeys take turns.
 test.describe.configure({ mode: 'serial' });
@@ -122,7 +123,7 @@ for (const lang of ['en', 'fr'] as const) {
 	});
 }
 
-test('the moderation view applies what the stream sends, without fetching the page again', async ({ page, baseURL }) => {
+test('the moderation view applies what the stream sends, without fetching the page again', BOTH_ENGINES, async ({ page, baseURL }) => {
 	const organizer = await signInToConsole(page, 'en');
 	const api = questionsApi(baseURL!, organizer.token);
 	await api.setOpen(true);
@@ -175,7 +176,7 @@ test('closed: the pages say so in both languages, offer no form, and a post is r
 	await expect(page.getByRole('cell', { name: t.fr('organizers:audit.actions.questions-open') }).first()).toBeVisible();
 });
 
-test('without JavaScript: ask, see the confirmation, read approved questions and vote', async ({ browser, baseURL, page }) => {
+test('without JavaScript: ask, see the confirmation, read approved questions and vote', BOTH_ENGINES, async ({ browser, baseURL, page }) => {
 	const organizer = await signInToConsole(page, 'en');
 	const api = questionsApi(baseURL!, organizer.token);
 	await api.setOpen(true);

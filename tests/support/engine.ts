@@ -17,6 +17,15 @@ export function testDatabaseUrl(): string {
 export const isPostgresProject = () => test.info().project.name === 'postgres';
 
 /**
+ * The tag of the tests the `postgres` project runs again on PostgreSQL (playwright.config.ts greps it):
+ * those whose answer goes through SQL that each engine writes its own way (searches, pages and cursors,
+ * counts, transactions, notifications between instances, input that one engine refuses), on top of
+ * the store's contract suite that runs every store method on both engines (tests/store). Markup,
+ * accessibility and browser journeys do not depend on the engine: they run once.
+ */
+export const BOTH_ENGINES = { tag: '@both-engines' };
+
+/**
  * A store of a suite's own on the project's engine: a fresh PostgreSQL database on the test cluster
  * (`postgres` project), else a fresh SQLite file; and how to remove the file afterwards.
  */
