@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath } from './src/bin/chromium-path.js';
+import { testBrowserPath } from './src/bin/chromium-path.js';
 
-// Debian's Chromium where Playwright cannot download its own (CHROMIUM_PATH, or /usr/bin/chromium);
-// Playwright's own browser everywhere else.
-const executablePath = chromiumPath();
+// Debian's Chromium where Playwright cannot download its own (CHROMIUM_PATH, else Debian's headless
+// shell or /usr/bin/chromium); Playwright's own browser everywhere else.
+const executablePath = testBrowserPath();
 
 export const PORT = Number(process.env.TEST_PORT ?? 4173);
 // A fresh SQLite file per run; set once here and inherited by the test workers.

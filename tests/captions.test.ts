@@ -8,7 +8,7 @@ import { CAPTIONING_MARGIN_MINUTES } from '../src/lib/server/captions/window';
 import { EventStreamClient } from './support/event-stream';
 import { validateHtml } from './support/nu-validator';
 import webvtt from 'webvtt-parser';
-import { createOrganizer, organizersCommand } from './support/organizers';
+import { organizersCommand, sharedOrganizer } from './support/organizers';
 import { markPage, expectNotReloaded, signInToConsole } from './support/questions';
 import { t } from './support/words';
 import { BOTH_ENGINES } from './support/engine';
@@ -38,6 +38,9 @@ test.describe('live captions', () => {
 	let origin: string;
 	let organizer: string;
 	let captioner: string;
+	// A second captioner's, for the flood. Made before any request: the command blocks this worker for
+	// seconds, during which the server closes the idle keep-alive sockets that fetch would then reuse.
+	let flooder: string;
 
 	const post = (body: unknown, token = captioner, headers: Record<string, string> = {}) =>
 		fetch(`${origin}/api/captions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -55,8 +58,9 @@ test.describe('live captions', () => {
 
 	test.beforeAll(async ({}, testInfo) => {
 		origin = testInfo.project.use.baseURL!;
-		organizer = createOrganizer().token;
+		organizer = sharedOrganizer().token;
 		captioner = captionerToken();
+		flooder = captionerToken();
 	});
 	test.beforeEach(async () => {
 		expect((await setOpen(true)).status).toBe(200);
@@ -138,7 +142,6 @@ test.describe('live captions', () => {
 		expect(tooLong.status).toBe(400);
 		expect((await tooLong.json()).fields).toEqual({ text: t.fr('captions:errors.tooLong', { max: CAPTION_TEXT_LIMITS.text }) });
 		for (const bad of [{ lang: 'en', text: `${text} <script>` }, { lang: 'en', text: `${text} \u0007` }, { lang: 'xx', text }, [text]]) expect((await post(bad)).status).toBe(400);
-		const flooder = captionerToken();
 		const flood = unique('Flood');
 		// Four at a time, as a tool posting in a hurry would.
 		const statuses: number[] = [];

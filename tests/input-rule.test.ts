@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { LANGUAGES } from '$lib/i18n/languages';
-import { createOrganizer, signIn } from './support/organizers';
+import { sharedOrganizer, signIn } from './support/organizers';
 import { t } from './support/words';
 import { BOTH_ENGINES } from './support/engine';
 
@@ -57,7 +57,7 @@ test('a vote on an id holding NUL, or of no shape, is answered 404 on both metho
 test('a pledge page, its card and a question moderated by an id holding NUL are answered 404', BOTH_ENGINES, async ({ request }) => {
 	expect((await request.get(`/en/pledges/${NUL}`)).status()).toBe(404);
 	expect((await request.get(`/og/pledges/${NUL}/en.png`)).status()).toBe(404);
-	const { token } = createOrganizer();
+	const { token } = sharedOrganizer();
 	const response = await request.patch(`/api/questions/${NUL}`, { headers: { authorization: `Bearer ${token}` }, data: { status: 'approved' } });
 	await expectApiError(response, 404, 'not-found');
 });
@@ -86,7 +86,7 @@ test('a question whose text holds NUL is refused 400 with its field named', BOTH
 });
 
 test('bodies that are not UTF-8 are refused 400 on every write of the questions', BOTH_ENGINES, async ({ request, baseURL }) => {
-	const { token } = createOrganizer();
+	const { token } = sharedOrganizer();
 	const message = t.en('common:api.invalidEncoding');
 	const asked = await request.post('/api/questions', { headers: { ...sameSite(baseURL), 'content-type': 'application/json' }, data: NOT_UTF8 });
 	await expectApiError(asked, 400, 'invalid-encoding', message);

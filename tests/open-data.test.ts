@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../src/lib/pledges/csv';
 import { EventStreamClient } from './support/event-stream';
-import { createOrganizer, uniqueTitle } from './support/organizers';
+import { sharedOrganizer, uniqueTitle } from './support/organizers';
 
 // Other tests in this file add pledges, which change the ETags: one at a time.
 test.describe.configure({ mode: 'serial' });
 
-let organizer: ReturnType<typeof createOrganizer>;
+let organizer: ReturnType<typeof sharedOrganizer>;
 test.beforeAll(() => {
-	organizer = createOrganizer();
+	organizer = sharedOrganizer();
 });
 const auth = () => ({ authorization: `Bearer ${organizer.token}` });
 const pledge = (title: string, government = 'Ville de Montréal') => ({ government, country: 'CA', title, compacts: ['GCM'] });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LIMITS } from '$lib/pledges/schema';
-import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
+import { sharedOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { recordPledge } from './support/organizer-token';
 import { t } from './support/words';
 
@@ -27,7 +27,7 @@ let longTitle: string;
 test.beforeAll(async ({ baseURL }) => {
 	// A title as long as the site allows, made of the event's own words.
 	longTitle = `${uniqueTitle(t.en('event:description'))} ${t.en('event:description')}`.slice(0, LIMITS.title);
-	pledgeId = (await recordPledge(baseURL!, createOrganizer().token, longTitle)).id;
+	pledgeId = (await recordPledge(baseURL!, sharedOrganizer().token, longTitle)).id;
 });
 
 for (const lang of ['en', 'fr'] as const) {
@@ -102,7 +102,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('the console’s buttons: one hierarchy (primary, secondary, destructive) of one height', async ({ page, baseURL }) => {
-	await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Buttons'));
+	await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Buttons'));
 	await signIn(page);
 	const style = (locator: ReturnType<Page['locator']>) =>
 		locator.evaluate((element) => {

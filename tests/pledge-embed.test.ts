@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RECORDED_BY, recordPledge } from './support/organizer-token';
-import { createOrganizer, uniqueTitle } from './support/organizers';
+import { sharedOrganizer, uniqueTitle } from './support/organizers';
 import { validateHtml } from './support/nu-validator';
 import { t } from './support/words';
 
@@ -13,7 +13,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const longTitle = () => uniqueTitle(`${'Reception and orientation centre for newcomers '.repeat(4)}${'Verylongunbrokenword'.repeat(3)}`).slice(0, 300);
 
 test('a pledge’s embed fits 320×180 and 600×300 frames without scrolling, in both languages and without JavaScript', async ({ baseURL, browser }) => {
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, longTitle(), { government: `${RECORDED_BY.government} ${'and its districts '.repeat(6)}` });
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, longTitle(), { government: `${RECORDED_BY.government} ${'and its districts '.repeat(6)}` });
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	for (const size of [{ width: 320, height: 180 }, { width: 600, height: 300 }]) {
@@ -37,7 +37,7 @@ test('a pledge’s embed fits 320×180 and 600×300 frames without scrolling, in
 test('a pledge’s embed passes axe and the Nu validator in both languages; an unknown one is 404', async ({ baseURL, page, request }) => {
 	// The Nu validator is a Java program: slow to start on a busy machine.
 	test.setTimeout(180_000);
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Embedded'));
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Embedded'));
 	const documents: Record<string, string> = {};
 	for (const lang of ['en', 'fr'] as const) {
 		await page.goto(`/${lang}/embed/pledges/${id}`);
@@ -51,7 +51,7 @@ test('a pledge’s embed passes axe and the Nu validator in both languages; an u
 });
 
 test('only the embeds relax frame-ancestors: a pledge’s may be framed by another origin, its page not', async ({ baseURL, page, request }) => {
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Framed'));
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Framed'));
 	const embed = (await request.get(`/en/embed/pledges/${id}`)).headers();
 	expect(embed['content-security-policy']).toContain('frame-ancestors *');
 	expect(embed['x-frame-options']).toBeUndefined();
@@ -74,7 +74,7 @@ test('only the embeds relax frame-ancestors: a pledge’s may be framed by anoth
 
 test('a pledge’s badge is an SVG named by its title, in the asked language, answering 304 to its ETag', async ({ baseURL, request }) => {
 	const title = uniqueTitle('Badge & co');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	for (const lang of ['en', 'fr'] as const) {
 		const response = await request.get(`/badges/pledges/${id}.svg${lang === 'fr' ? '?lang=fr' : ''}`);
 		expect(response.status()).toBe(200);

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { countryName } from '$lib/i18n/format';
 import { RECORDED_BY, recordPledge } from './support/organizer-token';
-import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
+import { sharedOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { t } from './support/words';
 import { BOTH_ENGINES } from './support/engine';
 
@@ -50,7 +50,7 @@ const titleOf = (pledge: string, lang: 'en' | 'fr' = 'en') => ({
 
 test('a pledge’s feed has its record, its status changes and its notes, newest first, with the same ids at every reading', BOTH_ENGINES, async ({ baseURL, page }) => {
 	const title = uniqueTitle('Welcome desks: 3 < 5 & "more"');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	await signIn(page);
 	await consoleForm(page.request, baseURL!, `/organizers/pledges/${id}?/status`, { status: 'in-progress' });
 	await consoleForm(page.request, baseURL!, `/organizers/pledges/${id}?/note`, { date: NOTE_DAY, text: 'Two desks open.' });
@@ -70,7 +70,7 @@ test('a pledge’s feed has its record, its status changes and its notes, newest
 });
 
 test('the feed of all pledges and one country’s carry a new pledge; another country’s do not', BOTH_ENGINES, async ({ baseURL, request }) => {
-	const token = createOrganizer().token;
+	const token = sharedOrganizer().token;
 	const ugandan = uniqueTitle('Ugandan pledge');
 	const canadian = uniqueTitle('Canadian pledge');
 	await recordPledge(baseURL!, token, ugandan);
@@ -96,7 +96,7 @@ test('a feed asked for a country that is none answers 400 in its language', BOTH
 
 test('a withdrawn pledge leaves every feed, and its own answers 410; an unknown pledge’s 404', BOTH_ENGINES, async ({ baseURL, page }) => {
 	const title = uniqueTitle('To be withdrawn');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	await signIn(page);
 	await consoleForm(page.request, baseURL!, `/organizers/pledges/${id}?/note`, { date: NOTE_DAY, text: 'A note before leaving.' });
 	await consoleForm(page.request, baseURL!, '/organizers?/withdraw', { id });
@@ -109,7 +109,7 @@ test('a withdrawn pledge leaves every feed, and its own answers 410; an unknown 
 });
 
 test('a feed answers 304 to its current ETag and a new one after a change', BOTH_ENGINES, async ({ baseURL, request }) => {
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Cached'));
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Cached'));
 	for (const path of ['/en/pledges/feed.xml', `/fr/pledges/${id}/feed.xml`]) {
 		const etag = (await request.get(path)).headers()['etag'];
 		expect(etag).toMatch(/^"[^"]+"$/);
@@ -117,12 +117,12 @@ test('a feed answers 304 to its current ETag and a new one after a change', BOTH
 	}
 	const etag = (await request.get('/en/pledges/feed.xml')).headers()['etag'];
 	expect((await request.get('/en/pledges/feed.xml?country=UG', { headers: { 'if-none-match': etag } })).status()).toBe(200);
-	await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Changes the ETag'));
+	await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Changes the ETag'));
 	expect((await request.get('/en/pledges/feed.xml', { headers: { 'if-none-match': etag } })).status()).toBe(200);
 });
 
 test('the list and a pledge’s page announce their feeds to readers and link them, without JavaScript', async ({ baseURL, browser }) => {
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Announced'));
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Announced'));
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	for (const lang of ['en', 'fr'] as const) {

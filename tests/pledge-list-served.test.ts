@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { openStore } from '../src/lib/server/store/open';
 import { BOTH_ENGINES, testDatabaseUrl } from './support/engine';
-import { createOrganizer } from './support/organizers';
+import { sharedOrganizer } from './support/organizers';
 import { ownServer } from './support/server-process';
 
 // The list page and each pledge's pages are served from what was rendered for the ledger's version
@@ -15,7 +15,7 @@ let token: string;
 
 test.beforeAll(async () => {
 	second = await ownServer(testDatabaseUrl());
-	token = createOrganizer().token;
+	token = sharedOrganizer().token;
 });
 test.afterAll(async () => {
 	await second?.stop();

@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { countryName } from '$lib/i18n/format';
 import { validateHtml } from './support/nu-validator';
 import { recordPledge } from './support/organizer-token';
-import { createOrganizer, uniqueTitle } from './support/organizers';
+import { sharedOrganizer, uniqueTitle } from './support/organizers';
 import { t } from './support/words';
 import { BOTH_ENGINES } from './support/engine';
 
@@ -29,7 +29,7 @@ test.describe.configure({ mode: 'default' });
 
 // Tops each country up to its number: a worker started again after a failure runs this again.
 test.beforeAll(async ({ baseURL }) => {
-	const { token } = createOrganizer();
+	const { token } = sharedOrganizer();
 	for (const [country, count] of Object.entries(PLEDGES)) {
 		const listed = await (await fetch(`${baseURL}/en/pledges?country=${country}`)).text();
 		for (let index = listed.match(/<article class="pledge[\s"]/g)?.length ?? 0; index < count; index++) {

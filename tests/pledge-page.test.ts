@@ -4,7 +4,7 @@ import { event } from '$lib/event/event';
 import { countryName } from '$lib/i18n/format';
 import { isHandedOverAtEvent } from '$lib/pledges/handover';
 import { RECORDED_BY, recordPledge } from './support/organizer-token';
-import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
+import { sharedOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { overwriteStoredTitle } from './support/stored-text';
 import { t } from './support/words';
 import { BOTH_ENGINES } from './support/engine';
@@ -14,7 +14,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 test('the list links each pledge to its own page, in both languages and without JavaScript', async ({ baseURL, browser }) => {
 	const title = uniqueTitle('A one-stop shop for newcomers');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 
@@ -42,7 +42,7 @@ test('the list links each pledge to its own page, in both languages and without 
 });
 
 test('a pledge’s page passes axe', async ({ baseURL, page }) => {
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Language classes at the town hall'));
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Language classes at the town hall'));
 	for (const lang of ['en', 'fr']) {
 		await page.goto(`/${lang}/pledges/${id}`);
 		const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -52,7 +52,7 @@ test('a pledge’s page passes axe', async ({ baseURL, page }) => {
 
 test('a withdrawn pledge’s page answers 410 with a short page in its language; an unknown one 404', BOTH_ENGINES, async ({ baseURL, page, browser }) => {
 	const title = uniqueTitle('A shelter opened for the winter');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	await signIn(page);
 	await page.getByRole('button', { name: `${t.en('organizers:ledger.withdraw')} – ${title}` }).click();
 	await expect(page.getByRole('status')).toContainText(t.en('organizers:notice.withdrawn', { title }));
@@ -77,7 +77,7 @@ const pngSize = (bytes: Buffer) => [bytes.readUInt32BE(16), bytes.readUInt32BE(2
 
 test('a pledge’s page shares its own card: a 1200×630 PNG, described in the page’s language, revalidated by ETag', async ({ baseURL, page, request }) => {
 	const title = uniqueTitle('Cours de français à la mairie');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	await page.goto(`/fr/pledges/${id}`);
 	const head = page.locator('head');
 	const image = new URL((await head.locator('meta[property="og:image"]').getAttribute('content'))!);
@@ -103,7 +103,7 @@ test('a pledge’s page shares its own card: a 1200×630 PNG, described in the p
 });
 
 test('a pledge’s card is drawn whatever the title’s script or length', async ({ baseURL, request }) => {
-	const token = createOrganizer().token;
+	const token = sharedOrganizer().token;
 	for (const title of [
 		`${'Un plan municipal d’accueil et d’inclusion des migrants et des réfugiés, '.repeat(4)}fin`.slice(0, 300),
 		'دروس اللغة العربية للقادمين الجدد في قاعة المدينة',
@@ -118,7 +118,7 @@ test('a pledge’s card is drawn whatever the title’s script or length', async
 
 test('a pledge’s page describes it in JSON-LD: an Action by a GovernmentOrganization', async ({ baseURL, page }) => {
 	const title = uniqueTitle('Housing advice for newcomers');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	await page.goto(`/en/pledges/${id}`);
 	const blocks = page.locator('script[type="application/ld+json"]');
 	await expect(blocks).toHaveCount(1);
@@ -137,7 +137,7 @@ test('a pledge’s page describes it in JSON-LD: an Action by a GovernmentOrgani
 });
 
 test('a title holding </script><script> cannot leave the JSON-LD block: refused by the API, and inert if stored anyway', async ({ baseURL, page }) => {
-	const token = createOrganizer().token;
+	const token = sharedOrganizer().token;
 	const hostile = '</script><script>document.title="injected"</script><!--';
 	await expect(recordPledge(baseURL!, token, hostile)).rejects.toThrow(/answered 400/);
 
@@ -158,7 +158,7 @@ test('a title holding </script><script> cannot leave the JSON-LD block: refused 
 
 test('a correction gives the card a new address and ETag: the old copy is no longer current', BOTH_ENGINES, async ({ baseURL, page, request }) => {
 	const title = uniqueTitle('Legal advice in three languages');
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, title);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, title);
 	const cardOf = async () => {
 		await page.goto(`/en/pledges/${id}`);
 		return new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!);

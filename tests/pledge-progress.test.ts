@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { event } from '$lib/event/event';
 import { NOTE_LIMIT } from '$lib/pledges/notes';
 import { recordPledge } from './support/organizer-token';
-import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
+import { createOrganizer, sharedOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { validateHtml } from './support/nu-validator';
 import { t } from './support/words';
 import { BOTH_ENGINES } from './support/engine';
@@ -27,12 +27,12 @@ async function expectNoAxeFindings(page: Page, label: string) {
 
 test('an organizer sets a status and adds a note; the pledge’s page and the list’s filter show them; the audit log lists both', async ({ baseURL, page, browser }) => {
 	test.setTimeout(120_000);
-	const { token } = createOrganizer();
+	const { token } = sharedOrganizer();
 	const title = uniqueTitle('A welcome desk at the town hall');
 	const otherTitle = uniqueTitle('Still planned: language classes');
 	const { id } = await recordPledge(baseURL!, token, title);
 	await recordPledge(baseURL!, token, otherTitle);
-	const organizer = await signIn(page);
+	const organizer = await signIn(page, createOrganizer());
 
 	await page.goto(`/organizers/pledges/${id}`);
 	await expect(page.getByLabel(t.en('organizers:progress.status'), { exact: true })).toHaveValue('planned');
@@ -90,8 +90,8 @@ test('an organizer sets a status and adds a note; the pledge’s page and the li
 });
 
 test('bad progress input is refused in the organizer’s language and nothing is stored', async ({ baseURL, page }) => {
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Refusals'));
-	const organizer = await signIn(page);
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Refusals'));
+	const organizer = await signIn(page, createOrganizer());
 	await page.goto(`/organizers/pledges/${id}`);
 
 	await page.getByLabel(t.en('organizers:progress.date')).fill(tomorrowInNewYork());
@@ -130,7 +130,7 @@ test('bad progress input is refused in the organizer’s language and nothing is
 });
 
 test('a pledge’s page with notes passes axe and the Nu validator, in both languages', async ({ baseURL, page }) => {
-	const { id } = await recordPledge(baseURL!, createOrganizer().token, uniqueTitle('Checked page'));
+	const { id } = await recordPledge(baseURL!, sharedOrganizer().token, uniqueTitle('Checked page'));
 	await signIn(page);
 	await page.goto(`/organizers/pledges/${id}`);
 	for (const text of ['First step', 'Second step']) {
@@ -154,7 +154,7 @@ test('a pledge’s page with notes passes axe and the Nu validator, in both lang
 });
 
 test('the API takes a status with a new pledge, planned when none is given, and refuses an unknown one in the asked language', BOTH_ENGINES, async ({ request }) => {
-	const headers = { authorization: `Bearer ${createOrganizer().token}` };
+	const headers = { authorization: `Bearer ${sharedOrganizer().token}` };
 	const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title });
 	const achieved = await request.post('/api/pledges', { headers, data: { ...pledge(uniqueTitle('Already done')), status: 'achieved' } });
 	expect(achieved.status()).toBe(201);

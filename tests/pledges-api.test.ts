@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { createOrganizer, organizersCommand, uniqueTitle } from './support/organizers';
+import { createOrganizer, organizersCommand, sharedOrganizer, uniqueTitle } from './support/organizers';
 import { rawRequest } from './support/server-process';
 import { t } from './support/words';
 import { BOTH_ENGINES } from './support/engine';
@@ -8,7 +8,7 @@ import { BOTH_ENGINES } from './support/engine';
 // Made once per worker, on the store of this project's server (SQLite, or PostgreSQL for the `postgres` project).
 let organizer: ReturnType<typeof createOrganizer>;
 test.beforeAll(() => {
-	organizer = createOrganizer();
+	organizer = sharedOrganizer();
 });
 const auth = {
 	get authorization() {

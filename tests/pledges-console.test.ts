@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { countryName } from '$lib/i18n/format';
 import { BOTH_ENGINES } from './support/engine';
-import { signIn, uniqueTitle } from './support/organizers';
+import { createOrganizer, signIn, uniqueTitle } from './support/organizers';
 import { anyCount, t } from './support/words';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -17,7 +17,7 @@ async function expectNoAxeFindings(page: Page) {
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 test('an organizer adds, corrects, withdraws and undoes; visitors see each step', async ({ page, browser }) => {
-	const organizer = await signIn(page);
+	const organizer = await signIn(page, createOrganizer());
 	await expectNoAxeFindings(page);
 	const visitor = await (await browser.newContext()).newPage();
 

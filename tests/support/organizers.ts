@@ -18,6 +18,20 @@ export function createOrganizer(databaseUrl = testDatabaseUrl()): { email: strin
 	return { email, password: line('password'), token: line('token') };
 }
 
+const shared = new Map<string, ReturnType<typeof createOrganizer>>();
+
+/**
+ * An organizer made once per test worker and store, with the same command: for tests that need
+ * someone allowed to write or signed in, not someone new. Each `createOrganizer` starts a Node process
+ * and hashes a password, seconds on a busy machine; a test about accounts themselves (removal,
+ * throttling, sessions) makes its own.
+ */
+export function sharedOrganizer(databaseUrl = testDatabaseUrl()): ReturnType<typeof createOrganizer> {
+	let organizer = shared.get(databaseUrl);
+	if (!organizer) shared.set(databaseUrl, (organizer = createOrganizer(databaseUrl)));
+	return organizer;
+}
+
 /** `npm run organizers -- <args>` against the test store; its output. */
 export function organizersCommand(args: string[], databaseUrl = testDatabaseUrl()): string {
 	return execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings=ExperimentalWarning', 'src/bin/organizers.ts', ...args], {
@@ -28,9 +42,11 @@ export function organizersCommand(args: string[], databaseUrl = testDatabaseUrl(
 
 export const uniqueTitle = (label: string) => `${label} ${randomUUID().slice(0, 8)}`;
 
-/** Signs a new organizer in to the console in English, the way people do; the organizer. */
-export async function signIn(page: Page) {
-	const organizer = createOrganizer();
+/**
+ * Signs an organizer in to the console in English, the way people do: the worker's, unless the test
+ * needs one of its own (one whose audit entries it counts); the organizer.
+ */
+export async function signIn(page: Page, organizer = sharedOrganizer()) {
 	await page.goto('/organizers?lang=en');
 	await page.getByLabel('Email').fill(organizer.email);
 	await page.getByLabel('Password').fill(organizer.password);

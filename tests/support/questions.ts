@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
-import { createOrganizer } from './organizers';
+import { sharedOrganizer } from './organizers';
 
 export const uniqueQuestion = (label: string) => `${label} ${randomUUID().slice(0, 8)}?`;
 
@@ -41,7 +41,7 @@ export async function askAsViewer(origin: string, text: string, lang = 'en', hea
 
 /** Signs an organizer in to the console in `lang`; the organizer with its token. */
 export async function signInToConsole(page: Page, lang: 'en' | 'fr') {
-	const organizer = createOrganizer();
+	const organizer = sharedOrganizer();
 	const words = lang === 'en' ? { email: 'Email', password: 'Password', submit: 'Sign in' } : { email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter' };
 	await page.goto(`/organizers?lang=${lang}`);
 	await page.getByLabel(words.email).fill(organizer.email);
