@@ -98,6 +98,40 @@ function textsOf(box: Locator) {
 	);
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Each box inside the 5 % title-safe area; their boxes, rounded. */
+async function expectInsideSafeArea(page: Page): Promise<Record<string, Box>> {
+	const boxes: Record<string, Box> = {};
+	for (const name of PARTS) {
+		const box = (await page.locator(`[data-part="${name}"]`).boundingBox())!;
+		boxes[name] = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+		expect(box.x, name).toBeGreaterThanOrEqual(SAFE.left - 0.5);
+		expect(box.y, name).toBeGreaterThanOrEqual(SAFE.top - 0.5);
+		expect(box.x + box.width, name).toBeLessThanOrEqual(SAFE.right + 0.5);
+		expect(box.y + box.height, name).toBeLessThanOrEqual(SAFE.bottom + 0.5);
+	}
+	return boxes;
+}
+
+/**
+ * Legible on video: solid backings, text at 4.5:1 or more against them, type of at least 2.2 % of the
+ * frame's height (24 px at 1080). What was measured, for the log.
+ */
+async function expectLegible(page: Page): Promise<string[]> {
+	const measured: string[] = [];
+	for (const name of PARTS) {
+		for (const text of await textsOf(page.locator(`[data-part="${name}"]`))) {
+			expect(text.backing, `${name}: ${text.text}`).toMatch(/^rgb\(/);
+			const ratio = contrast(text.color, text.backing);
+			expect(ratio, `${name}: ${text.text}`).toBeGreaterThanOrEqual(4.5);
+			expect(text.fontSize, `${name}: ${text.text}`).toBeGreaterThanOrEqual(0.022 * FRAME.height);
+			measured.push(`${name} "${text.text}" ${text.fontSize}px ${ratio.toFixed(1)}:1`);
+		}
+	}
+	return measured;
+}
+
 for (const lang of ['en', 'fr'] as const) {
 	test(`${lang}: a transparent 1920×1080 page, the speaker, count and question inside the title-safe area, legible, without scrolling`, async ({ page }) => {
 		expect((await putSpeaking({ speakerId: moderator.id })).status).toBe(200);
@@ -123,29 +157,8 @@ for (const lang of ['en', 'fr'] as const) {
 		const scroll = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
 		expect(scroll).toEqual(FRAME);
 
-		// Each box inside the 5 % title-safe area.
-		const boxes: Record<string, unknown> = {};
-		for (const name of PARTS) {
-			const box = (await part(name).boundingBox())!;
-			boxes[name] = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
-			expect(box.x, name).toBeGreaterThanOrEqual(SAFE.left - 0.5);
-			expect(box.y, name).toBeGreaterThanOrEqual(SAFE.top - 0.5);
-			expect(box.x + box.width, name).toBeLessThanOrEqual(SAFE.right + 0.5);
-			expect(box.y + box.height, name).toBeLessThanOrEqual(SAFE.bottom + 0.5);
-		}
-
-		// Legible on video: solid backings, text at 4.5:1 or more against them, type of at least 2.2 % of the
-		// frame's height (24 px at 1080), the speaker's name of at least 4 %.
-		const measured: string[] = [];
-		for (const name of PARTS) {
-			for (const text of await textsOf(part(name))) {
-				expect(text.backing, `${name}: ${text.text}`).toMatch(/^rgb\(/);
-				const ratio = contrast(text.color, text.backing);
-				expect(ratio, `${name}: ${text.text}`).toBeGreaterThanOrEqual(4.5);
-				expect(text.fontSize, `${name}: ${text.text}`).toBeGreaterThanOrEqual(0.022 * FRAME.height);
-				measured.push(`${name} "${text.text}" ${text.fontSize}px ${ratio.toFixed(1)}:1`);
-			}
-		}
+		const boxes = await expectInsideSafeArea(page);
+		const measured = await expectLegible(page);
 		const nameSize = await part('speaker').locator('.name').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
 		expect(nameSize).toBeGreaterThanOrEqual(0.04 * FRAME.height);
 
@@ -167,6 +180,36 @@ for (const lang of ['en', 'fr'] as const) {
 		console.log(`${lang} overlay boxes ${JSON.stringify(boxes)}; name ${nameSize}px; ${measured.join('; ')}`);
 	});
 }
+
+test('a 280-character question with a 280-character translation: both whole, original first, inside the title-safe area, clear of the count and the lower third', async ({ page }) => {
+	expect((await putSpeaking({ speakerId: moderator.id })).status).toBe(200);
+	// The longest question and the longest translation the site takes, each in its own language's words.
+	const long = (lang: 'en' | 'fr', mark = '') => `${mark}${t[lang]('event:description')} `.repeat(10).slice(0, QUESTION_LIMITS.text - 1).trimEnd() + '?';
+	const [original, translation] = [long('fr', 'Traduite '), long('en')];
+	const api = questionsApi(server.origin, organizer.token);
+	const asked = await fetch(`${server.origin}/api/questions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: original, lang: 'fr', name: moderator.name }) });
+	const { id } = (await asked.json()) as { id: string };
+	await api.moderate(id, { status: 'approved', translations: { en: translation } });
+	await api.moderate(id, { onScreen: true });
+
+	await openOverlay(page, '/en/overlay');
+	const texts = page.locator('[data-part="question"] .question-text');
+	await expect(texts).toHaveText([original, translation]);
+	await expect(texts.nth(0)).toHaveAttribute('lang', 'fr');
+	await expect(texts.nth(1)).toHaveAttribute('lang', 'en');
+	const scroll = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+	expect(scroll).toEqual(FRAME);
+
+	const boxes = await expectInsideSafeArea(page);
+	const measured = await expectLegible(page);
+	// Nothing cut (every line of both texts drawn), nothing over the other boxes.
+	expect(await texts.evaluateAll((elements) => elements.every((element) => element.scrollHeight <= element.clientHeight))).toBe(true);
+	expect(boxes.question.y + boxes.question.height).toBeLessThanOrEqual(boxes.speaker.y);
+	expect(boxes.question.x + boxes.question.width).toBeLessThanOrEqual(boxes.count.x);
+	const [first, second] = [(await texts.nth(0).boundingBox())!, (await texts.nth(1).boundingBox())!];
+	expect(first.y + first.height).toBeLessThanOrEqual(second.y);
+	console.log(`translated question on the overlay: boxes ${JSON.stringify(boxes)}; ${measured.filter((line) => line.startsWith('question')).join('; ')}`);
+});
 
 test('the speaker changes in an open overlay as soon as an organizer picks one in the console, and the pick is audited', async ({ page, browser }) => {
 	expect((await putSpeaking({ speakerId: null })).status).toBe(200);

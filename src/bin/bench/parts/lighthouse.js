@@ -15,8 +15,11 @@ import { startServer } from '../server.js';
 export const name = 'lighthouse (mobile)';
 
 const LANGS = (process.env.LIGHTHOUSE_LANGS ?? 'en,fr').split(',');
-/** The public pages after the language: the event, live, live questions, pledges, a pledge, the counter embed, the room's screen. */
-const PAGES = ['/', '/live', '/live/questions', '/pledges', '/pledges/{pledge}', '/embed/counter', '/screen'];
+/**
+ * Every public page after the language (issue 26): the event, live, live questions and captions, the transcript, pledges, a pledge,
+ * its embed, the open data's page, the counter embed, the room's screen, the reporters' sign-in.
+ */
+const PAGES = ['/', '/live', '/live/questions', '/live/captions', '/transcript', '/pledges', '/pledges/{pledge}', '/embed/pledges/{pledge}', '/open-data', '/embed/counter', '/screen', '/report/sign-in'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
