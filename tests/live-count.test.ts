@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { event } from '$lib/event/event';
+import { scrollToDeferredIslands } from './support/islands';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 import { MINUTE, MOMENTS, segment, shifted } from './support/instants';
 import { anyCount, literally, matching, t } from './support/words';
@@ -19,6 +20,8 @@ const shownCount = async (page: Page) => Number(((await politeRegion(page).textC
 
 async function openLive(page: Page, path: string) {
 	expect((await page.goto(path))?.status()).toBe(200);
+	// Below the fold on /live: the counter comes to life when the visitor gets to it.
+	await scrollToDeferredIslands(page);
 	await expect(page.locator('.pledge-counter')).toHaveAttribute('data-status', 'live');
 	await expect(politeRegion(page)).not.toBeEmpty();
 }
