@@ -123,6 +123,7 @@ test('when the stream cannot be reached, the counter says it is reconnecting, th
 	test.setTimeout(60_000);
 	await page.route('**/api/pledges/stream', (route) => route.abort('connectionrefused'));
 	await page.goto('/en/live');
+	await scrollToDeferredIslands(page);
 	const counter = page.locator('.pledge-counter');
 	await expect(counter.locator('.status')).toHaveText(t.en('stream:counter.status.reconnecting'), { timeout: 15_000 });
 	await expect(counter).toHaveAttribute('data-status', 'polling', { timeout: 30_000 });
