@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { PUBLIC_PAGES } from '../src/lib/event/pages';
 import { LANGUAGES } from '../src/lib/i18n/languages';
+import { scrollToDeferredIslands } from './support/islands';
 import { validateHtml } from './support/nu-validator';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 
@@ -33,6 +34,7 @@ test.describe('reflow (WCAG 1.4.10): no horizontal scroll on a 320 px phone', ()
 			await page.setViewportSize({ width: 320, height: 640 });
 			await page.goto(path);
 			// Measured once the islands have started, since what they add must fit too.
+			await scrollToDeferredIslands(page);
 			await expect(page.locator('[data-island]:not([data-hydrated]):not([data-island] *)')).toHaveCount(0);
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			expect(overflow).toBeLessThanOrEqual(0);

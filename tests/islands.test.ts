@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { scrollToDeferredIslands } from './support/islands';
 import { t } from './support/words';
 
 // The public pages ship no client-side app (csr = false): one module mounts their islands.
@@ -41,6 +42,7 @@ test("what runs before the first paint is small: Svelte comes after it, in one c
 		};
 		page.on('response', listen);
 		await page.goto(path);
+		await scrollToDeferredIslands(page);
 		await expect(page.locator(`[data-island="${hydrated}"][data-hydrated]`).first()).toBeVisible();
 		page.off('response', listen);
 		return Promise.all(scripts.filter((script) => !loaded.has(script)).map(async (script) => (await request.get(script)).text()));
@@ -59,6 +61,7 @@ test('the browser gets no translator and no word files: each island brings the w
 		if (response.request().resourceType() !== 'document') bodies.push(await response.text().catch(() => ''));
 	});
 	await page.goto('/fr/live');
+	await scrollToDeferredIslands(page);
 	await expect(page.locator('[data-island="QuestionsPanel"][data-hydrated]')).toBeVisible();
 	const words = JSON.parse((await page.locator('[data-island="PledgeCounter"]').first().getAttribute('data-words')) ?? '{}');
 	expect(words['stream:counter.heading']).toBe(t.fr('stream:counter.heading'));

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { event } from '$lib/event/event';
+import { scrollToDeferredIslands } from './support/islands';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 import { MINUTE, MOMENTS, segment, shifted } from './support/instants';
 import { anyCount, literally, matching, t } from './support/words';
@@ -19,6 +20,8 @@ const shownCount = async (page: Page) => Number(((await politeRegion(page).textC
 
 async function openLive(page: Page, path: string) {
 	expect((await page.goto(path))?.status()).toBe(200);
+	// Below the fold on /live: the counter comes to life when the visitor gets to it.
+	await scrollToDeferredIslands(page);
 	await expect(page.locator('.pledge-counter')).toHaveAttribute('data-status', 'live');
 	await expect(politeRegion(page)).not.toBeEmpty();
 }
@@ -120,6 +123,7 @@ test('when the stream cannot be reached, the counter says it is reconnecting, th
 	test.setTimeout(60_000);
 	await page.route('**/api/pledges/stream', (route) => route.abort('connectionrefused'));
 	await page.goto('/en/live');
+	await scrollToDeferredIslands(page);
 	const counter = page.locator('.pledge-counter');
 	await expect(counter.locator('.status')).toHaveText(t.en('stream:counter.status.reconnecting'), { timeout: 15_000 });
 	await expect(counter).toHaveAttribute('data-status', 'polling', { timeout: 30_000 });

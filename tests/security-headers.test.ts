@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { scrollToDeferredIslands } from './support/islands';
 
 // Prerendered pages, server-rendered pages, redirects and static files all take a different path
 // through adapter-node: each must carry the headers.
@@ -33,3 +34,23 @@ test.describe('with the offline cache', () => {
 		expect(violations).toEqual([]);
 	});
 });
+
+// The live pages' islands write to the page after it loads: neither the server's markup nor their
+// scripts may use what the policy refuses (an inline style attribute, an inline script).
+for (const path of ['/en/live', '/en/live/questions']) {
+	test(`${path} logs no Content Security Policy violation in a real browser`, async ({ page }) => {
+		const violations: string[] = [];
+		page.on('console', (message) => {
+			if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+		});
+		await page.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy: ${event.violatedDirective} ${event.blockedURI}`));
+		});
+		await page.goto(path);
+		// Every island hydrated, so what their scripts write is judged too.
+		await scrollToDeferredIslands(page);
+		await expect(page.locator('[data-island]:not([data-hydrated]):not([data-island] *)')).toHaveCount(0, { timeout: 15_000 });
+		await page.waitForLoadState('networkidle');
+		expect(violations).toEqual([]);
+	});
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { scrollToDeferredIslands } from './islands';
 import { sharedOrganizer } from './organizers';
 
 export const uniqueQuestion = (label: string) => `${label} ${randomUUID().slice(0, 8)}?`;
@@ -62,5 +63,7 @@ export async function expectNotReloaded(page: Page): Promise<void> {
 
 /** Waits until the page's islands have hydrated (the questions panel works without reloads only then). */
 export async function waitForIslands(page: Page): Promise<void> {
+	// The live page's panel comes to life when the visitor gets to it (hydrate="when-visible").
+	await scrollToDeferredIslands(page);
 	await expect(page.locator('[data-island="QuestionsPanel"][data-hydrated], [data-island="QuestionOnScreen"][data-hydrated]').first()).toBeAttached({ timeout: 15_000 });
 }

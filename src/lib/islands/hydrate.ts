@@ -2,7 +2,7 @@
 // (Island.svelte) where the server rendered it, so the markup, an opened menu and the focus stay as
 // the visitor left them. Each island's component arrives in its own chunk, only on the pages that
 // have it; its words came with the page.
-import { flushSync, hydrate } from 'svelte';
+import { flushSync, hydrate, type Component } from 'svelte';
 import { translateContext } from '$lib/i18n/context';
 import type { Language } from '$lib/i18n/languages';
 import { speak, type Words } from '$lib/i18n/words';
@@ -34,25 +34,55 @@ function wordsOf(place: HTMLElement): Words {
 	return words !== null && typeof words === 'object' ? Object.fromEntries(Object.entries(words).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
 }
 
+/**
+ * Resolves when an island deferred to its first view (`hydrate="when-visible"` in Island.svelte)
+ * comes near the viewport, or when the focus moves into it (a keyboard user tabbing to its form).
+ */
+function whenNeeded(place: HTMLElement): Promise<void> {
+	return new Promise((resolve) => {
+		// The island's wrapper takes no box (display: contents): its children are what can be seen.
+		const watched = [...place.children];
+		const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && done(), { rootMargin: '200px' });
+		const done = () => {
+			observer.disconnect();
+			place.removeEventListener('focusin', done);
+			resolve();
+		};
+		place.addEventListener('focusin', done);
+		if (watched.length === 0) done();
+		for (const element of watched) observer.observe(element);
+	});
+}
+
+function hydrateIsland(place: HTMLElement, component: Component<Record<string, unknown>> | undefined, lang: Language): void {
+	if (!component) return;
+	const restore = keepVisitorState(place);
+	// The island's root sets what it speaks with, as Island.svelte did on the server.
+	hydrate(component, { target: place, props: parseProps(place.dataset.props), context: translateContext(speak(lang, wordsOf(place))) });
+	// One island per task, its effects included.
+	flushSync();
+	restore();
+	place.dataset.hydrated = '';
+}
+
 export async function hydrateIslands(lang: Language): Promise<void> {
 	// Evaluating this module (Svelte included) was a task of its own: start in the next one.
 	await yieldToBrowser();
 	// Outermost islands only: an island inside another is hydrated with it.
 	const places = [...document.querySelectorAll<HTMLElement>('[data-island]')].filter((place) => !place.parentElement?.closest('[data-island]'));
 	if (places.length === 0) return;
-	// Every island's chunk at once, while the locale data warms up.
-	const components = places.map((place) => loadIsland(place.dataset.island));
+	const isDeferred = (place: HTMLElement) => place.dataset.hydrate === 'when-visible';
+	const now = places.filter((place) => !isDeferred(place));
+	// Every chunk of the islands wanted now at once, while the locale data warms up; the others' only once they are needed.
+	const components = now.map((place) => loadIsland(place.dataset.island));
 	await warmUpIntl(lang);
-	for (const [index, place] of places.entries()) {
-		const component = await components[index];
-		if (!component) continue;
-		const restore = keepVisitorState(place);
-		// The island's root sets what it speaks with, as Island.svelte did on the server.
-		hydrate(component, { target: place, props: parseProps(place.dataset.props), context: translateContext(speak(lang, wordsOf(place))) });
-		// One island per task, its effects included.
-		flushSync();
-		restore();
-		place.dataset.hydrated = '';
+	for (const [index, place] of now.entries()) {
+		hydrateIsland(place, await components[index], lang);
 		await yieldToBrowser();
+	}
+	for (const place of places.filter(isDeferred)) {
+		void whenNeeded(place)
+			.then(() => loadIsland(place.dataset.island))
+			.then((component) => hydrateIsland(place, component, lang));
 	}
 }
