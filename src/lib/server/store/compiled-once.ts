@@ -38,7 +38,7 @@ export function compiledOnce<Values extends Record<string, unknown>, Row>(build:
 		return { query, slots };
 	}
 
-	return (db: Kysely<Database>, values: Values): Promise<QueryResult<Row>> => {
+	return async (db: Kysely<Database>, values: Values): Promise<QueryResult<Row>> => {
 		const dialect = db.getExecutor().adapter.constructor;
 		let compiled = compiledFor.get(dialect);
 		if (!compiled) {

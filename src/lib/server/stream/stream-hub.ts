@@ -137,6 +137,8 @@ export class StreamHub {
 				return JSON.stringify({ count, updatedAt, latest: latest.slice(0, this.#options.latestCount) });
 			}
 		};
+		// A subscriber's topics are bits of one number (`bit`): 31 at most.
+		if (topics.length >= 31) throw new Error('a stream hub carries at most 30 topics beside the count');
 		this.#topics = [count, ...topics].map((topic, index) => {
 			const state: Topic = {
 				...topic,
