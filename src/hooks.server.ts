@@ -11,7 +11,7 @@ import { allowFraming, mayBeFramed } from '$lib/server/http/framing';
 import { jsonError } from '$lib/server/http/json';
 import { reporterGuard } from '$lib/server/governments/reporter-session';
 import { logger } from '$lib/server/log/logger';
-import { recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
+import { areMetricsOn, recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
 import { guard } from '$lib/server/organizers/guard';
 import { ledgerServedPage } from '$lib/server/pledges/served-pages';
 import { readinessResponse } from '$lib/server/readiness';
@@ -34,9 +34,9 @@ async function storeUnavailable(event: RequestEvent, rendered?: Response): Promi
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Writes timed for /metrics, by route and method (never by the URL itself: ids would make a series each). */
+/** Writes timed for /metrics, by route and method (never by the URL itself: ids would make a series each); not with METRICS=off. */
 export const handle: Handle = async ({ event, resolve }) => {
-	if (READS.has(event.request.method)) return answer({ event, resolve });
+	if (READS.has(event.request.method) || !areMetricsOn) return answer({ event, resolve });
 	const started = performance.now();
 	try {
 		return await answer({ event, resolve });

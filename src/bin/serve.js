@@ -61,14 +61,15 @@ const server = http.createServer(
 	},
 	(req, res) => {
 		responsesInFlight.add(res);
-		res.once('close', () => responsesInFlight.delete(res));
 		// One line per request once it is over (a stream's when it closes); the app reads the id from the request.
 		const id = requestId(req.headers['x-request-id']);
 		req.headers['x-request-id'] = id;
 		const started = performance.now();
-		res.once('close', () =>
-			logger.info({ id, method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(performance.now() - started), client: clientTag(req.socket.remoteAddress) }, 'request')
-		);
+		// One listener for both: ten thousand streams each hold it.
+		res.once('close', () => {
+			responsesInFlight.delete(res);
+			logger.info({ id, method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(performance.now() - started), client: clientTag(req.socket.remoteAddress) }, 'request');
+		});
 		// Answered already, on Node's announcement of the request: the live stream's socket path.
 		if (res.headersSent) return;
 		res.setHeader('x-request-id', id);

@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 /**
  * @param {{ env?: Record<string, string>, wrapper?: string[] }} [options] `wrapper`: a command the server runs under (e.g. prlimit)
- * @returns {Promise<{ origin: string, pid: number, databaseFile: string, rssBytes: () => number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ origin: string, pid: number, databaseFile: string, rssBytes: () => number, cpuMs: () => number, stop: () => Promise<void> }>}
  */
 export async function startServer(options = {}) {
 	const port = await freePort();
@@ -41,6 +41,8 @@ export async function startServer(options = {}) {
 		pid,
 		databaseFile,
 		rssBytes: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+		// utime + stime of /proc/<pid>/stat, in clock ticks (100 a second on Linux): the server's own CPU, which a busy machine distorts far less than a rate.
+		cpuMs: () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((sum, ticks) => sum + Number(ticks) * 10, 0),
 		stop: () =>
 			new Promise((resolve) => {
 				if (child.exitCode !== null) return resolve();

@@ -99,6 +99,7 @@ export async function run() {
 	// Durable writes: each 201 comes after the SQLite commit (synchronous=FULL), no clients attached.
 	for (const concurrency of [1, 8]) {
 		let writes = 0;
+		const cpuBefore = server.cpuMs();
 		const until = performance.now() + 3_000;
 		await Promise.all(
 			Array.from({ length: concurrency }, async (_, worker) => {
@@ -108,7 +109,10 @@ export async function run() {
 				}
 			})
 		);
-		console.log(`durable pledge writes: ${(writes / 3).toFixed(0)}/s with ${concurrency} in flight`);
+		const cpuPerWrite = (server.cpuMs() - cpuBefore) / writes;
+		console.log(
+			`durable pledge writes: ${(writes / 3).toFixed(0)}/s with ${concurrency} in flight, server CPU ${cpuPerWrite.toFixed(2)} ms per write (load average ${loadavg()[0].toFixed(1)}; METRICS=${process.env.METRICS ?? 'on'})`
+		);
 	}
 	await server.stop();
 }

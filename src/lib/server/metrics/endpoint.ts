@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { bearerToken } from '../http/bearer.ts';
-import { registry } from './registry.ts';
+import { areMetricsOn, registry } from './registry.ts';
 
 const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
 	new Response(`${text}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
@@ -12,10 +12,10 @@ const isSame = (given: string, expected: string) => {
 
 /**
  * `GET /metrics`: this instance's metrics for Prometheus, only to `Authorization: Bearer
- * $METRICS_TOKEN`. Without the setting the URL does not exist (404): metrics are opt-in.
+ * $METRICS_TOKEN`. Without the setting, or with `METRICS=off`, the URL does not exist (404): metrics are opt-in.
  */
 export async function metricsResponse(request: Request, metricsToken: string | undefined): Promise<Response> {
-	if (!metricsToken) return plain(404, 'Not found');
+	if (!metricsToken || !areMetricsOn) return plain(404, 'Not found');
 	const token = bearerToken(request);
 	if (token === undefined || !isSame(token, metricsToken)) return plain(401, 'Unauthorized', { 'www-authenticate': 'Bearer realm="metrics"' });
 	return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });

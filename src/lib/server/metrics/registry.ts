@@ -8,10 +8,21 @@ import type { StreamObserver } from '../stream/stream-hub.ts';
  * process, the process's own default metrics included.
  */
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry });
-// Gauges that prom-client names like counters (promtool refuses "_total" on a gauge); the same counts
-// by type stay, as nodejs_active_handles, nodejs_active_requests and nodejs_active_resources.
-for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) registry.removeSingleMetric(name);
+
+/**
+ * `METRICS=off`: nothing is counted or timed, not even the process's default metrics (their event-loop
+ * and garbage-collection watchers), and /metrics answers 404 whatever METRICS_TOKEN says: the site
+ * without any cost of metrics, and the "without" of their overhead (README, "Settings").
+ */
+export const areMetricsOn = process.env.METRICS?.trim().toLowerCase() !== 'off';
+
+if (areMetricsOn) {
+	collectDefaultMetrics({ register: registry });
+	// Gauges that prom-client names like counters (promtool refuses "_total" on a gauge); the same counts
+	// by type stay, as nodejs_active_handles, nodejs_active_requests and nodejs_active_resources.
+	for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) registry.removeSingleMetric(name);
+}
+const ignored = () => {};
 
 const eventsSent = new Counter({ name: 'imrf_stream_events_sent_total', help: 'Events written to live streams, by event (heartbeats included).', labelNames: ['event'], registers: [registry] });
 const slowViewers = new Counter({ name: 'imrf_stream_slow_viewers_total', help: 'Times a live stream fell behind (its buffer full; it gets only the newest state once it drains).', registers: [registry] });
@@ -27,19 +38,23 @@ const storeFaults = new Counter({ name: 'imrf_store_faults_total', help: 'Reques
 const signInRefusals = new Counter({ name: 'imrf_sign_in_refusals_total', help: 'Console sign-ins and API tokens refused, by reason.', labelNames: ['reason'], registers: [registry] });
 
 /** What the hub tells (src/lib/server/stream/stream-hub.ts): counted, nothing else. */
-export const streamMetrics: StreamObserver = {
-	sent: (event, streams) => eventsSent.inc({ event: event ?? 'heartbeat' }, streams),
-	fellBehind: () => slowViewers.inc(),
-	leftBehind: () => droppedViewers.inc()
-};
+export const streamMetrics: StreamObserver = areMetricsOn
+	? {
+			sent: (event, streams) => eventsSent.inc({ event: event ?? 'heartbeat' }, streams),
+			fellBehind: () => slowViewers.inc(),
+			leftBehind: () => droppedViewers.inc()
+		}
+	: { sent: ignored, fellBehind: ignored, leftBehind: ignored };
 
-export const recordWrite = (kind: string, seconds: number) => writes.observe({ kind }, seconds);
-export const recordStoreFault = () => storeFaults.inc();
+/** A write's time, by route and method; hooks.server.ts does not even time writes when metrics are off. */
+export const recordWrite: (kind: string, seconds: number) => void = areMetricsOn ? (kind, seconds) => writes.observe({ kind }, seconds) : ignored;
+export const recordStoreFault: () => void = areMetricsOn ? () => storeFaults.inc() : ignored;
 export type SignInRefusal = 'wrong-credentials' | 'too-many-attempts' | 'busy' | 'invalid-token';
-export const recordSignInRefusal = (reason: SignInRefusal) => signInRefusals.inc({ reason });
+export const recordSignInRefusal: (reason: SignInRefusal) => void = areMetricsOn ? (reason) => signInRefusals.inc({ reason }) : ignored;
 
 /** The gauges read from the running site at each scrape: its streams and its questions. */
 export function watchSite(site: { hub: { followersByTopic(): Record<string, number> }; questions: QuestionStore }): void {
+	if (!areMetricsOn) return;
 	registry.removeSingleMetric('imrf_stream_open');
 	registry.removeSingleMetric('imrf_questions');
 	new Gauge({

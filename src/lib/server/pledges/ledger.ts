@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type ExpressionBuilder } from 'kysely';
+import { compiledOnce } from '../store/compiled-once.ts';
 import type { Engine, Write } from '../store/engine.ts';
 import { isRecordId } from '../store/input-rule.ts';
 import type { AllColumns, Database, PledgesTable, Row } from '../store/schema.ts';
@@ -18,6 +19,33 @@ const QUESTION_ACTIONS = 'question%';
 const CAPTION_ACTIONS = 'caption%';
 /** Pledge-side entries the public never sees: a submission waiting or returned, invitations and reporters' accounts. */
 const NOT_PUBLIC_ACTIONS = ['submit', 'returned', 'invite', 'invite-resent', 'invite-revoked', 'invite-accepted', 'reporter-revoked'] as const;
+
+// The queries of every write and of every update of the live count, compiled once (compiled-once.ts).
+const insertPledge = compiledOnce((db, row: AllColumns<PledgesTable>) =>
+	db
+		.insertInto('pledges')
+		.values({
+			id: row.id,
+			government: row.government,
+			country: row.country,
+			title: row.title,
+			description: row.description,
+			compacts: row.compacts,
+			url: row.url,
+			search_text: row.search_text,
+			status: row.status,
+			created_at: row.created_at,
+			updated_at: row.updated_at,
+			withdrawn_at: row.withdrawn_at,
+			verification: row.verification,
+			reporter_id: row.reporter_id,
+			lang: row.lang,
+			verified_at: row.verified_at,
+			return_reason: row.return_reason,
+			last_report_at: row.last_report_at
+		})
+		.returningAll()
+);
 
 /**
  * The pledge ledger's rules, once, above the engines (src/lib/server/store/{sqlite,postgres}/engine.ts):
@@ -53,7 +81,7 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 			return_reason: null,
 			last_report_at: null
 		};
-		const row = await write.db.insertInto('pledges').values(columns).returningAll().executeTakeFirstOrThrow();
+		const [row] = (await insertPledge(write.db, columns)).rows;
 		return toPledge(fromRow(row));
 	}
 
@@ -77,6 +105,26 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		if (after !== undefined) query = query.where('seq', '<', after);
 		return query.orderBy('seq', 'desc').limit(limit).execute();
 	}
+
+	// Read on every update of the live count: compiled once.
+	const latestPledges = compiledOnce(() => db.selectFrom('pledges').selectAll().where(matching({})).orderBy('seq', 'desc').limit(clampLimit(LATEST)));
+	const countAndUpdatedAt = compiledOnce(() =>
+		db.selectNoFrom((eb) => [
+			eb.selectFrom('pledges').select(eb.fn.countAll<number>().as('count')).where('withdrawn_at', 'is', null).where('verification', '=', 'published').as('count'),
+			eb.fn
+				.coalesce(
+					eb
+						.selectFrom('audit_log')
+						.select((audit) => audit.fn.max('at').as('at'))
+						// As the partial index audit_log_pledges_at is written, so the newest entry is found from the index's end.
+						.where('action', 'not like', sql.lit(QUESTION_ACTIONS))
+						.where('action', 'not like', sql.lit(CAPTION_ACTIONS))
+						.where('action', 'not in', NOT_PUBLIC_ACTIONS),
+					eb.selectFrom('ledger').select('created_at').where('id', '=', 1)
+				)
+				.as('updatedAt')
+		])
+	);
 
 	async function list(filter: PledgeFilter = {}): Promise<Pledge[]> {
 		return (await matchingRows(filter, clampLimit(filter.limit))).map((row) => toPledge(fromRow(row)));
@@ -112,32 +160,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		changes,
 
 		async snapshot() {
-			const [{ count, updatedAt }, latest] = await Promise.all([
-				db
-					.selectNoFrom((eb) => [
-						eb
-							.selectFrom('pledges')
-							.select(eb.fn.countAll<number>().as('count'))
-							.where('withdrawn_at', 'is', null)
-							.where('verification', '=', 'published')
-							.as('count'),
-						eb.fn
-							.coalesce(
-								eb
-									.selectFrom('audit_log')
-									.select((audit) => audit.fn.max('at').as('at'))
-									// As the partial index audit_log_pledges_at is written, so the newest entry is found from the index's end.
-									.where('action', 'not like', sql.lit(QUESTION_ACTIONS))
-									.where('action', 'not like', sql.lit(CAPTION_ACTIONS))
-									.where('action', 'not in', NOT_PUBLIC_ACTIONS),
-								eb.selectFrom('ledger').select('created_at').where('id', '=', 1)
-							)
-							.as('updatedAt')
-					])
-					.executeTakeFirstOrThrow(),
-				list({ limit: LATEST })
-			]);
-			return { count: Number(count), updatedAt: updatedAt ?? new Date(0).toISOString(), latest };
+			const [{ rows: [{ count, updatedAt }] }, latest] = await Promise.all([countAndUpdatedAt(db, {}), latestPledges(db, {})]);
+			return { count: Number(count), updatedAt: updatedAt ?? new Date(0).toISOString(), latest: latest.rows.map((row) => toPledge(fromRow(row))) };
 		},
 
 		async version() {

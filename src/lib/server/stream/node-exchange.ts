@@ -12,10 +12,11 @@ const exchanges = new AsyncLocalStorage<NodeExchange>();
 
 // Node announces every request its HTTP servers receive (`vite dev`, `vite preview` and src/bin/serve.js
 // alike) before any handler runs; what runs for that request, SvelteKit's route included, can then find
-// the Node response. Requests that arrived before this module was loaded have none.
+// the Node response. Requests that arrived before this module was loaded have none. Only a reading
+// request may be a stream: a write carries no context it would pay for at each of its awaits.
 subscribe('http.server.request.start', (message) => {
 	const { request, response } = message as NodeExchange;
-	exchanges.enterWith({ request, response });
+	if (request.method === 'GET' || request.method === 'HEAD') exchanges.enterWith({ request, response });
 });
 
 /** The Node request and response of the request being handled, when it came through a Node server. */

@@ -46,7 +46,7 @@ export function answerOnSocket(request: IncomingMessage, response: ServerRespons
 	onceSocketIsAssigned(response, (socket) => {
 		response.flushHeaders();
 		const lastEventId = request.headers['last-event-id'];
-		const detach = streamOnSocket(hub, events, socket, () => detach(), resumedAfter(Array.isArray(lastEventId) ? lastEventId[0] : lastEventId));
+		streamOnSocket(hub, events, socket, undefined, resumedAfter(Array.isArray(lastEventId) ? lastEventId[0] : lastEventId));
 	});
 	return true;
 }

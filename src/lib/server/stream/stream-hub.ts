@@ -75,10 +75,10 @@ interface Subscriber {
 	topics: readonly Topic[];
 	/** Set while the sink's buffer is full: nothing more is written until it drains. */
 	isBehind: boolean;
-	/** Topics whose update went by while behind: their newest frame is sent on drain (never a backlog). */
-	missed: Set<Topic>;
-	/** Topics it has had a frame of (a newcomer waits for the read in flight). */
-	received: Set<Topic>;
+	/** Topics whose update went by while behind (their `bit`s): their newest frame is sent on drain (never a backlog). */
+	missed: number;
+	/** Topics it has had a frame of, their `bit`s (a newcomer waits for the read in flight). A number, not a Set: ten thousand streams each hold one. */
+	received: number;
 	/** The log topics it follows: every entry is written, behind or not. */
 	logs: readonly ReplayLog[];
 	/** Log frames written while behind: beyond a log's kept entries the stream is ended, and resumes from them. */
@@ -95,6 +95,8 @@ interface Choice {
 }
 
 interface Topic extends StreamTopic {
+	/** Its bit in a subscriber's `received` and `missed`. */
+	bit: number;
 	audience: TopicAudience;
 	/** Subscribers following it; a topic read only while followed lets its frame go stale at zero. */
 	followers: number;
@@ -135,9 +137,12 @@ export class StreamHub {
 				return JSON.stringify({ count, updatedAt, latest: latest.slice(0, this.#options.latestCount) });
 			}
 		};
-		this.#topics = [count, ...topics].map((topic) => {
+		// A subscriber's topics are bits of one number (`bit`): 31 at most.
+		if (topics.length >= 31) throw new Error('a stream hub carries at most 30 topics beside the count');
+		this.#topics = [count, ...topics].map((topic, index) => {
 			const state: Topic = {
 				...topic,
+				bit: 2 ** index,
 				audience: topic.audience ?? 'public',
 				followers: 0,
 				frame: undefined,
@@ -215,7 +220,7 @@ export class StreamHub {
 		}
 		const { topics, logs } = this.#choice(events);
 		const firstId = Math.max(this.#options.now(), (resumesAfter ?? 0) + 1);
-		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: new Set(), received: new Set(), logs, logBacklog: 0, nextId: firstId, detach: () => {} };
+		const subscriber: Subscriber = { sink, topics, isBehind: false, missed: 0, received: 0, logs, logBacklog: 0, nextId: firstId, detach: () => {} };
 		subscriber.detach = () => {
 			if (!this.#subscribers.delete(subscriber)) return;
 			for (const topic of topics) topic.followers -= 1;
@@ -359,7 +364,7 @@ export class StreamHub {
 	#broadcastChange(chunk: Buffer, topic: Topic): void {
 		let sent = 0;
 		for (const subscriber of this.#subscribers) {
-			if (subscriber.received.has(topic) && this.#send(subscriber, chunk, topic)) sent++;
+			if (subscriber.received & topic.bit && this.#send(subscriber, chunk, topic)) sent++;
 		}
 		if (sent > 0) this.#options.observer.sent(topic.changeEvent ?? topic.event, sent);
 	}
@@ -368,7 +373,7 @@ export class StreamHub {
 	#hasAllBefore(subscriber: Subscriber, topic: Topic): boolean {
 		for (const earlier of subscriber.topics) {
 			if (earlier === topic) return true;
-			if (!subscriber.received.has(earlier) && (earlier.frame || earlier.flushTimer || earlier.isReading)) return false;
+			if (!(subscriber.received & earlier.bit) && (earlier.frame || earlier.flushTimer || earlier.isReading)) return false;
 		}
 		return true;
 	}
@@ -379,7 +384,7 @@ export class StreamHub {
 	 */
 	#catchUp(subscriber: Subscriber): void {
 		for (const topic of subscriber.topics) {
-			if (subscriber.received.has(topic)) continue;
+			if (subscriber.received & topic.bit) continue;
 			if (topic.flushTimer || topic.isReading) return;
 			if (topic.frame && this.#send(subscriber, topic.frame, topic)) this.#options.observer.sent(topic.event, 1);
 		}
@@ -426,10 +431,10 @@ export class StreamHub {
 	#send(subscriber: Subscriber, chunk: Buffer, topic: Topic | undefined): boolean {
 		if (subscriber.isBehind) {
 			// A heartbeat is pointless to a client that still has bytes coming.
-			if (topic) subscriber.missed.add(topic);
+			if (topic) subscriber.missed |= topic.bit;
 			return false;
 		}
-		if (topic) subscriber.received.add(topic);
+		if (topic) subscriber.received |= topic.bit;
 		if (this.#write(subscriber, chunk, topic)) return true;
 		this.#markBehind(subscriber);
 		return true;
@@ -441,10 +446,10 @@ export class StreamHub {
 		subscriber.sink.once('drain', () => {
 			subscriber.isBehind = false;
 			subscriber.logBacklog = 0;
-			const missed = [...subscriber.missed];
-			subscriber.missed.clear();
+			const { missed } = subscriber;
+			subscriber.missed = 0;
 			if (!this.#subscribers.has(subscriber)) return;
-			for (const topic of missed) if (topic.frame && this.#send(subscriber, topic.frame, topic)) this.#options.observer.sent(topic.event, 1);
+			for (const topic of subscriber.topics) if (missed & topic.bit && topic.frame && this.#send(subscriber, topic.frame, topic)) this.#options.observer.sent(topic.event, 1);
 		});
 	}
 }

@@ -71,18 +71,16 @@ export function onceSocketIsAssigned(response: ServerResponse, start: (socket: S
 	else response.once('socket', start);
 }
 
-/** The hub writes to the socket (its head already sent); `onClose` once the connection is gone. Returns the detach. */
-export function streamOnSocket(hub: StreamHub, events: readonly string[], socket: Socket, onClose: () => void, resumesAfter?: number): () => void {
+/**
+ * The hub writes to the socket (its head already sent); once the connection is gone, `onClose`, else
+ * the stream is detached. Returns the detach.
+ */
+export function streamOnSocket(hub: StreamHub, events: readonly string[], socket: Socket, onClose: (() => void) | undefined, resumesAfter?: number): () => void {
 	socket.setNoDelay(true);
-	const sink: StreamSink = {
-		write: (chunk) => socket.write(chunk),
-		cork: () => socket.cork(),
-		uncork: () => socket.uncork(),
-		once: (event, listener) => socket.once(event, listener),
-		end: () => socket.end()
-	};
+	// The socket is a sink as it is (write, cork, uncork, once('drain'), end): no object of its own per viewer.
+	const sink: StreamSink = socket;
 	const detach = hub.attach(sink, events, resumesAfter);
-	socket.once('close', onClose);
+	socket.once('close', onClose ?? detach);
 	return detach;
 }
 

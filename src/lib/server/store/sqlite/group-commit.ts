@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Topic, Write } from '../engine.ts';
 import type { Database } from '../schema.ts';
@@ -9,6 +9,13 @@ interface Pending {
 	resolve: (value: unknown) => void;
 	reject: (reason: unknown) => void;
 }
+
+// The transaction's own statements, compiled once (they run several times per write).
+const BEGIN = CompiledQuery.raw('BEGIN IMMEDIATE');
+const COMMIT = CompiledQuery.raw('COMMIT');
+const SAVEPOINT = CompiledQuery.raw('SAVEPOINT grouped_write');
+const RELEASE = CompiledQuery.raw('RELEASE grouped_write');
+const ROLLBACK_TO = CompiledQuery.raw('ROLLBACK TO grouped_write');
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -27,17 +34,17 @@ export function createGroupCommit(kysely: Kysely<Database>, db: DatabaseSync, on
 		const outcomes: Outcome[] = [];
 		for (const item of batch) {
 			const topics = new Set<Topic>();
-			await sql`SAVEPOINT grouped_write`.execute(connection);
+			await connection.executeQuery(SAVEPOINT);
 			try {
 				const value = await item.work({ db: connection, announce: (topic) => topics.add(topic) });
-				await sql`RELEASE grouped_write`.execute(connection);
+				await connection.executeQuery(RELEASE);
 				outcomes.push({ ok: true, value });
 				for (const topic of topics) announced.add(topic);
 			} catch (error) {
 				// A fault of the medium may have ended the whole transaction: then the batch fails.
 				if (!db.isTransaction) throw error;
-				await sql`ROLLBACK TO grouped_write`.execute(connection);
-				await sql`RELEASE grouped_write`.execute(connection);
+				await connection.executeQuery(ROLLBACK_TO);
+				await connection.executeQuery(RELEASE);
 				outcomes.push({ ok: false, error });
 			}
 		}
@@ -58,10 +65,10 @@ export function createGroupCommit(kysely: Kysely<Database>, db: DatabaseSync, on
 				assertSameFile(db);
 				// BEGIN IMMEDIATE takes the write lock up front, so two processes never both read and
 				// then fail to upgrade; busy_timeout makes the second one wait.
-				await sql`BEGIN IMMEDIATE`.execute(connection);
+				await connection.executeQuery(BEGIN);
 				try {
 					const done = await runBatch(connection, batch, announced);
-					await sql`COMMIT`.execute(connection);
+					await connection.executeQuery(COMMIT);
 					return done;
 				} catch (error) {
 					if (db.isTransaction) db.exec('ROLLBACK');
