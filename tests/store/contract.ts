@@ -16,6 +16,8 @@ export interface Engine {
 	reopen(): Promise<Store>;
 	/** Called after each test. */
 	cleanUp?(): Promise<void>;
+	/** Makes what open() copies, when it copies a template: once, before the first test. */
+	prepare?(): Promise<void>;
 }
 
 /** The engine's fresh store: from nothing, or copied from `template` when given one. */

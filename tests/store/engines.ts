@@ -68,7 +68,8 @@ export function sqlite(template?: Template): Engine {
 			return openSqliteStore(file);
 		},
 		reopen: async () => openSqliteStore(file),
-		cleanUp: async () => rmSync(dir, { recursive: true, force: true })
+		cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+		prepare: async () => void (template && (await sqliteTemplate(template)))
 	};
 }
 
@@ -107,7 +108,8 @@ export function postgres(template?: Template): Engine {
 	const database = () => (url ??= copied());
 	return {
 		open: async () => openPostgresStore(await database()),
-		reopen: async () => openPostgresStore(await database())
+		reopen: async () => openPostgresStore(await database()),
+		prepare: async () => void (template && (await postgresTemplate(template)))
 	};
 }
 
