@@ -116,13 +116,15 @@ export async function startThrowawayPostgres(options = {}) {
 
 /**
  * A new, empty database on the server `adminUrl` reaches (whose user may CREATE DATABASE); its URL.
+ * Given a `template` (a database's name, with no one connected to it), a copy of that database instead.
  * @param {string} adminUrl
+ * @param {string} [template]
  */
-export async function createDatabase(adminUrl, prefix = 'imrf', name = `${prefix}_${randomBytes(6).toString('hex')}`) {
+export async function createDatabase(adminUrl, prefix = 'imrf', name = `${prefix}_${randomBytes(6).toString('hex')}`, template) {
 	const client = new pg.Client({ connectionString: adminUrl });
 	await client.connect();
 	try {
-		await client.query(`CREATE DATABASE ${name}`);
+		await client.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
 	} finally {
 		await client.end();
 	}

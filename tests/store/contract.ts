@@ -5,6 +5,7 @@ import type { RateRule } from '$lib/server/limits/rate-limit';
 import { MAX_LIMIT } from '$lib/server/pledges/entries';
 import { VOTES_PER_MINUTE, voteRules } from '$lib/server/questions/limits';
 import type { Store } from '$lib/server/store/types';
+import { organizerOf, WITH_ORGANIZER, type Template } from './engines';
 
 export const pledge = (title: string) => ({ government: 'Ville de Grigny', country: 'FR', title, compacts: ['GCR' as const] });
 
@@ -15,9 +16,14 @@ export interface Engine {
 	reopen(): Promise<Store>;
 	/** Called after each test. */
 	cleanUp?(): Promise<void>;
+	/** Makes what open() copies, when it copies a template: once, before the first test. */
+	prepare?(): Promise<void>;
 }
 
-export function storeContract(name: string, engine: () => Engine) {
+/** The engine's fresh store: from nothing, or copied from `template` when given one. */
+export type EngineOf = (template?: Template) => Engine;
+
+export function storeContract(name: string, engine: EngineOf) {
 	let current: Engine;
 	let store: Store;
 	let actor: { id: string; email: string };
@@ -28,12 +34,20 @@ export function storeContract(name: string, engine: () => Engine) {
 		return other;
 	};
 
-	beforeEach(async () => {
-		current = engine();
+	const start = async (template?: Template) => {
+		current = engine(template);
 		store = await current.open();
-		const { organizer } = await store.organizers.add('Organizer@Example.org');
-		actor = { id: organizer.id, email: organizer.email };
-	});
+		if (!template) await WITH_ORGANIZER.seed?.(store);
+		actor = await organizerOf(store);
+	};
+	// The tests of the migrations themselves run them here, from an empty database.
+	const startFromEmpty = async () => {
+		await store.close();
+		await current.cleanUp?.();
+		await start();
+	};
+
+	beforeEach(() => start(WITH_ORGANIZER));
 
 	afterEach(async () => {
 		for (const other of others.splice(0)) await other.close();
@@ -43,12 +57,14 @@ export function storeContract(name: string, engine: () => Engine) {
 
 	describe(`the ${name} store`, () => {
 		it('applies migrations once, keeping data across reopenings', async () => {
+			await startFromEmpty();
 			await store.add(pledge('Kept'), actor);
 			const reopened = await another();
 			expect((await reopened.list()).map((p) => p.title)).toEqual(['Kept']);
 		});
 
 		it('dates an empty ledger from its creation', async () => {
+			await startFromEmpty();
 			const updatedAt = Date.parse((await store.snapshot()).updatedAt);
 			expect(updatedAt).toBeGreaterThan(Date.now() - 60_000);
 			expect(updatedAt).toBeLessThanOrEqual(Date.now() + 1000);

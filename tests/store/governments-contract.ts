@@ -8,6 +8,7 @@ import type { Reporter } from '$lib/server/governments/types';
 import { hashPassword } from '$lib/server/organizers/secrets';
 import type { Store } from '$lib/server/store/types';
 import type { Engine } from './contract';
+import { organizerOf } from './engines';
 
 const grigny = { government: 'Ville de Grigny', country: 'FR' };
 const kampala = { government: 'Kampala Capital City Authority', country: 'UG' };
@@ -24,8 +25,7 @@ export function governmentsContract(name: string, engine: () => Engine) {
 	beforeEach(async () => {
 		current = engine();
 		store = await current.open();
-		const { organizer: added } = await store.organizers.add('organizer@example.org');
-		organizer = { id: added.id, email: added.email };
+		organizer = await organizerOf(store);
 	});
 
 	afterEach(async () => {

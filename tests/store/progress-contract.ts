@@ -2,6 +2,7 @@
 // engine: one suite run on each by tests/store/contracts.ts. Not a spec file itself.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Store } from '$lib/server/store/types';
+import { organizerOf } from './engines';
 import type { EngineUnderTest } from './questions-contract';
 
 const pledge = (title: string, country = 'FR') => ({ government: 'Ville de Grigny', country, title, compacts: ['GCR' as const] });
@@ -18,8 +19,7 @@ export function progressContract(engine: string, open: () => Promise<EngineUnder
 			vi.useFakeTimers({ toFake: ['Date'] });
 			engineUnderTest = await open();
 			store = engineUnderTest.site;
-			const { organizer } = await store.organizers.add('organizer@example.org');
-			actor = { id: organizer.id, email: organizer.email };
+			actor = await organizerOf(store);
 		});
 		afterEach(async () => {
 			await engineUnderTest.close();
