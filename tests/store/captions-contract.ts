@@ -90,15 +90,22 @@ export function captionStoreContract(engine: string, open: () => Promise<EngineU
 		it('makes a correction or a hide a new version of the line, heard by listeners, so open pages replace or take it away', async () => {
 			await captions.post({ lang: 'en', id: 'x', text: 'Helo', isFinal: true }, at(1));
 			const before = (await captions.latest('en', 1))[0];
+			// Each change is told to this instance's listeners as it commits. PostgreSQL's listener also
+			// tells them once when its connection opens (a re-read), whenever that lands: so each change
+			// is counted as what arrived while it was made.
 			let calls = 0;
 			const stop = captions.changes.subscribe(() => calls++);
-			await captions.correct('en', 'x', { text: 'Hello' }, actor, at(100));
+			const heardDuring = async (change: () => Promise<unknown>) => {
+				const counted = calls;
+				await change();
+				return calls - counted;
+			};
+			expect(await heardDuring(() => captions.correct('en', 'x', { text: 'Hello' }, actor, at(100)))).toBeGreaterThanOrEqual(1);
 			const corrected = await captions.after('en', before.seq, 10);
 			expect(corrected).toMatchObject([{ id: 'x', text: 'Hello', isFinal: true, isHidden: false, startedAt: before.startedAt, at: before.at }]);
-			await captions.correct('en', 'x', { isHidden: true }, actor, at(101));
+			expect(await heardDuring(() => captions.correct('en', 'x', { isHidden: true }, actor, at(101)))).toBeGreaterThanOrEqual(1);
 			expect(await captions.after('en', corrected[0].seq, 10)).toMatchObject([{ id: 'x', text: 'Hello', isHidden: true }]);
 			stop();
-			expect(calls).toBe(2);
 		});
 
 		it('opens and closes captioning, audited only when it changes', async () => {
