@@ -83,13 +83,15 @@ const postgresTemplate = madeOnce(async (template) => {
 
 /**
  * PostgreSQL copies a database only while no one is connected to it, and a closed store's connections
- * may still be ending (its listener's last one among them): none may come now, and those left are awaited.
+ * may still be ending (its listener's last one among them), or the server's autovacuum may have come:
+ * none may come now, those left are ended, and their going is awaited.
  */
 async function closeToConnections(database: string): Promise<void> {
 	const client = new pg.Client({ connectionString: inject('postgresUrl') });
 	await client.connect();
 	try {
 		await client.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+		await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
 		await vi.waitFor(
 			async () => {
 				const { rows } = await client.query('SELECT count(*)::int AS connected FROM pg_stat_activity WHERE datname = $1', [database]);
