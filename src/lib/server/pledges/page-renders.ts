@@ -15,6 +15,6 @@ let gate: RenderGate | undefined;
  * three seconds, any more is answered 503. Read at first use, when the settings are known.
  */
 export function pageRenders(): RenderGate {
-	gate ??= renderGate({ atOnce: countSetting('PAGE_RENDERS_AT_ONCE', 2, 1, 64), waiting: countSetting('PAGE_RENDERS_WAITING', 16, 0, 1000), maxWaitMs: 3000 });
+	gate ??= renderGate({ atOnce: countSetting('PAGE_RENDERS_AT_ONCE', 1, 1, 64), waiting: countSetting('PAGE_RENDERS_WAITING', 16, 0, 1000), maxWaitMs: 3000 });
 	return gate;
 }
