@@ -23,7 +23,9 @@ const config = {
 		adapter: adapter({ precompress: true }),
 		alias: { $locales: 'locales' },
 		csp: {
-			mode: 'auto',
+			// Hashes, never a nonce: a page kept per ledger version (src/lib/server/pledges/ledger-served.ts) is sent as the same
+			// bytes to every visitor, compressed once; a nonce would change them on each request (and a kept one would be shared).
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

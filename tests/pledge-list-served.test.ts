@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { openStore } from '../src/lib/server/store/open';
 import { BOTH_ENGINES, testDatabaseUrl } from './support/engine';
 import { sharedOrganizer } from './support/organizers';
+import { rawGet } from './support/raw-get';
 import { ownServer } from './support/server-process';
 
 // The list page and each pledge's pages are served from what was rendered for the ledger's version
@@ -42,15 +44,23 @@ async function withdrawThroughStore(id: string): Promise<void> {
 	}
 }
 
+/** Two answers of a kept page: neither names a nonce (which a kept page would give every visitor), both allow inline code by hash. */
+async function expectNoNonce(url: string): Promise<void> {
+	for (const policy of await Promise.all([1, 2].map(async () => (await fetch(url)).headers.get('content-security-policy') ?? ''))) {
+		expect(policy).not.toContain("'nonce-");
+		expect(policy).toMatch(/style-src [^;]*'sha256-/);
+		expect(policy).not.toContain('unsafe-inline');
+	}
+}
+
 test('a browser revalidating the list gets 304 until the ledger changes, then the new list', BOTH_ENGINES, async ({ baseURL }) => {
 	const first = await fetch(`${baseURL}/en/pledges`);
 	expect(first.status).toBe(200);
 	const etag = first.headers.get('etag');
 	expect(etag).toBeTruthy();
 	expect((await fetch(`${baseURL}/en/pledges`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
-	// Each answer has a nonce of its own, though the page is the one kept.
-	const nonces = await Promise.all([1, 2].map(async () => /'nonce-([^']+)'/.exec((await fetch(`${baseURL}/en/pledges`)).headers.get('content-security-policy') ?? '')?.[1]));
-	expect(nonces[0]).not.toBe(nonces[1]);
+	// No two answers share a nonce: the kept page carries none, its inline styles and scripts allowed by their hashes.
+	await expectNoNonce(`${baseURL}/en/pledges`);
 	const title = `Served list ${randomUUID().slice(0, 8)}`;
 	await addPledge(baseURL!, title);
 	const changed = await fetch(`${baseURL}/en/pledges`, { headers: { 'if-none-match': etag! } });
@@ -72,7 +82,7 @@ test('a withdrawn pledge is on no list, on either instance, once its page answer
 	}
 });
 
-test('a pledge’s page answers 304 to its ETag, with a nonce of its own each time it is sent', BOTH_ENGINES, async ({ baseURL }) => {
+test('a pledge’s page answers 304 to its ETag, and shares no nonce with another answer', BOTH_ENGINES, async ({ baseURL }) => {
 	const id = await addPledge(baseURL!, `Served page ${randomUUID().slice(0, 8)}`);
 	const url = `${baseURL}/en/pledges/${id}`;
 	// Other suites change the ledger meanwhile: a new version has a new ETag, so revalidate until one holds.
@@ -82,8 +92,7 @@ test('a pledge’s page answers 304 to its ETag, with a nonce of its own each ti
 			return (await fetch(url, { headers: { 'if-none-match': etag ?? '' } })).status;
 		})
 		.toBe(304);
-	const nonces = await Promise.all([1, 2].map(async () => /'nonce-([^']+)'/.exec((await fetch(url)).headers.get('content-security-policy') ?? '')?.[1]));
-	expect(nonces[0]).not.toBe(nonces[1]);
+	await expectNoNonce(url);
 });
 
 test('a withdrawn pledge’s page, framed page and card answer 410 at once on either instance, though both had kept them', BOTH_ENGINES, async ({ baseURL }) => {
@@ -110,4 +119,51 @@ test('an unknown pledge is 404 each time it is asked, on either instance', BOTH_
 			for (let time = 0; time < 2; time++) expect((await fetch(`${origin}${path}`)).status, path).toBe(404);
 		}
 	}
+});
+
+/** The kept list in one coding, raw, with the version and page its tag names (the coding's suffix removed). */
+async function listIn(baseURL: string, acceptEncoding?: string) {
+	const { response, body } = await rawGet(`${baseURL}/en/pledges`, acceptEncoding ? { 'accept-encoding': acceptEncoding } : {});
+	const etag = String(response.headers.etag);
+	return { response, body, page: etag.replace(/-(gzip|br)"$/, '"') };
+}
+
+test('the kept list is sent compressed as kept: gzip and brotli decode to the plain page, each with Vary and a tag of its own', async ({ baseURL }) => {
+	// Other suites change the ledger meanwhile: read the three codings until they show one version.
+	let answers: Awaited<ReturnType<typeof listIn>>[] = [];
+	await expect
+		.poll(async () => {
+			answers = [await listIn(baseURL!, 'gzip, deflate'), await listIn(baseURL!, 'gzip, deflate, br'), await listIn(baseURL!), await listIn(baseURL!, 'gzip, deflate')];
+			return new Set(answers.map(({ page }) => page)).size;
+		})
+		.toBe(1);
+	const [zipped, brotli, plain, zippedAgain] = answers;
+	expect([zipped, brotli, plain].map(({ response }) => response.headers['content-encoding'])).toEqual(['gzip', 'br', undefined]);
+	for (const { response } of [zipped, brotli, plain]) expect(response.headers.vary).toMatch(/accept-encoding/i);
+	expect(new Set([zipped, brotli, plain].map(({ response }) => response.headers.etag)).size).toBe(3);
+	const html = plain.body.toString('utf8');
+	expect(html).toContain('<svg');
+	expect(gunzipSync(zipped.body).toString('utf8')).toBe(html);
+	expect(brotliDecompressSync(brotli.body).toString('utf8')).toBe(html);
+	// Compressed once: the same bytes to the next client.
+	expect(zippedAgain.body.equals(zipped.body)).toBe(true);
+	const revalidated = await rawGet(`${baseURL}/en/pledges`, { 'accept-encoding': 'gzip, deflate', 'if-none-match': String(zipped.response.headers.etag) });
+	expect([revalidated.response.statusCode, revalidated.response.headers.etag]).toEqual([304, zipped.response.headers.etag]);
+});
+
+test('a browser shows the kept list, a pledge’s page and its framed page without a policy violation', async ({ baseURL, page }) => {
+	const id = await addPledge(baseURL!, `Kept under its hashes ${randomUUID().slice(0, 8)}`);
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) violations.push(message.text());
+	});
+	for (const path of ['/en/pledges', '/fr/pledges', `/en/pledges/${id}`, `/fr/embed/pledges/${id}`]) {
+		// Twice: the first answer may be the one rendered, the second is the kept one.
+		for (let time = 0; time < 2; time++) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(200);
+			await page.waitForLoadState('networkidle');
+		}
+	}
+	expect(violations).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '$lib/server/store/open';
@@ -80,17 +81,37 @@ describe('ledgerServed', () => {
 		expect(renderings.get('/en/pledges/read')).toBe(1);
 	});
 
-	it('answers 304 to the ETag of the version and page, and each HTML answer with a nonce of its own', async () => {
+	it('sends a kept page compressed once in the coding the client takes, the same bytes each time, with a tag per coding', async () => {
 		const serve = ledgerServed(options('tagged'));
-		const policy = "script-src 'nonce-abc'";
-		const render = async () => new Response('<script nonce="abc"></script>', { headers: { 'content-type': 'text/html', 'content-security-policy': policy } });
-		const first = await serve(request('/en/pledges/d'), render);
-		const etag = first.headers.get('etag')!;
-		expect((await serve(request('/en/pledges/d', { headers: { 'if-none-match': etag } }), render)).status).toBe(304);
-		const second = await serve(request('/en/pledges/d'), render);
-		const nonces = [first, second].map((answer) => /'nonce-([^']+)'/.exec(answer.headers.get('content-security-policy')!)![1]);
-		expect(nonces[0]).not.toBe(nonces[1]);
-		expect(await second.text()).toBe(`<script nonce="${nonces[1]}"></script>`);
+		const html = `<style>p{color:red}</style>${'<p>a pledge</p>'.repeat(200)}`;
+		const render = async () => new Response(html, { headers: { 'content-type': 'text/html', 'content-security-policy': "style-src 'self' 'sha256-x'" } });
+		const ask = async (acceptEncoding?: string) => {
+			const answer = await serve(request('/en/pledges/d', { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }), render);
+			return { answer, bytes: Buffer.from(await answer.arrayBuffer()) };
+		};
+		const zipped = [await ask('gzip, deflate'), await ask('gzip, deflate')];
+		expect(zipped[0].answer.headers.get('content-encoding')).toBe('gzip');
+		expect(zipped[0].answer.headers.get('vary')).toMatch(/accept-encoding/i);
+		expect(zipped[1].bytes.equals(zipped[0].bytes)).toBe(true);
+		expect(gunzipSync(zipped[0].bytes).toString('utf8')).toBe(html);
+		const brotli = await ask('gzip, deflate, br');
+		expect(brotli.answer.headers.get('content-encoding')).toBe('br');
+		expect(brotliDecompressSync(brotli.bytes).toString('utf8')).toBe(html);
+		const plain = await ask();
+		expect(plain.answer.headers.get('content-encoding')).toBeNull();
+		expect(plain.bytes.toString('utf8')).toBe(html);
+		const tags = [zipped[0], brotli, plain].map(({ answer }) => answer.headers.get('etag'));
+		expect(new Set(tags).size).toBe(3);
+		const revalidated = await serve(request('/en/pledges/d', { headers: { 'if-none-match': tags[0]!, 'accept-encoding': 'gzip' } }), render);
+		expect([revalidated.status, revalidated.headers.get('etag')]).toEqual([304, tags[0]]);
+	});
+
+	it('never keeps a page whose policy names a nonce: every visitor would get the same one', async () => {
+		const serve = ledgerServed(options('nonce'));
+		const page = counting(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'nonce-abc'" });
+		await serve(request('/en/pledges/n'), page.render);
+		await serve(request('/en/pledges/n'), page.render);
+		expect(page.renderings).toBe(2);
 	});
 
 	it('keeps an image with its own validators and answers 304 to them', async () => {

@@ -1,7 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import { clientAddress } from '$lib/server/http/client-address';
+import { compressedCopies, preferredCoding, type Coding } from '$lib/server/http/content-coding';
+import { overloadedAnswer } from '$lib/server/http/overloaded';
+import { REFUSED } from '$lib/server/http/render-gate';
 import { isNotModified } from './open-data';
+import { pageRenders } from './page-renders';
 import { renderedPages, type RenderedPage } from './rendered-pages';
 import type { PledgeStore } from './types';
 
@@ -28,16 +32,20 @@ const KEPT_PER_ADDRESS = { limit: 30, windowMs: 60_000 };
 
 export type LedgerServe = (event: RequestEvent, render: () => Response | Promise<Response>) => Promise<Response>;
 
+type Rendering = RenderedPage | Response | typeof REFUSED;
+
 /**
  * Answers that change only with the ledger, served from what was rendered for its current version (read
  * from the store, so another instance's change is seen at once), else rendered by `render` and kept.
- * Requests that miss the same answer at once share one rendering. Each HTML answer gets a fresh CSP
- * nonce, so that a kept page never gives two visitors the same one.
+ * Requests that miss the same answer at once share one rendering; renderings are bounded per process
+ * (page-renders.ts), past the bound a request is answered 503. A kept answer is the same bytes for every
+ * request (its CSP allows its inline scripts and styles by their hashes, never by a nonce), so it is
+ * compressed once and sent as kept, in the coding the client takes.
  */
 export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 	const pages = renderedPages(options);
 	const listening = new WeakSet<PledgeStore>();
-	const rendering = new Map<string, Promise<RenderedPage | Response>>();
+	const rendering = new Map<string, Promise<Rendering>>();
 
 	return async (event, render) => {
 		const store = event.locals.store;
@@ -48,8 +56,14 @@ export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 		}
 		const version = await store.version();
 		const key = options.key(event.url);
-		const etag = `"${options.kind}-${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}"`;
-		if (options.validators === 'ledger' && event.request.headers.get('if-none-match') === etag) return notModified([['etag', etag], ['cache-control', 'no-cache']]);
+		const tag = `${options.kind}-${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}`;
+		const coding = preferredCoding(event.request.headers.get('accept-encoding'));
+		if (options.validators === 'ledger') {
+			// The tag of the coding this client is sent, or of the plain answer (a page sent for one request alone goes out under it).
+			const known = sentTags(event.request);
+			const matched = [entityTag(tag, coding), entityTag(tag)].find((candidate) => known.includes(candidate));
+			if (matched) return notModified([['etag', matched], ['cache-control', 'no-cache'], ['vary', 'Accept-Encoding']]);
+		}
 		let page = pages.get(version, key);
 		if (!page) {
 			const id = `${version}\n${key}`;
@@ -63,47 +77,65 @@ export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 				renderedOnce.then(forget, forget);
 			}
 			const result = await renderedOnce;
-			// An answer for this request alone (an error, a cookie): the others render their own.
-			if (result instanceof Response) return isFirst ? result : render();
+			if (result === REFUSED) return overloadedAnswer(event);
+			if (result instanceof Response) {
+				if (isFirst) return result;
+				// An answer for that request alone (an error, a cookie): the others render their own.
+				const own = await pageRenders().run(render);
+				return own === REFUSED ? overloadedAnswer(event) : own;
+			}
 			page = result;
 		}
-		if (options.validators === 'ledger') return withFreshNonce(page, [['etag', etag]]);
-		const kept = new Headers(page.headers);
-		const [ownTag, lastModified] = [kept.get('etag'), kept.get('last-modified')];
+		if (options.validators === 'ledger') return sent(page, coding, tag);
+		const [ownTag, lastModified] = [headerOf(page, 'etag'), headerOf(page, 'last-modified')];
 		if (ownTag && lastModified && isNotModified(event.request, ownTag, lastModified)) {
-			return notModified([...kept].filter(([name]) => ['etag', 'last-modified', 'cache-control'].includes(name)));
+			return notModified(page.headers.filter(([name]) => ['etag', 'last-modified', 'cache-control'].includes(name)));
 		}
-		return withFreshNonce(page, []);
+		return sent(page, coding);
 	};
 }
 
-/** Renders the answer; keeps it when it is one for everyone and the address may still add to the kept ones. */
-async function renderAndKeep(event: RequestEvent, render: () => Response | Promise<Response>, keep: (page: RenderedPage) => void, kind: string): Promise<RenderedPage | Response> {
-	const response = await render();
-	// Only an answer for everyone: never an error, never one that sets a cookie.
-	if (response.status !== 200 || event.locals.storeFault || response.headers.has('set-cookie')) return response;
-	const isText = (response.headers.get('content-type') ?? '').startsWith('text/');
-	const page: RenderedPage = {
-		body: isText ? await response.text() : new Uint8Array(await response.arrayBuffer()),
-		headers: [...response.headers].filter(([name]) => name !== 'content-length')
-	};
+/**
+ * Renders the answer in its turn; keeps it, compressed, when it is one for everyone and the address may still
+ * add to the kept ones. A page for one request alone is compressed, if at all, by the server on its way out.
+ */
+async function renderAndKeep(event: RequestEvent, render: () => Response | Promise<Response>, keep: (page: RenderedPage) => void, kind: string): Promise<Rendering> {
+	const response = await pageRenders().run(render);
+	if (response === REFUSED) return response;
+	// Only an answer for everyone: never an error, never one that sets a cookie, never one whose policy names a
+	// nonce (kept, it would give every visitor the same one).
+	if (response.status !== 200 || event.locals.storeFault || response.headers.has('set-cookie') || /'nonce-/.test(response.headers.get('content-security-policy') ?? '')) return response;
+	const body = new Uint8Array(await response.arrayBuffer());
+	const headers = [...response.headers].filter(([name]) => name !== 'content-length');
 	const address = clientAddress(event) ?? 'unknown';
 	const decision = await event.locals.store.limits.take([{ key: `kept-${kind}:address:${address}`, ...KEPT_PER_ADDRESS }]);
-	if (decision.allowed) keep(page);
+	if (!decision.allowed) return { body, headers, encoded: {} };
+	const isText = (response.headers.get('content-type') ?? '').startsWith('text/');
+	const page: RenderedPage = { body, headers, encoded: isText ? await compressedCopies(body) : {} };
+	keep(page);
 	return page;
 }
 
-function notModified(headers: [string, string][]): Response {
-	return new Response(null, { status: 304, headers });
+/** A kept answer as sent: its copy in the client's coding when there is one, else its plain bytes; `tag` names it in that coding. */
+function sent(page: RenderedPage, coding: Coding | undefined, tag?: string): Response {
+	const headers = new Headers(page.headers);
+	const copy = coding && page.encoded[coding];
+	if (tag) headers.set('etag', entityTag(tag, copy ? coding : undefined));
+	if (Object.keys(page.encoded).length > 0) headers.append('vary', 'Accept-Encoding');
+	if (copy) headers.set('content-encoding', coding);
+	const bytes = copy || page.body;
+	headers.set('content-length', String(bytes.byteLength));
+	return new Response(bytes as Uint8Array<ArrayBuffer>, { headers });
 }
 
-function withFreshNonce({ body, headers }: RenderedPage, extra: [string, string][]): Response {
-	const answer = new Headers(headers);
-	for (const [name, value] of extra) answer.set(name, value);
-	const policy = answer.get('content-security-policy');
-	const nonce = policy && /'nonce-([^']+)'/.exec(policy)?.[1];
-	if (!nonce || typeof body !== 'string') return new Response(body as BodyInit, { headers: answer });
-	const fresh = randomBytes(16).toString('base64');
-	answer.set('content-security-policy', policy.replaceAll(`'nonce-${nonce}'`, `'nonce-${fresh}'`));
-	return new Response(body.replaceAll(`nonce="${nonce}"`, `nonce="${fresh}"`), { headers: answer });
+/** An entity tag per coding: the compressed answer is another representation, with a tag of its own. */
+const entityTag = (tag: string, coding?: Coding) => `"${tag}${coding ? `-${coding}` : ''}"`;
+
+/** The tags an `If-None-Match` names (a weak one compares as its strong form). */
+const sentTags = (request: Request) => (request.headers.get('if-none-match') ?? '').split(',').map((part) => part.trim().replace(/^W\//, ''));
+
+const headerOf = (page: RenderedPage, name: string) => page.headers.find(([header]) => header === name)?.[1];
+
+function notModified(headers: [string, string][]): Response {
+	return new Response(null, { status: 304, headers });
 }

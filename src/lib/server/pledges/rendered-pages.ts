@@ -1,11 +1,16 @@
+import type { Coding } from '$lib/server/http/content-coding';
+
 /**
  * Rendered answers (pages, images) kept by the ledger's version they show, at most `maxEntries` and
  * `maxBytes`, the least recently served going first. An answer is reused only for a request that read
  * the same version from the store: it was rendered after that version was read, so it is never older.
  */
 export interface RenderedPage {
-	body: string | Uint8Array;
+	/** The bytes as rendered, sent to a client that takes none of `encoded`. */
+	body: Uint8Array;
 	headers: [string, string][];
+	/** The same bytes compressed once (a text answer): what most clients are sent, unchanged from one request to the next. */
+	encoded: Partial<Record<Coding, Uint8Array>>;
 }
 
 export interface RenderedPages {
@@ -19,8 +24,8 @@ export interface RenderedPages {
 export function renderedPages({ maxEntries, maxBytes }: { maxEntries: number; maxBytes: number }): RenderedPages {
 	const pages = new Map<string, RenderedPage>();
 	let bytes = 0;
-	// A string's UTF-16 units take two bytes each in memory.
-	const sizeOf = (page: RenderedPage) => (typeof page.body === 'string' ? page.body.length * 2 : page.body.byteLength);
+	// Every copy counts: the plain bytes and each compressed one.
+	const sizeOf = (page: RenderedPage) => Object.values(page.encoded).reduce((total, copy) => total + copy.byteLength, page.body.byteLength);
 	const remove = (id: string) => {
 		const page = pages.get(id);
 		if (!page) return;
