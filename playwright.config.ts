@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { testBrowserPath } from './src/bin/chromium-path.js';
 
-// Debian's Chromium where Playwright cannot download its own (CHROMIUM_PATH, else Debian's headless
-// shell or /usr/bin/chromium); Playwright's own browser everywhere else.
+// Debian's Chromium where Playwright cannot download its own (its headless shell when installed, else
+// CHROMIUM_PATH or /usr/bin/chromium); Playwright's own browser everywhere else.
 const executablePath = testBrowserPath();
 
 export const PORT = Number(process.env.TEST_PORT ?? 4173);

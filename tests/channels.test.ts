@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { event } from '$lib/event/event';
 import { formatDate, formatTimeRange } from '$lib/i18n/format';
+import { chromiumPath } from '../src/bin/chromium-path.js';
 import { startFixtureSite, type FixtureSite } from './support/fixture-site';
 import { DAY, MINUTE, shifted } from './support/instants';
 import { literally, t } from './support/words';
@@ -29,6 +30,9 @@ const startsWith = (text: string) => new RegExp(`^${literally(text)}`);
 
 // One build for the whole file: its tests share one worker.
 test.describe.configure({ mode: 'serial' });
+// The desktop Chromium where the tests' browser is the headless shell: the shell (Debian's 156) does
+// not let routes answer a navigation that a redirect sends to another site, and "watch" is one.
+test.use({ launchOptions: { executablePath: chromiumPath() } });
 let site: FixtureSite;
 
 test.beforeAll(async () => {

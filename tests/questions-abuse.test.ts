@@ -6,6 +6,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
 import { QUESTION_LIMITS } from '$lib/questions/schema';
 import { VOTES_PER_MINUTE } from '$lib/server/questions/limits';
+import { scrollToDeferredIslands } from './support/islands';
 import { organizersCommand } from './support/organizers';
 import { questionsApi, uniqueQuestion } from './support/questions';
 import { freePort, startServerProcess } from './support/server-process';
@@ -210,6 +211,8 @@ test('markup that reached the store shows as text and runs nothing', async ({ pa
 	db.close();
 	for (const path of ['/en/live/questions', '/en/live']) {
 		await page.goto(`${origin}${path}`);
+		// On /live the list comes with its island, which starts once scrolled to.
+		await scrollToDeferredIslands(page);
 		await expect(page.getByText(text)).toBeVisible();
 		await expect(page.getByText(t.en('questions:list.askedBy', { who: '<b>Mallory</b>' }))).toBeVisible();
 		expect(await page.locator('#questions img, #questions script, #questions b').count()).toBe(0);

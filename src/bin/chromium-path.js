@@ -14,12 +14,11 @@ export function chromiumPath() {
 /**
  * The browser the tests drive: Debian's headless shell (`chromium-headless-shell`, the same engine
  * without the desktop browser's GPU process and window machinery; Playwright's own default for
- * headless runs) when installed, since it costs about half the CPU on a two-core machine; else
- * `chromiumPath()`. CHROMIUM_PATH, when set, wins.
+ * headless runs), since it costs about half the CPU on a two-core machine: CHROMIUM_HEADLESS_SHELL_PATH,
+ * else /usr/bin/chromium-headless-shell when installed; else `chromiumPath()`.
  * @returns {string | undefined}
  */
 export function testBrowserPath() {
-	const shell = '/usr/bin/chromium-headless-shell';
-	if (!process.env.CHROMIUM_PATH && existsSync(shell)) return shell;
-	return chromiumPath();
+	const shell = process.env.CHROMIUM_HEADLESS_SHELL_PATH ?? '/usr/bin/chromium-headless-shell';
+	return existsSync(shell) ? shell : chromiumPath();
 }
