@@ -114,7 +114,7 @@ test('the live API is never answered from the cache', async ({ page, context }) 
 	expect((cached as string[]).filter((path) => path.startsWith('/api/') || path.startsWith('/organizers'))).toEqual([]);
 });
 
-test("a new build's service worker replaces the old one on the next navigation", async ({ page, request, baseURL }) => {
+test("a new build's service worker replaces the old one on a next navigation", async ({ page, request, baseURL }) => {
 	// The new worker downloads the whole site (through a proxy) before it takes over: on a 2-core machine
 	// busy with the rest of the suite this alone can take most of a normal test's time.
 	test.slow();
@@ -127,8 +127,17 @@ test("a new build's service worker replaces the old one on the next navigation",
 
 		const next = `${version}-next`;
 		proxy.deploy(next);
-		await page.goto(`${proxy.origin}/fr/`);
-		await expect.poll(() => serviceWorkerVersion(page), { timeout: 120_000 }).toBe(next);
+		// Each navigation makes the browser look for a new worker; one whose download of the site failed
+		// midway (a busy proxy) is not installed, and the next navigation tries again, as a visitor's would.
+		await expect
+			.poll(
+				async () => {
+					await page.goto(`${proxy.origin}/fr/`);
+					return serviceWorkerVersion(page);
+				},
+				{ timeout: 120_000, intervals: [1_000, 2_000, 5_000] }
+			)
+			.toBe(next);
 		// The old deploy's cache is gone: no visitor is left on its pages.
 		await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 10_000 }).toEqual([`imrf-offline-${next}`]);
 		await page.reload();
