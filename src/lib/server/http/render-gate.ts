@@ -1,3 +1,5 @@
+import { createBoundedQueue, QueueFull } from '../limits/bounded-queue.ts';
+
 /** What a gate answers when a rendering may not start: too many wait already, or one waited too long. */
 export const REFUSED = Symbol('refused');
 
@@ -22,56 +24,29 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A bound on the renderings of one process, so that pages nobody has kept cannot take its whole time:
- * `atOnce` run, `waiting` wait in order, the rest are refused. Each rendering starts on a turn of its own
+ * the server's bounded queue, with refusals as REFUSED. Each rendering starts on a turn of its own
  * of the event loop: a rendering that never waits for I/O (SQLite answers at once) would otherwise run
  * back to back with the next one before any other request is read.
  */
 export function renderGate({ atOnce, waiting, maxWaitMs }: RenderGateOptions): RenderGate {
-	let running = 0;
-	const queue: (() => void)[] = [];
-
-	const release = () => {
-		const next = queue.shift();
-		if (next) next();
-		else running--;
-	};
-
-	/** A turn: at once when one is free, else in order, or false when the queue is full or the wait too long. */
-	const turn = (): Promise<boolean> => {
-		if (running < atOnce) {
-			running++;
-			return Promise.resolve(true);
-		}
-		if (queue.length >= waiting) return Promise.resolve(false);
-		return new Promise((resolve) => {
-			// A turn handed over keeps `running` as it is: the finished rendering's place goes to this one.
-			const admit = () => {
-				clearTimeout(timer);
-				resolve(true);
-			};
-			const timer = setTimeout(() => {
-				queue.splice(queue.indexOf(admit), 1);
-				resolve(false);
-			}, maxWaitMs);
-			queue.push(admit);
-		});
-	};
-
+	const queue = createBoundedQueue(atOnce, waiting, maxWaitMs);
 	return {
 		async run(work) {
-			if (!(await turn())) return REFUSED;
 			try {
-				await nextTurn();
-				return await work();
-			} finally {
-				release();
+				return await queue.run(async () => {
+					await nextTurn();
+					return work();
+				});
+			} catch (error) {
+				if (error instanceof QueueFull) return REFUSED;
+				throw error;
 			}
 		},
 		get running() {
-			return running;
+			return queue.running;
 		},
 		get queued() {
-			return queue.length;
+			return queue.queued;
 		}
 	};
 }

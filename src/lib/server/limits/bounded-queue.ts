@@ -1,7 +1,8 @@
 /**
  * At most `concurrency` tasks at once and `maxWaiting` more in line; beyond that a task is refused
- * at once rather than queued without end. Guards scarce work (password hashing fills libuv's thread
- * pool, and with it every file read the server makes).
+ * at once rather than queued without end, and, given `maxWaitMs`, one that waited that long is refused
+ * too. Guards scarce work (password hashing fills libuv's thread pool, and with it every file read the
+ * server makes; page renderings take the event loop).
  */
 export class QueueFull extends Error {
 	constructor() {
@@ -9,7 +10,7 @@ export class QueueFull extends Error {
 	}
 }
 
-export function createBoundedQueue(concurrency: number, maxWaiting: number) {
+export function createBoundedQueue(concurrency: number, maxWaiting: number, maxWaitMs = Infinity) {
 	let running = 0;
 	const waiting: (() => void)[] = [];
 
@@ -18,16 +19,39 @@ export function createBoundedQueue(concurrency: number, maxWaiting: number) {
 		waiting.shift()?.();
 	};
 
+	/** Resolves when a place is free; rejects with QueueFull once the wait is too long. */
+	const wait = () =>
+		new Promise<void>((resolve, reject) => {
+			const admit = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+			const timer =
+				maxWaitMs === Infinity
+					? undefined
+					: setTimeout(() => {
+							waiting.splice(waiting.indexOf(admit), 1);
+							reject(new QueueFull());
+						}, maxWaitMs);
+			waiting.push(admit);
+		});
+
 	return {
 		/** True when a task given now would be refused. */
 		get isFull(): boolean {
 			return running >= concurrency && waiting.length >= maxWaiting;
 		},
+		get running(): number {
+			return running;
+		},
+		get queued(): number {
+			return waiting.length;
+		},
 
-		async run<T>(task: () => Promise<T>): Promise<T> {
+		async run<T>(task: () => T | Promise<T>): Promise<T> {
 			if (running >= concurrency) {
 				if (waiting.length >= maxWaiting) throw new QueueFull();
-				await new Promise<void>((resolve) => waiting.push(resolve));
+				await wait();
 			}
 			running++;
 			try {
