@@ -76,7 +76,7 @@ let isListening = false;
 
 /**
  * Under src/bin/serve.js (it sets STREAM_ON_SOCKET), public streams take the socket path; serve.js
- * leaves a response already answered alone. `vite dev` and `vite preview` answer every stream through the route.
+ * follows a response already answered by its connection alone. `vite dev` and `vite preview` answer every stream through the route.
  */
 export function answerOnSocketUnderServe(): void {
 	if (isListening || env.STREAM_ON_SOCKET !== '1') return;
