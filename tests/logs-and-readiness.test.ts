@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { EventStreamClient } from './support/event-stream';
 import { recordPledge } from './support/organizer-token';
 import { createOrganizer, uniqueTitle } from './support/organizers';
 import { ownServer } from './support/server-process';
@@ -41,12 +42,20 @@ test('the log has a JSON line per request with the id sent as X-Request-Id, and 
 		const ownId = own.headers.get('x-request-id');
 		expect(ownId).toMatch(/^\S{8,}$/);
 
-		await expect.poll(() => output.includes('"probe-42"') && output.includes(`"${ownId}"`)).toBe(true);
+		// A stream's line comes when it closes: the first through the route, which loads the socket path for the next.
+		for (const id of ['stream-route-1', 'stream-socket-2']) {
+			const stream = new EventStreamClient(`${server.origin}/api/pledges/stream`, { 'x-request-id': id });
+			await stream.until(() => stream.counts[0], 5_000, 'the first count event');
+			stream.close();
+		}
+
+		await expect.poll(() => output.includes('"probe-42"') && output.includes(`"${ownId}"`) && output.includes('"stream-socket-2"')).toBe(true);
 		const lines = output
 			.trim()
 			.split('\n')
 			.map((line) => JSON.parse(line) as Record<string, unknown>);
 		expect(lines.find((line) => line.id === 'probe-42')).toMatchObject({ msg: 'request', method: 'GET', path: '/healthz', status: 200 });
+		for (const id of ['stream-route-1', 'stream-socket-2']) expect(lines.find((line) => line.id === id)).toMatchObject({ msg: 'request', method: 'GET', path: '/api/pledges/stream', status: 200 });
 		expect(lines.some((line) => line.msg === 'start')).toBe(true);
 		expect(lines.some((line) => line.msg === 'migration')).toBe(true);
 		for (const secret of [organizer.password, organizer.token, sessionValue, secretInPath, secretInQuery, '127.0.0.1', '::1']) expect(output + errors, secret).not.toContain(secret);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStreamClient } from './support/event-stream';
@@ -108,6 +109,22 @@ test.describe('the stream on a server of its own', () => {
 		clients[1].close();
 		await expect.poll(openStreams).toBe(1);
 		clients[2].close();
+		await expect.poll(openStreams).toBe(0);
+	});
+
+	test('a client that ends its side of the connection is unsubscribed, and the server closes it', async () => {
+		// A raw socket: a half-close (FIN) without a reset, which a browser does not send but a proxy may.
+		const { hostname, port } = new URL(server.origin);
+		const socket = connect(Number(port), hostname);
+		let received = '';
+		socket.setEncoding('latin1');
+		socket.on('data', (chunk: string) => (received += chunk));
+		const closed = new Promise((resolve) => socket.once('close', resolve));
+		socket.write(`GET ${STREAM} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`);
+		await expect.poll(() => received).toContain('event: count');
+		await expect.poll(openStreams).toBe(1);
+		socket.end();
+		await closed;
 		await expect.poll(openStreams).toBe(0);
 	});
 

@@ -49,6 +49,26 @@ const headersOfEveryResponse = securityHeaders();
 
 /** @type {Set<http.ServerResponse>} */
 const responsesInFlight = new Set();
+/** The connections of the streams answered on the socket path (src/lib/server/stream/socket-path.ts). @type {Set<import('node:net').Socket>} */
+const socketStreams = new Set();
+
+/**
+ * A stream answered on the socket path lets go of its request and response once its head is sent
+ * (src/lib/server/stream/released-exchange.ts): it is followed by its connection, which logs its
+ * line when it closes and is ended at shutdown. What the listener keeps is these few values: ten
+ * thousand streams each hold one.
+ * @param {http.IncomingMessage} req @param {number} status @param {string} id @param {number} started
+ */
+function followSocketStream(req, status, id, started) {
+	const { socket, method } = req;
+	const path = loggablePath(req.url);
+	const client = clientTag(socket.remoteAddress);
+	socketStreams.add(socket);
+	socket.on('close', () => {
+		socketStreams.delete(socket);
+		logger.info({ id, method, path, status, ms: Math.round(performance.now() - started), client }, 'request');
+	});
+}
 let isShuttingDown = false;
 
 const server = http.createServer(
@@ -60,18 +80,20 @@ const server = http.createServer(
 		connectionsCheckingInterval: 1000
 	},
 	(req, res) => {
-		responsesInFlight.add(res);
 		// One line per request once it is over (a stream's when it closes); the app reads the id from the request.
 		const id = requestId(req.headers['x-request-id']);
 		req.headers['x-request-id'] = id;
 		const started = performance.now();
-		// One listener for both: ten thousand streams each hold it.
+		// Answered already, on Node's announcement of the request: the live stream's socket path.
+		if (res.headersSent) {
+			followSocketStream(req, res.statusCode, id, started);
+			return;
+		}
+		responsesInFlight.add(res);
 		res.once('close', () => {
 			responsesInFlight.delete(res);
 			logger.info({ id, method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(performance.now() - started), client: clientTag(req.socket.remoteAddress) }, 'request');
 		});
-		// Answered already, on Node's announcement of the request: the live stream's socket path.
-		if (res.headersSent) return;
 		res.setHeader('x-request-id', id);
 		for (const [name, value] of Object.entries(headersOfEveryResponse)) res.setHeader(name, value);
 		if (isShuttingDown) res.setHeader('connection', 'close');
@@ -132,6 +154,7 @@ function closeServer(reason) {
 	for (const res of responsesInFlight) if (!res.headersSent) res.setHeader('connection', 'close');
 	// Event streams never finish by themselves.
 	for (const res of responsesInFlight) if (String(res.getHeader('content-type')).startsWith('text/event-stream')) res.socket?.end();
+	for (const socket of socketStreams) socket.end();
 	server.closeIdleConnections();
 	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
 }

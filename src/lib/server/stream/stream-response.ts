@@ -50,7 +50,8 @@ function socketBody({ hub, events, resumesAfter }: HubStream, { response }: Node
 			pull() {
 				onceSocketIsAssigned(response, (socket) => {
 					response.flushHeaders();
-					attached(streamOnSocket(hub, events, socket, end, resumesAfter));
+					attached(streamOnSocket(hub, events, socket, resumesAfter));
+					socket.once('close', end);
 				});
 				// Never settles: nothing more comes through SvelteKit; the socket's end ends the stream.
 				return new Promise<void>(() => {});
@@ -71,17 +72,12 @@ export function onceSocketIsAssigned(response: ServerResponse, start: (socket: S
 	else response.once('socket', start);
 }
 
-/**
- * The hub writes to the socket (its head already sent); once the connection is gone, `onClose`, else
- * the stream is detached. Returns the detach.
- */
-export function streamOnSocket(hub: StreamHub, events: readonly string[], socket: Socket, onClose: (() => void) | undefined, resumesAfter?: number): () => void {
+/** The hub writes to the socket (its head already sent); returns the detach, for the caller to call when the socket closes. */
+export function streamOnSocket(hub: StreamHub, events: readonly string[], socket: Socket, resumesAfter?: number): () => void {
 	socket.setNoDelay(true);
 	// The socket is a sink as it is (write, cork, uncork, once('drain'), end): no object of its own per viewer.
 	const sink: StreamSink = socket;
-	const detach = hub.attach(sink, events, resumesAfter);
-	socket.once('close', onClose ?? detach);
-	return detach;
+	return hub.attach(sink, events, resumesAfter);
 }
 
 /** The portable body: the hub's Buffers through a web stream, a few queued at most. */
