@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import adapter from '@sveltejs/adapter-node';
 import { loadEnv } from 'vite';
+import { failOnEmptyChunks } from './src/lib/build/empty-chunks.js';
 import { readEventDocument } from './src/lib/event/document-file.js';
 import { channelsOf } from './src/lib/livestream/channel-ids.js';
 import { frameSources } from './src/lib/livestream/frame-sources.js';
@@ -20,7 +21,8 @@ const playerOrigins = frameSources(buildEnv, channelsOf(interpretation));
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	kit: {
-		adapter: adapter({ precompress: true }),
+		// A build with an empty chunk fails (src/lib/build/empty-chunks.js): its cause is in the source.
+		adapter: failOnEmptyChunks(adapter({ precompress: true })),
 		alias: { $locales: 'locales' },
 		csp: {
 			// Hashes, never a nonce: a page kept per ledger version (src/lib/server/pledges/ledger-served.ts) is sent as the same

@@ -1,8 +1,10 @@
 // The only script of the public pages (they are rendered with csr = false), kept small: it remembers
-// the visitor's language choice, installs the offline cache once the page has loaded and, after the
-// first paint, fetches the islands' code (./hydrate.ts), so on a weak connection Svelte and the
-// components never compete with the page's own first render. Without it the pages read the same.
+// the visitor's language choice, says when the browser is offline, installs the offline cache once the
+// page has loaded and, after the first paint, fetches the islands' code (./hydrate.ts), so on a weak
+// connection Svelte and the components never compete with the page's own first render. Without it the
+// pages read the same.
 import { isLanguage, LANGUAGE_COOKIE } from '$lib/i18n/languages';
+import { showWhenOffline } from '$lib/offline/notice';
 import { registerServiceWorker } from '$lib/offline/register';
 import { afterFirstPaint } from './schedule';
 
@@ -15,6 +17,7 @@ function rememberLanguageChoice(): void {
 }
 
 rememberLanguageChoice();
+showWhenOffline();
 const lang = document.documentElement.lang;
 if (isLanguage(lang) && document.querySelector('[data-island]')) {
 	void afterFirstPaint()

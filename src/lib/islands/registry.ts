@@ -42,7 +42,6 @@ export const islands = {
 	LocalTime: island(() => import('$lib/components/LocalTime.svelte'), ['common:time']),
 	ModerationQueue: island(() => import('$lib/components/questions/ModerationQueue.svelte'), ['organizers:questions', 'questions:list']),
 	NowOnAir: island(() => import('$lib/components/NowOnAir.svelte'), ['event:agenda', 'stream:screen']),
-	OfflineStatus: island(() => import('$lib/components/OfflineStatus.svelte'), ['offline:title', 'offline:text']),
 	PhaseNow: island(() => import('$lib/components/PhaseNow.svelte'), [
 		'calendar:description',
 		'event:agenda',

@@ -17,23 +17,26 @@ interface Shared {
 	isResyncing: boolean;
 }
 
+// The two tables below are made when a page first connects, not when the module loads: a module-level
+// constant read from another module's object counts as a side effect to the server's bundler, which then
+// kept this browser-only module and those that import it as empty chunks of the server build.
 /** The events of the live stream that carry a whole state (so the newest one is enough). */
-const STATE_EVENTS = ['count', QUESTION_EVENTS.questions, QUESTION_EVENTS.moderation, 'speaking'];
+const stateEvents = () => ['count', QUESTION_EVENTS.questions, QUESTION_EVENTS.moderation, 'speaking'];
 /** Events that change the state another event carried (README, "The live stream"): kept since that state. */
-const CHANGE_EVENTS: Record<string, string> = { [QUESTION_EVENTS.questionChanges]: QUESTION_EVENTS.questions, [QUESTION_EVENTS.moderationChanges]: QUESTION_EVENTS.moderation };
+const changeEvents = (): Record<string, string> => ({ [QUESTION_EVENTS.questionChanges]: QUESTION_EVENTS.questions, [QUESTION_EVENTS.moderationChanges]: QUESTION_EVENTS.moderation });
 /** A late island past this many changes since the snapshot has missed some: it asks for a new snapshot. */
 const MAX_KEPT_CHANGES = 100;
 
 function listen(shared: Shared): void {
 	const { source } = shared;
-	for (const event of STATE_EVENTS) {
+	for (const event of stateEvents()) {
 		source.addEventListener(event, (message) => {
 			shared.latest.set(event, message as MessageEvent<string>);
 			shared.changesSince.set(event, []);
 			shared.isResyncing = false;
 		});
 	}
-	for (const [event, state] of Object.entries(CHANGE_EVENTS)) {
+	for (const [event, state] of Object.entries(changeEvents())) {
 		source.addEventListener(event, (message) => {
 			const kept = shared.changesSince.get(state);
 			if (kept && kept.length < MAX_KEPT_CHANGES) kept.push(message as MessageEvent<string>);
@@ -80,7 +83,7 @@ export function connectStream(url: string): StreamConnection {
 			listeners.push(entry);
 			current.listeners.add(entry);
 			current.source.addEventListener(event, entry[1]);
-			const state = CHANGE_EVENTS[event];
+			const state = changeEvents()[event];
 			// Islands hydrate one per task: the second may start after the stream's first state (and its changes) arrived.
 			const missed = state ? (current.changesSince.get(state) ?? []) : [current.latest.get(event)];
 			for (const message of missed) if (message) queueMicrotask(() => !isReleased && listener(message));
