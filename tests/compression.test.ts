@@ -10,7 +10,9 @@ test('a rendered page is sent gzipped to a client that accepts it, and plain to 
 	expect(html).toContain('<svg');
 	const plain = await rawGet(`${baseURL}/en/pledges`, {});
 	expect(plain.response.headers['content-encoding']).toBeUndefined();
-	expect(plain.body.length).toBeGreaterThan(zipped.body.length * 3);
+	// Markup compresses severalfold; how much depends on the pledges other tests added (about 3 times, less as the
+	// list fills with distinct texts), so the test asks only for a clear gain.
+	expect(plain.body.length).toBeGreaterThan(zipped.body.length * 2);
 });
 
 test('the live stream is never compressed: its first event arrives as it is sent', async ({ baseURL }) => {

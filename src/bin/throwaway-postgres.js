@@ -35,12 +35,17 @@ function runAs() {
 	return { uid, gid };
 }
 
+/** Settings that give up durability across a crash of the machine, never across a restart of PostgreSQL. */
+const NOT_DURABLE = ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'];
+
 /**
  * Starts a new cluster; `url` reaches its `postgres` database as superuser `postgres` (trust
  * authentication, loopback only). `stop()` ends it and removes its folder; `restart()` stops and
  * starts it on the same folder and port (as a database restart would); `kill()` stops it without
- * restarting.
- * @param {{ log?: boolean, port?: number }} [options]
+ * restarting. `durable: false` (the tests) turns off what only protects committed work from a crash of the
+ * machine (fsync, full-page writes, waiting for the WAL's flush): a database copied per test then costs a
+ * fraction of the disk's time. The bench keeps the default, durable, since it measures durable writes.
+ * @param {{ log?: boolean, port?: number, durable?: boolean }} [options]
  */
 export async function startThrowawayPostgres(options = {}) {
 	const bin = postgresBinDir();
@@ -61,7 +66,7 @@ export async function startThrowawayPostgres(options = {}) {
 	async function start() {
 		const child = spawn(
 			join(bin, 'postgres'),
-			['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=32MB'],
+			['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=32MB', ...(options.durable === false ? NOT_DURABLE : [])],
 			{ ...user, cwd: dir, stdio: ['ignore', 'ignore', options.log ? 'inherit' : 'ignore'] }
 		);
 		server = child;

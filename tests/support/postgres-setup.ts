@@ -5,7 +5,7 @@ import { startThrowawayPostgres } from '../../src/bin/throwaway-postgres.js';
 
 export default async function setup() {
 	if (process.env.TEST_DATABASE_URL) return;
-	const cluster = await startThrowawayPostgres();
+	const cluster = await startThrowawayPostgres({ durable: false });
 	process.env.TEST_DATABASE_URL = cluster.url;
 	return () => cluster.stop();
 }

@@ -8,7 +8,7 @@ import { createDatabase, startThrowawayPostgres } from '../../src/bin/throwaway-
 
 const name = /** @type {string} */ (process.env.E2E_POSTGRES_DATABASE);
 const postgresServer = /** @type {string} */ (process.env.E2E_POSTGRES_SERVER);
-const cluster = postgresServer.startsWith('throwaway:') ? await startThrowawayPostgres({ port: Number(postgresServer.slice('throwaway:'.length)) }) : undefined;
+const cluster = postgresServer.startsWith('throwaway:') ? await startThrowawayPostgres({ port: Number(postgresServer.slice('throwaway:'.length)), durable: false }) : undefined;
 const databaseUrl = await createDatabase(cluster?.url ?? postgresServer, 'imrf_e2e', name);
 
 // serve.js, not start.js: the first web server has built the site, and a second build under it would break it.

@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
 		project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
 		return;
 	}
-	const cluster = await startThrowawayPostgres();
+	const cluster = await startThrowawayPostgres({ durable: false });
 	project.provide('postgresUrl', cluster.url);
 	return () => cluster.stop();
 }
