@@ -1,4 +1,5 @@
-import { storeContracts } from './contracts';
+import { ledgerAndQuestionContracts } from './contracts';
 import { postgres } from './engines';
 
-storeContracts('PostgreSQL', postgres);
+// The other half is postgres-feature-contracts.spec.ts: a worker each.
+ledgerAndQuestionContracts('PostgreSQL', postgres);
