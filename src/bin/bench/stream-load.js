@@ -102,10 +102,14 @@ export function arrivalFigures() {
 		get lost() {
 			return lost;
 		},
+		/** A percentile of each stream's delays, or of the slowest per sample (NaN with none). @param {'each' | 'all'} which @param {number} p */
+		percentile(which, p) {
+			const sorted = [...(which === 'each' ? perStream : allStreams)].sort((a, b) => a - b);
+			return sorted.length > 0 ? percentile(sorted, p) : NaN;
+		},
 		/** `p50 / p99` of each stream's delays, or of the slowest per sample. @param {'each' | 'all'} which */
 		percentiles(which) {
-			const sorted = [...(which === 'each' ? perStream : allStreams)].sort((a, b) => a - b);
-			return sorted.length > 0 ? `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 99))}` : 'none';
+			return (which === 'each' ? perStream : allStreams).length > 0 ? `${ms(this.percentile(which, 50))} / ${ms(this.percentile(which, 99))}` : 'none';
 		}
 	};
 }

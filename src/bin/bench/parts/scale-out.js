@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { createDatabase, startThrowawayPostgres } from '../../throwaway-postgres.js';
 import { nginxBinary, startNginx } from '../nginx.js';
 import { startServer } from '../server.js';
-import { generator, organizerToken, percentile } from '../stream-load.js';
+import { arrivalFigures, arrivals, closeGenerators, generator, openStreams, organizerToken, sleep } from '../stream-load.js';
 
 export const name = 'scale-out: 1 vs 2 vs 3 instances on PostgreSQL behind nginx, same total viewers';
 
@@ -20,9 +20,6 @@ const PLEDGES = Number(process.env.BENCH_SCALE_PLEDGES ?? 10);
 // falls on each configuration alike; the figures are each configuration's median over the rounds.
 const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
 const GENERATORS = 2;
-
-const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
-const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** nginx in front of the instances, as README "Running several instances" configures it. @param {number[]} ports */
 function startProxy(ports) {
@@ -74,38 +71,16 @@ async function measure(adminUrl, instances, total) {
 		for (const server of servers) await fetch(`${server.origin}/api/pledges/stream`).then((r) => r.body?.cancel());
 		await sleep(500);
 		const baseline = servers.reduce((sum, server) => sum + server.rssBytes(), 0);
-		const opened = await Promise.all(
-			generators.map((g, index) => {
-				const share = Math.floor(total / GENERATORS) + (index < total % GENERATORS ? 1 : 0);
-				const answer = g.next('opened');
-				g.child.send({ type: 'open', count: share, host: '127.0.0.1', port: proxy.port });
-				return answer;
-			})
-		);
-		const held = opened.reduce((sum, o) => sum + o.held, 0);
+		const { held } = await openStreams(generators, total, { host: '127.0.0.1', port: proxy.port });
 		await sleep(1_000);
 		const perViewer = (servers.reduce((sum, server) => sum + server.rssBytes(), 0) - baseline) / held;
-		/** @type {number[]} */ const each = [];
-		/** @type {number[]} */ const all = [];
-		let lost = 0;
+		const figures = arrivalFigures();
 		for (let i = 0; i < PLEDGES; i++) {
 			count += 1;
-			const watching = Promise.all(generators.map((g) => g.next('watching')));
-			const arrived = Promise.all(generators.map((g) => g.next('arrived')));
-			for (const g of generators) g.child.send({ type: 'expect', count, timeoutMs: 10_000 });
-			await watching;
-			await record(`scale ${instances}x${total} #${i}`);
-			const acknowledgedAt = nowMs();
-			const times = (await arrived).flatMap((a) => a.times);
-			const delays = times.filter((t) => t !== null).map((t) => t - acknowledgedAt);
-			lost += times.length - delays.length;
-			each.push(...delays);
-			if (delays.length > 0) all.push(Math.max(...delays));
+			for (const delays of await arrivals(generators, `"count":${count},`, () => record(`scale ${instances}x${total} #${i}`))) figures.add(delays);
 			await sleep(250);
 		}
-		each.sort((a, b) => a - b);
-		all.sort((a, b) => a - b);
-		for (const g of generators) g.child.send({ type: 'close' });
+		await closeGenerators(generators);
 		await sleep(1_000);
 		// Durable writes through nginx, spread over the instances, no viewers attached.
 		let writes = 0;
@@ -124,7 +99,7 @@ async function measure(adminUrl, instances, total) {
 			})
 		);
 		if (failures > 0) console.log(`(${failures} writes not acknowledged through nginx)`);
-		return { held, perViewer, p50: percentile(each, 50), p99: percentile(each, 99), allP99: percentile(all, 99), lost, writesPerSecond: writes / 3 };
+		return { held, perViewer, p50: figures.percentile('each', 50), p99: figures.percentile('each', 99), allP99: figures.percentile('all', 99), lost: figures.lost, writesPerSecond: writes / 3 };
 	} finally {
 		for (const g of generators) if (g.child.exitCode === null) g.child.kill();
 		await proxy.stop();
