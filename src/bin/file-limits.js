@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** @returns {{ soft: number, hard: number } | undefined} */
-function readLimits() {
+/** This process's RLIMIT_NOFILE, soft and hard (undefined where /proc does not say). @returns {{ soft: number, hard: number } | undefined} */
+export function readLimits() {
 	try {
 		const line = readFileSync('/proc/self/limits', 'utf8')
 			.split('\n')

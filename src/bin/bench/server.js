@@ -10,6 +10,9 @@ import { freePort } from '../free-port.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
+/** A process's resident memory (VmRSS), in bytes. @param {number} pid */
+export const rssBytesOf = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+
 /**
  * @param {{ env?: Record<string, string>, wrapper?: string[] }} [options] `wrapper`: a command the server runs under (e.g. prlimit)
  * @returns {Promise<{ origin: string, pid: number, databaseFile: string, rssBytes: () => number, cpuMs: () => number, stop: () => Promise<void> }>}
@@ -40,7 +43,7 @@ export async function startServer(options = {}) {
 		origin,
 		pid,
 		databaseFile,
-		rssBytes: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
+		rssBytes: () => rssBytesOf(pid),
 		// utime + stime of /proc/<pid>/stat, in clock ticks (100 a second on Linux): the server's own CPU, which a busy machine distorts far less than a rate.
 		cpuMs: () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((sum, ticks) => sum + Number(ticks) * 10, 0),
 		stop: () =>

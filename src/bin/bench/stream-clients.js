@@ -12,8 +12,11 @@ let watch;
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** @param {string} host @param {number} port @param {string} path the stream's path and query */
-function connect(host, port, headers = '', path = '/api/pledges/stream') {
+/**
+ * @param {string} host @param {number} port @param {string} path the stream's path and query
+ * @param {string} openedBy the text that shows the stream open (the site's first event; nchan's greeting)
+ */
+function connect(host, port, headers = '', path = '/api/pledges/stream', openedBy = 'event: count') {
 	return new Promise((resolve) => {
 		const socket = net.connect({ host, port });
 		const client = { socket, tail: '', arrivedAt: /** @type {number | undefined} */ (undefined) };
@@ -22,7 +25,7 @@ function connect(host, port, headers = '', path = '/api/pledges/stream') {
 		socket.once('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/event-stream\r\n${headers}\r\n`));
 		socket.on('data', (/** @type {string} */ chunk) => {
 			const text = client.tail + chunk;
-			if (!isOpen && text.includes('event: count')) {
+			if (!isOpen && text.includes(openedBy)) {
 				isOpen = true;
 				clients.push(client);
 				resolve(true);
@@ -51,7 +54,7 @@ process.on('message', async (/** @type {any} */ message) => {
 			while (next < message.count) {
 				next += 1;
 				const header = message.addressHeader ? `${message.addressHeader}: 10.${(next >> 16) & 255}.${(next >> 8) & 255}.${next & 255}\r\n` : '';
-				if (!(await connect(message.host, message.port, header, message.path))) failed += 1;
+				if (!(await connect(message.host, message.port, header, message.path, message.openedBy))) failed += 1;
 			}
 		});
 		await Promise.all(workers);

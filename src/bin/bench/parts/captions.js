@@ -4,13 +4,16 @@
 // `?captions=fr`) and each language's captioner writing at a captioner's pace (a partial or final
 // line every BENCH_CAPTIONS_LINE_MS), the time from a line's post to its arrival on every stream of
 // its language, whether the other language's streams got it, the bytes a line costs each viewer, and,
-// on the same streams in the same run, the pledge count's fan-out for comparison.
+// on the same streams in the same run, the pledge count's fan-out for comparison. Then, the site's
+// streams closed, the reference nginx+nchan (nchan.js): as many streams on a channel per language,
+// captioners publishing the site's line event at the same pace, the same measured lines.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { nchanCrowd } from '../nchan.js';
 import { startServer } from '../server.js';
-import { generator, ms, nowMs, organizerToken, percentile, sleep } from '../stream-load.js';
+import { arrivalFigures, arrivals, capturedEvent, closeGenerators, generator, nowMs, openStreams, organizerToken, sleep } from '../stream-load.js';
 
-export const name = 'captions: lines accepted per second, line to arrival at 5,000 streams (half per language) beside the count, bytes per line';
+export const name = 'captions: lines accepted per second, line to arrival at 5,000 streams (half per language) beside the count and nginx+nchan, bytes per line';
 
 const STREAMS = Number(process.env.BENCH_CAPTIONS_STREAMS ?? 5000);
 const SAMPLES = Number(process.env.BENCH_CAPTIONS_SAMPLES ?? 20);
@@ -21,6 +24,8 @@ const LINE_MS = Number(process.env.BENCH_CAPTIONS_LINE_MS ?? 300);
 const PARTIALS_PER_LINE = 8;
 // Below a captioner's limit (50 lines in 5 s, src/lib/server/captions/ingest.ts): the figure is the server's, not the limit's.
 const LINES_PER_CAPTIONER = 45;
+// What the captioners say, line after line.
+const SPOKEN = 'Good afternoon, and welcome to this side event of the International Migration Review Forum.';
 
 /** A new captioner's token on the store. @param {string} databaseUrl @param {number} n */
 function captionerToken(databaseUrl, n) {
@@ -62,7 +67,7 @@ export async function run() {
 	const viewer = await fetch(`${server.origin}/api/live?topics=count&captions=en`, { headers: { 'x-forwarded-for': '192.0.2.2' } });
 	const reader = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (viewer.body?.getReader());
 	await reader.read();
-	const sampleText = 'Good afternoon, and welcome to this side event of the International Migration Review Forum.';
+	const sampleText = SPOKEN;
 	await post(tokens[0], { lang: 'en', text: sampleText });
 	let wire = '';
 	while (!wire.includes(sampleText)) wire += new TextDecoder().decode((await reader.read()).value);
@@ -73,100 +78,121 @@ export async function run() {
 
 	const languages = ['en', 'fr'];
 	const generators = languages.map(generator);
-	let writing = true;
-	/** @type {Promise<void>[]} */
-	let captioners = [];
+	/** @type {() => Promise<void>} */
+	let stopCaptioners = async () => undefined;
+	/** @type {Awaited<ReturnType<typeof nchanCrowd>>} */
+	let reference;
 	try {
 		await Promise.all(generators.map((g) => g.ready));
-		const held = await Promise.all(
-			generators.map((g, index) => {
-				const answer = g.next('opened');
-				g.child.send({ type: 'open', count: Math.floor(STREAMS / 2), host, port: Number(port), addressHeader: 'x-forwarded-for', path: `/api/live?topics=count&captions=${languages[index]}` });
-				return answer;
-			})
-		);
-		console.log(`streams held: ${held.map((h, index) => `${h.held} ${languages[index]}`).join(', ')} (${held.reduce((sum, h) => sum + h.failed, 0)} failed to open)`);
+		const held = await openStreams(generators, 2 * Math.floor(STREAMS / 2), { host, port: Number(port), addressHeader: 'x-forwarded-for', path: (index) => `/api/live?topics=count&captions=${languages[index]}` });
+		console.log(`streams held: ${held.each.map((n, index) => `${n} ${languages[index]}`).join(', ')} (${held.failed} failed to open)`);
 		await sleep(1_000);
 
-		/**
-		 * Every generator watches for `needle`, `act` posts once they all are; each generator's arrival delays
-		 * from the post's sending (null: never arrived). From the sending, not the answer: a line often
-		 * reaches the viewers before its poster reads the 200.
-		 * @param {string} needle @param {() => Promise<void>} act @returns {Promise<(number | null)[][]>}
-		 */
-		async function arrivals(needle, act) {
-			const watching = Promise.all(generators.map((g) => g.next('watching')));
-			const arrived = Promise.all(generators.map((g) => g.next('arrived')));
-			for (const g of generators) g.child.send({ type: 'expect', needle, timeoutMs: 5_000 });
-			await watching;
-			const sentAt = nowMs();
-			await act();
-			return (await arrived).map((a) => a.times.map((/** @type {number | null} */ t) => (t === null ? null : t - sentAt)));
-		}
-		const samples = () => ({ perStream: /** @type {number[]} */ ([]), allStreams: /** @type {number[]} */ ([]), lost: 0 });
-		/** @param {ReturnType<typeof samples>} into @param {(number | null)[]} delays */
-		const add = (into, delays) => {
-			const arrived = /** @type {number[]} */ (delays.filter((d) => d !== null));
-			into.perStream.push(...arrived);
-			if (arrived.length > 0) into.allStreams.push(Math.max(...arrived));
-			into.lost += delays.length - arrived.length;
-		};
-
 		// Each language's captioner writes on while the lines are measured: the fan-out carries their partial lines too.
-		const words = sampleText.split(' ');
-		captioners = languages.map(async (lang, index) => {
-			const token = tokens[1 + index];
-			for (let line = 0; writing; line += 1) {
-				for (let partial = 1; partial <= PARTIALS_PER_LINE && writing; partial += 1) {
-					const text = words.slice(0, Math.ceil((partial * words.length) / PARTIALS_PER_LINE)).join(' ');
-					await (await post(token, { lang, id: `running-${lang}-${line}`, text, final: partial === PARTIALS_PER_LINE })).arrayBuffer();
-					await sleep(LINE_MS);
-				}
-			}
-		}).map((writer) => writer.catch((/** @type {Error} */ error) => console.log(`a running captioner stopped: ${error.message}`)));
-
-		const captions = samples();
-		let otherLanguage = 0;
-		for (let i = 0; i < SAMPLES; i += 1) {
-			const needle = `Sample line ${i} ${Date.now()}`;
-			const posted = nowMs();
-			const [english, french] = await arrivals(needle, async () => {
-				const response = await post(tokens[0], { lang: 'en', text: needle });
-				if (response.status !== 200) throw new Error(`POST /api/captions answered ${response.status}`);
-			});
-			add(captions, english);
-			otherLanguage += french.filter((d) => d !== null).length;
-			// The measured lines too at a captioner's pace, not faster.
-			await sleep(Math.max(0, LINE_MS - (nowMs() - posted)));
-		}
+		stopCaptioners = writeRunningCaptions(languages, async (lang, index, id, text, final) => {
+			await (await post(tokens[1 + index], { lang, id, text, final })).arrayBuffer();
+		});
+		// The English line as the site sends it, for the reference to publish the same bytes.
+		const capturedText = sampleLine(0);
+		const line = await capturedEvent(
+			`${server.origin}/api/live?topics=count&captions=en`,
+			async () => {
+				if ((await post(tokens[0], { lang: 'en', text: capturedText })).status !== 200) throw new Error('POST /api/captions refused the sample line');
+				return capturedText;
+			},
+			{ 'x-forwarded-for': '192.0.2.2' }
+		);
+		await sleep(LINE_MS);
+		const captions = await measureLines(generators, async (text) => {
+			const response = await post(tokens[0], { lang: 'en', text });
+			if (response.status !== 200) throw new Error(`POST /api/captions answered ${response.status}`);
+		});
 
 		// The count, on the same streams (both languages), in the same run.
-		const pledges = samples();
+		const pledges = arrivalFigures();
 		for (let i = 0; i < SAMPLES; i += 1) {
 			const count = i + 1;
-			for (const delays of await arrivals(`"count":${count},`, () => recordPledge(server.origin, organizer, `Captions bench pledge ${count}`))) add(pledges, delays);
+			for (const delays of await arrivals(generators, `"count":${count},`, () => recordPledge(server.origin, organizer, `Captions bench pledge ${count}`), { from: 'sent', timeoutMs: 5_000 })) pledges.add(delays);
 			// Past the hub's coalescing window: each pledge is its own update.
 			await sleep(250);
 		}
+		await stopCaptioners();
+		await closeGenerators(generators);
 
-		const row = (/** @type {string} */ what, /** @type {number} */ streams, /** @type {ReturnType<typeof samples>} */ figures) => {
-			figures.perStream.sort((a, b) => a - b);
-			figures.allStreams.sort((a, b) => a - b);
-			const p = (/** @type {number[]} */ sorted, /** @type {number} */ n) => (sorted.length > 0 ? ms(percentile(sorted, n)) : 'none');
-			return `${what.padEnd(34)} | ${String(streams).padStart(7)} | ${p(figures.perStream, 50)} / ${p(figures.perStream, 99)} | ${p(figures.allStreams, 50)} / ${p(figures.allStreams, 99)} | ${figures.lost}`;
-		};
+		const row = (/** @type {string} */ what, /** @type {number} */ streams, /** @type {ReturnType<typeof arrivalFigures>} */ figures) =>
+			`${what.padEnd(46)} | ${String(streams).padStart(7)} | ${figures.percentiles('each')} | ${figures.percentiles('all')} | ${figures.lost}`;
 		console.log(`a captioner's pace: a partial or final line every ${LINE_MS} ms in each language while measuring`);
-		console.log('post to arrival                    | streams | each stream p50 / p99 | all streams p50 / p99 | lost');
-		console.log(row('caption line (en), to English', held[0].held, captions));
-		console.log(row('pledge count, to every stream', held[0].held + held[1].held, pledges));
-		console.log(`measured English lines that reached French streams: ${otherLanguage}`);
+		console.log('post to arrival (its request sent)             | streams | each stream p50 / p99 | all streams p50 / p99 | lost');
+		console.log(row('caption line (en), to English', held.each[0], captions.english));
+		console.log(row('pledge count, to every stream', held.held, pledges));
+		console.log(`measured English lines that reached French streams: ${captions.elsewhere}`);
+
+		// The reference: a channel per language, each captioner's lines published there at the same pace, the site's line event's bytes.
+		reference = await nchanCrowd(STREAMS, languages.length);
+		if (reference) {
+			const { nchan } = reference;
+			const referenceHeld = await reference.open(2 * Math.floor(STREAMS / 2), (index) => languages[index]);
+			await sleep(1_000);
+			// The site's line event with another text in place of the captured line's (both JSON-escaped).
+			const lineOf = (/** @type {string} */ text) => line.data.replace(JSON.stringify(capturedText).slice(1, -1), JSON.stringify(text).slice(1, -1));
+			stopCaptioners = writeRunningCaptions(languages, (lang, _index, _id, text) => nchan.publish(lang, line.event, lineOf(text)));
+			const theirs = await measureLines(reference.generators, (text) => nchan.publish('en', line.event, lineOf(text)));
+			await stopCaptioners();
+			console.log(row(`caption line (en), to English: nginx+nchan`, referenceHeld.each[0], theirs.english));
+			console.log(`nginx+nchan: one worker process, the site's line event (${Buffer.byteLength(line.data)} bytes of data), French streams that got a measured line: ${theirs.elsewhere}`);
+		}
 		console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 	} finally {
-		writing = false;
-		await Promise.allSettled(captioners);
-		for (const g of generators) g.child.kill();
+		await stopCaptioners();
+		await closeGenerators(generators);
+		await reference?.stop();
 		await server.stop();
 	}
+}
+
+/** A measured line's text: unique, so that it is found on the wire. @param {number} i */
+const sampleLine = (i) => `Sample line ${String(i).padStart(2, '0')} ${Date.now()}`;
+
+/**
+ * Measured English lines, one every LINE_MS (a captioner's pace, not faster), from each post's
+ * sending (a line often reaches the viewers before its poster reads the answer) to its arrival at
+ * every English stream (the first generator's), and how many arrived at French ones (the second's).
+ * @param {ReturnType<typeof generator>[]} generators @param {(text: string) => Promise<void>} postLine
+ */
+async function measureLines(generators, postLine) {
+	const english = arrivalFigures();
+	let elsewhere = 0;
+	for (let i = 0; i < SAMPLES; i += 1) {
+		const text = sampleLine(i);
+		const posted = nowMs();
+		const [toEnglish, toFrench] = await arrivals(generators, text, () => postLine(text), { from: 'sent', timeoutMs: 5_000 });
+		english.add(toEnglish);
+		elsewhere += toFrench.filter((d) => d !== null).length;
+		await sleep(Math.max(0, LINE_MS - (nowMs() - posted)));
+	}
+	return { english, elsewhere };
+}
+
+/**
+ * Each language's captioner writing on, a growing partial line every LINE_MS, final after
+ * PARTIALS_PER_LINE; stopped by the function it returns.
+ * @param {string[]} languages @param {(lang: string, index: number, id: string, text: string, final: boolean) => Promise<unknown>} send
+ */
+function writeRunningCaptions(languages, send) {
+	let writing = true;
+	const words = SPOKEN.split(' ');
+	const writers = languages.map(async (lang, index) => {
+		for (let line = 0; writing; line += 1) {
+			for (let partial = 1; partial <= PARTIALS_PER_LINE && writing; partial += 1) {
+				await send(lang, index, `running-${lang}-${line}`, words.slice(0, Math.ceil((partial * words.length) / PARTIALS_PER_LINE)).join(' '), partial === PARTIALS_PER_LINE);
+				await sleep(LINE_MS);
+			}
+		}
+	}).map((writer) => writer.catch((/** @type {Error} */ error) => console.log(`a running captioner stopped: ${error.message}`)));
+	return async () => {
+		writing = false;
+		await Promise.allSettled(writers);
+	};
 }
 
 /** Records a pledge through the API; resolves once it is acknowledged. @param {string} origin @param {string} token @param {string} title */

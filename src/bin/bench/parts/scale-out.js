@@ -5,14 +5,11 @@
 // (all instances' RSS), durable writes per second through nginx, and each figure's ratio to one
 // instance at the same total. Goal (issue 13): p99 with 3 instances within 1.5× of one instance.
 // Needs nginx (Debian's `nginx-light` or `nginx`) and PostgreSQL's binaries (a throwaway cluster).
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from '../../free-port.js';
+import { cpus, loadavg } from 'node:os';
 import { createDatabase, startThrowawayPostgres } from '../../throwaway-postgres.js';
+import { nginxBinary, startNginx } from '../nginx.js';
 import { startServer } from '../server.js';
-import { generator, organizerToken, percentile } from '../stream-load.js';
+import { arrivalFigures, arrivals, closeGenerators, generator, openStreams, organizerToken, sleep } from '../stream-load.js';
 
 export const name = 'scale-out: 1 vs 2 vs 3 instances on PostgreSQL behind nginx, same total viewers';
 
@@ -24,39 +21,13 @@ const PLEDGES = Number(process.env.BENCH_SCALE_PLEDGES ?? 10);
 const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
 const GENERATORS = 2;
 
-const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
-const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function nginxBinary() {
-	for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx']) {
-		try {
-			execFileSync(candidate, ['-v'], { stdio: 'ignore' });
-			return candidate;
-		} catch {
-			// next
-		}
-	}
-	return undefined;
-}
-
 /** nginx in front of the instances, as README "Running several instances" configures it. @param {number[]} ports */
-async function startNginx(ports) {
-	const binary = nginxBinary();
-	if (!binary) throw new Error('nginx not found: apt-get install nginx-light');
-	const dir = mkdtempSync(join(tmpdir(), 'imrf-nginx-'));
-	const port = await freePort();
-	writeFileSync(
-		join(dir, 'nginx.conf'),
-		`worker_processes 1;
-worker_rlimit_nofile 65536;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 30000; }
-http {
-	access_log off;
-	upstream site { ${ports.map((p) => `server 127.0.0.1:${p};`).join(' ')} }
-	server {
-		listen 127.0.0.1:${port};
+function startProxy(ports) {
+	return startNginx({
+		// Two connections per viewer: the viewer's and the one to its instance.
+		connections: 2 * Math.max(...TOTALS),
+		http: `upstream site { ${ports.map((p) => `server 127.0.0.1:${p};`).join(' ')} }`,
+		server: `
 		location = /api/pledges/stream {
 			proxy_pass http://site;
 			proxy_http_version 1.1;
@@ -69,34 +40,9 @@ http {
 			proxy_http_version 1.1;
 			proxy_set_header Connection "";
 			proxy_set_header Host $host;
-		}
-	}
+		}`
+	});
 }
-`
-	);
-	const child = spawn(binary, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	const origin = `http://127.0.0.1:${port}`;
-	for (let i = 0; ; i++) {
-		try {
-			await fetch(`${origin}/healthz`);
-			break;
-		} catch {
-			if (i > 100) throw new Error('nginx did not start');
-			await sleep(100);
-		}
-	}
-	return {
-		origin,
-		port,
-		stop: async () => {
-			child.kill('SIGQUIT');
-			await new Promise((resolve) => child.once('exit', resolve));
-			rmSync(dir, { recursive: true, force: true });
-		}
-	};
-}
-
-
 
 /** One configuration: `instances` servers on a fresh database, `total` viewers through nginx. @param {string} adminUrl @param {number} instances @param {number} total */
 async function measure(adminUrl, instances, total) {
@@ -105,7 +51,7 @@ async function measure(adminUrl, instances, total) {
 	const servers = [];
 	// Every viewer comes through nginx from one address: lift the per-address stream cap (a real proxy forwards each viewer's).
 	for (let i = 0; i < instances; i++) servers.push(await startServer({ env: { DATABASE_URL: databaseUrl, STREAM_LIMIT_PER_ADDRESS: '100000' } }));
-	const proxy = await startNginx(servers.map((server) => Number(new URL(server.origin).port)));
+	const proxy = await startProxy(servers.map((server) => Number(new URL(server.origin).port)));
 	const generators = Array.from({ length: GENERATORS }, generator);
 	let count = 0;
 	/** @param {string} title */
@@ -125,38 +71,16 @@ async function measure(adminUrl, instances, total) {
 		for (const server of servers) await fetch(`${server.origin}/api/pledges/stream`).then((r) => r.body?.cancel());
 		await sleep(500);
 		const baseline = servers.reduce((sum, server) => sum + server.rssBytes(), 0);
-		const opened = await Promise.all(
-			generators.map((g, index) => {
-				const share = Math.floor(total / GENERATORS) + (index < total % GENERATORS ? 1 : 0);
-				const answer = g.next('opened');
-				g.child.send({ type: 'open', count: share, host: '127.0.0.1', port: proxy.port });
-				return answer;
-			})
-		);
-		const held = opened.reduce((sum, o) => sum + o.held, 0);
+		const { held } = await openStreams(generators, total, { host: '127.0.0.1', port: proxy.port });
 		await sleep(1_000);
 		const perViewer = (servers.reduce((sum, server) => sum + server.rssBytes(), 0) - baseline) / held;
-		/** @type {number[]} */ const each = [];
-		/** @type {number[]} */ const all = [];
-		let lost = 0;
+		const figures = arrivalFigures();
 		for (let i = 0; i < PLEDGES; i++) {
 			count += 1;
-			const watching = Promise.all(generators.map((g) => g.next('watching')));
-			const arrived = Promise.all(generators.map((g) => g.next('arrived')));
-			for (const g of generators) g.child.send({ type: 'expect', count, timeoutMs: 10_000 });
-			await watching;
-			await record(`scale ${instances}x${total} #${i}`);
-			const acknowledgedAt = nowMs();
-			const times = (await arrived).flatMap((a) => a.times);
-			const delays = times.filter((t) => t !== null).map((t) => t - acknowledgedAt);
-			lost += times.length - delays.length;
-			each.push(...delays);
-			if (delays.length > 0) all.push(Math.max(...delays));
+			for (const delays of await arrivals(generators, `"count":${count},`, () => record(`scale ${instances}x${total} #${i}`))) figures.add(delays);
 			await sleep(250);
 		}
-		each.sort((a, b) => a - b);
-		all.sort((a, b) => a - b);
-		for (const g of generators) g.child.send({ type: 'close' });
+		await closeGenerators(generators);
 		await sleep(1_000);
 		// Durable writes through nginx, spread over the instances, no viewers attached.
 		let writes = 0;
@@ -175,7 +99,7 @@ async function measure(adminUrl, instances, total) {
 			})
 		);
 		if (failures > 0) console.log(`(${failures} writes not acknowledged through nginx)`);
-		return { held, perViewer, p50: percentile(each, 50), p99: percentile(each, 99), allP99: percentile(all, 99), lost, writesPerSecond: writes / 3 };
+		return { held, perViewer, p50: figures.percentile('each', 50), p99: figures.percentile('each', 99), allP99: figures.percentile('all', 99), lost: figures.lost, writesPerSecond: writes / 3 };
 	} finally {
 		for (const g of generators) if (g.child.exitCode === null) g.child.kill();
 		await proxy.stop();

@@ -1,13 +1,18 @@
 // @ts-check
 // Live pledge stream under a crowd: stream clients held by one server process, time from a
 // pledge's acknowledgement (201 received) to its arrival on every open stream at 1k, 5k and 10k
-// clients, the server's memory per client, and durable pledge writes per second.
-// Targets (issue 6): 10,000 held; p99 ≤ 250 ms at 5,000 and ≤ 500 ms at 10,000; ≤ 32 KiB per client.
+// clients, the server's memory per client, and durable pledge writes per second. At each level, beside
+// it, the reference nginx+nchan (nchan.js) holding as many clients of the same client code: from a
+// publish's sending (nchan answers it after the fan-out) to its arrival, the count's event as the site
+// sent it, memory per client (nchan's worker).
+// Targets (issue 6): 10,000 held; p99 ≤ 250 ms at 5,000 and ≤ 500 ms at 10,000; ≤ 32 KiB per client;
+// (issue 23) p99 within nginx+nchan's at the same level, ≤ 20 KiB per client.
 import { cpus, loadavg } from 'node:os';
+import { nchanCrowd } from '../nchan.js';
 import { startServer } from '../server.js';
-import { generator, ms, nowMs, organizerToken, percentile, sleep } from '../stream-load.js';
+import { arrivalFigures, arrivals, capturedEvent, closeGenerators, generator, openStreams, organizerToken, sleep } from '../stream-load.js';
 
-export const name = 'stream-fanout: live pledge count to 1k/5k/10k event-stream clients';
+export const name = 'stream-fanout: live pledge count to 1k/5k/10k event-stream clients, beside nginx+nchan';
 
 const LEVELS = (process.env.BENCH_STREAM_LEVELS ?? '1000,5000,10000').split(',').map(Number);
 const PLEDGES_PER_LEVEL = Number(process.env.BENCH_STREAM_PLEDGES ?? 20);
@@ -32,6 +37,8 @@ export async function run() {
 	}
 
 	const generators = Array.from({ length: GENERATORS }, generator);
+	/** @type {Awaited<ReturnType<typeof nchanCrowd>>} */
+	let reference;
 	try {
 		await Promise.all(generators.map((g) => g.ready));
 		// Warm the server (routes loaded, the hub created, the store open) before the memory baseline.
@@ -40,59 +47,64 @@ export async function run() {
 		await fetch(`${server.origin}/api/pledges/stream`).then((r) => r.body?.cancel());
 		await sleep(500);
 		const baselineRss = server.rssBytes();
+		reference = await nchanCrowd(Math.max(...LEVELS), GENERATORS);
 		// Figures depend on what else the machine runs: say so next to them.
-		console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${GENERATORS} load generators`);
+		console.log(`${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${GENERATORS} load generators${reference ? ' (and as many for nginx+nchan)' : ''}`);
 		console.log(`server RSS before clients: ${(baselineRss / 2 ** 20).toFixed(1)} MiB`);
-		console.log('clients | held | open failures | RSS per client | arrival p50 / p99 (each client) | all clients p50 / p99 (per pledge) | lost');
+		console.log(`this site: from the pledge's 201 (after its durable commit) to arrival${reference ? "; nginx+nchan (one worker process): from the publish request's sending to arrival" : ''}`);
+		console.log('clients | server      | held | open failures | memory per client | arrival p50 / p99 (each client) | all clients p50 / p99 (per update) | lost');
+
+		/** One row of the table. @param {number} level @param {string} who @param {{ held: number, failed: number }} streams @param {number} perClient @param {ReturnType<typeof arrivalFigures>} figures */
+		const row = (level, who, streams, perClient, figures) =>
+			`${String(level).padStart(7)} | ${who.padEnd(11)} | ${String(streams.held).padStart(4)} | ${String(streams.failed).padStart(13)} | ${`${(perClient / 1024).toFixed(1)} KiB`.padStart(17)} | ` +
+			`${figures.percentiles('each')} | ${figures.percentiles('all')} | ${figures.lost}`;
 
 		let held = 0;
+		let referenceHeld = 0;
+		// The counts published to the reference: the site's, in step, so the payload keeps its size.
+		let referenceCount = count;
 		for (const level of LEVELS) {
-			const toOpen = level - held;
-			const opened = await Promise.all(
-				generators.map((g, index) => {
-					const share = Math.floor(toOpen / GENERATORS) + (index < toOpen % GENERATORS ? 1 : 0);
-					const answer = g.next('opened');
-					g.child.send({ type: 'open', count: share, host, port: Number(port) });
-					return answer;
-				})
-			);
-			// Each generator answers with all it holds so far.
-			held = opened.reduce((sum, o) => sum + o.held, 0);
-			const failed = opened.reduce((sum, o) => sum + o.failed, 0);
+			const streams = await openStreams(generators, level - held, { host, port: Number(port) });
+			held = streams.held;
 			await sleep(1_000);
 			const rssPerClient = (server.rssBytes() - baselineRss) / held;
-
-			/** @type {number[]} */ const perClient = [];
-			/** @type {number[]} */ const allClients = [];
-			let lost = 0;
+			const ours = arrivalFigures();
 			for (let i = 0; i < PLEDGES_PER_LEVEL; i += 1) {
 				count += 1;
-				const watching = Promise.all(generators.map((g) => g.next('watching')));
-				const arrived = Promise.all(generators.map((g) => g.next('arrived')));
-				for (const g of generators) g.child.send({ type: 'expect', count, timeoutMs: 10_000 });
-				await watching;
-				await recordPledge(`bench ${level} #${i}`);
-				const acknowledgedAt = nowMs();
-				const times = (await arrived).flatMap((a) => a.times);
-				const delays = times.filter((t) => t !== null).map((t) => t - acknowledgedAt);
-				lost += times.length - delays.length;
-				perClient.push(...delays);
-				if (delays.length > 0) allClients.push(Math.max(...delays));
+				for (const delays of await arrivals(generators, `"count":${count},`, () => recordPledge(`bench ${level} #${i}`))) ours.add(delays);
 				// Past the hub's 100 ms coalescing window: each pledge is its own update.
 				await sleep(250);
 			}
-			perClient.sort((a, b) => a - b);
-			allClients.sort((a, b) => a - b);
-			console.log(
-				`${String(level).padStart(7)} | ${String(held).padStart(5)} | ${String(failed).padStart(13)} | ${`${(rssPerClient / 1024).toFixed(1)} KiB`.padStart(14)} | ` +
-					`${ms(percentile(perClient, 50))} / ${ms(percentile(perClient, 99))} | ${ms(percentile(allClients, 50))} / ${ms(percentile(allClients, 99))} | ${lost}`
-			);
+			console.log(row(level, 'this site', streams, rssPerClient, ours));
+			if (!reference) continue;
+
+			// The count's event as the site sent it at this level: the reference carries the same bytes.
+			const countEvent = await capturedEvent(`${server.origin}/api/pledges/stream`, async () => {
+				await recordPledge(`bench ${level} sample`);
+				return `"count":${(count += 1)},`;
+			});
+
+			const referenceStreams = await reference.open(level - referenceHeld, 'count');
+			referenceHeld = referenceStreams.held;
+			await sleep(1_000);
+			const referencePerClient = reference.memoryPerStream(referenceHeld);
+			const theirs = arrivalFigures();
+			const template = JSON.parse(countEvent.data);
+			const { nchan } = reference;
+			for (let i = 0; i < PLEDGES_PER_LEVEL; i += 1) {
+				referenceCount += 1;
+				const data = JSON.stringify({ ...template, count: referenceCount });
+				for (const delays of await arrivals(reference.generators, `"count":${referenceCount},`, () => nchan.publish('count', countEvent.event, data), { from: 'sent' })) theirs.add(delays);
+				await sleep(250);
+			}
+			console.log(row(level, 'nginx+nchan', referenceStreams, referencePerClient, theirs) + ` (the site's count event: ${Buffer.byteLength(countEvent.data)} bytes of data)`);
 		}
 		console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 		const health = await fetch(`${server.origin}/healthz`);
 		console.log(`server reports ${health.headers.get('x-stream-clients')} open streams`);
 	} finally {
-		for (const g of generators) g.child.send({ type: 'close' });
+		await closeGenerators(generators);
+		await reference?.stop();
 		await sleep(1_000);
 	}
 
