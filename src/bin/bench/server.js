@@ -23,7 +23,9 @@ export async function startServer(options = {}) {
 	const [command, ...args] = [...(options.wrapper ?? []), process.execPath, join(root, 'src/bin/start.js')];
 	const child = spawn(command, args, {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile, ...options.env },
+		// ORIGIN: the server knows itself as this local address for its forms (serve.js would take PUBLIC_ORIGIN, set
+		// so that a bench does not rebuild, and refuse the bench's own form posts as cross-site).
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}`, DATABASE_URL: databaseFile, ...options.env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const origin = `http://127.0.0.1:${port}`;
