@@ -70,7 +70,8 @@ const answer: Handle = async ({ event, resolve }) => {
 		// The public list and the pledges' pages change only with the ledger: served from what was rendered for its version.
 		const served = event.request.method === 'GET' && !building ? ledgerServedPage(event.route.id) : undefined;
 		const response = served ? await served(event, render) : await render();
-		return event.locals.storeFault ? finished(event, await storeUnavailable(event, response)) : response;
+		// Again for what the route answers without rendering (a 503 when overloaded): the same for every answer.
+		return finished(event, event.locals.storeFault ? await storeUnavailable(event, response) : response);
 	} catch (error) {
 		if (isStoreFault(error)) {
 			recordStoreFault();

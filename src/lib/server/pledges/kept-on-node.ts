@@ -33,7 +33,9 @@ export async function answerKept(request: IncomingMessage, response: ServerRespo
 	// A page is kept only under a key of its own route's addresses: at most one of them has one for this address.
 	let answer: KeptAnswer | undefined;
 	for (const serve of served) answer ??= serve.kept(version, url, asked);
-	if (!answer || (answer.status === 200 && !answer.coding) || response.headersSent) return false;
+	if (!answer || (answer.status === 200 && !answer.coding)) return false;
+	// Answered by something else meanwhile: nothing more to send, and nothing for the route either.
+	if (response.headersSent || response.writableEnded) return true;
 	// As adapter-node's setResponse: each header over those serve.js set, then the status and the body.
 	for (const [name, value] of answer.headers) response.setHeader(name, value);
 	response.writeHead(answer.status);
