@@ -13,6 +13,7 @@ import { reporterGuard } from '$lib/server/governments/reporter-session';
 import { logger } from '$lib/server/log/logger';
 import { areMetricsOn, recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
 import { guard } from '$lib/server/organizers/guard';
+import { answerKeptUnderServe } from '$lib/server/pledges/kept-on-node';
 import { ledgerServedPage } from '$lib/server/pledges/served-pages';
 import { readinessResponse } from '$lib/server/readiness';
 import { openSite } from '$lib/server/site';
@@ -58,14 +59,19 @@ const answer: Handle = async ({ event, resolve }) => {
 		if (refused) return refused;
 		if (isUnknownApiAddress(event.route.id, event.url.pathname)) return apiError(event.request, 404, 'not-found', 'common:api.notFound');
 		// `<html lang>` from the page's language (also while prerendering); the console sets its own.
-		const render = () =>
-			resolve(event, {
-				transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
-			});
+		// Its headers final when it is rendered: a kept page is sent as kept, by the route or on Node's request (kept-on-node.ts).
+		const render = async () =>
+			finished(
+				event,
+				await resolve(event, {
+					transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
+				})
+			);
 		// The public list and the pledges' pages change only with the ledger: served from what was rendered for its version.
 		const served = event.request.method === 'GET' && !building ? ledgerServedPage(event.route.id) : undefined;
 		const response = served ? await served(event, render) : await render();
-		return withFraming(event, withCharset(event.locals.storeFault ? await storeUnavailable(event, response) : response));
+		// Again for what the route answers without rendering (a 503 when overloaded): the same for every answer.
+		return finished(event, event.locals.storeFault ? await storeUnavailable(event, response) : response);
 	} catch (error) {
 		if (isStoreFault(error)) {
 			recordStoreFault();
@@ -84,6 +90,8 @@ function withCharset(response: Response): Response {
 	if (!building && response.headers.get('content-type') === 'text/html') response.headers.set('content-type', 'text/html; charset=utf-8');
 	return response;
 }
+
+const finished = (event: RequestEvent, response: Response) => withFraming(event, withCharset(response));
 
 /** Partner sites frame the embeddable counter; every other page keeps forbidding framing. */
 function withFraming(event: RequestEvent, response: Response): Response {
@@ -113,6 +121,7 @@ export const handleError: HandleServerError = ({ error, event, message, status }
  */
 export const init: ServerInit = async () => {
 	if (building) return;
+	answerKeptUnderServe();
 	try {
 		await openSite();
 	} catch (error) {

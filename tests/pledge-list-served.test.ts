@@ -12,11 +12,14 @@ import { ownServer } from './support/server-process';
 // Runs on both engines (the `postgres` project), with a second instance on the same store beside the suite's server.
 test.describe.configure({ mode: 'serial' });
 
+// The suite's server answers kept pages on Node's request (src/lib/server/pledges/kept-on-node.ts); the second
+// one only through the route (KEPT_ON_NODE=0), as `vite dev` and `vite preview` do: every test here meets both ways.
 let second: Awaited<ReturnType<typeof ownServer>>;
 let token: string;
+const METRICS_TOKEN = 'kept-answers-metrics';
 
 test.beforeAll(async () => {
-	second = await ownServer(testDatabaseUrl());
+	second = await ownServer(testDatabaseUrl(), { env: { KEPT_ON_NODE: '0', METRICS_TOKEN } });
 	token = sharedOrganizer().token;
 });
 test.afterAll(async () => {
@@ -166,4 +169,69 @@ test('a browser shows the kept list, a pledge’s page and its framed page witho
 		}
 	}
 	expect(violations).toEqual([]);
+});
+
+/** How many kept pages a server sent without rendering, by where: on Node's request or through the route. */
+async function keptAnswers(origin: string): Promise<{ node: number; route: number }> {
+	const text = await (await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+	const count = (by: string) => Number(new RegExp(`^imrf_kept_answers_total\\{by="${by}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+	return { node: count('node'), route: count('route') };
+}
+
+test('a kept page answered on Node’s request carries the route’s status, headers and bytes; a plain one goes through the route', BOTH_ENGINES, async () => {
+	// An address of this test's own (through ADDRESS_HEADER): the pages it has rendered earlier in the suite do not use up
+	// its share of the kept ones (30 a minute), past which its pages would be rendered for it alone, never kept.
+	const client = `test-${randomUUID()}`;
+	const early = await ownServer(testDatabaseUrl(), { env: { METRICS_TOKEN, ADDRESS_HEADER: 'x-test-client' } });
+	try {
+		const id = await addPledge(second.origin, `Answered early ${randomUUID().slice(0, 8)}`);
+		const paths = ['/en/pledges', '/fr/pledges?country=UG', `/en/pledges/${id}`, `/fr/embed/pledges/${id}`];
+		const codings = [{ 'accept-encoding': 'gzip, deflate', 'x-test-client': client }, { 'accept-encoding': 'gzip, deflate, br', 'x-test-client': client }];
+		/** Each path in each coding from one server, then revalidated with its tag: status, headers (but the date and the request's id) and bytes. */
+		const answers = async (origin: string) => {
+			const seen = [];
+			for (const path of paths) {
+				for (const headers of codings) {
+					// Twice: the first may be the one rendered and kept, the second is the kept one.
+					await rawGet(`${origin}${path}`, headers);
+					const { response, body } = await rawGet(`${origin}${path}`, headers);
+					const revalidated = await rawGet(`${origin}${path}`, { ...headers, 'if-none-match': String(response.headers.etag) });
+					for (const answer of [response, revalidated.response]) {
+						const { date, 'x-request-id': requestId, ...rest } = answer.headers;
+						expect([date, requestId].every(Boolean)).toBe(true);
+						seen.push({ path, status: answer.statusCode, headers: Object.fromEntries(Object.entries(rest).sort()), body: answer === response ? body.toString('base64') : revalidated.body.length });
+					}
+				}
+			}
+			return seen;
+		};
+		// Other suites change the ledger meanwhile: read both until they show one version.
+		let [byNode, byRoute]: Awaited<ReturnType<typeof answers>>[] = [];
+		await expect
+			.poll(async () => {
+				[byNode, byRoute] = [await answers(early.origin), await answers(second.origin)];
+				return JSON.stringify(byNode) === JSON.stringify(byRoute);
+			}, { timeout: 60_000 })
+			.toBe(true);
+		expect(new Set(byNode.map(({ status }) => status))).toEqual(new Set([200, 304]));
+		// Every kept answer of the first server is sent on Node's request (a page rendered meanwhile is neither).
+		const [before, beforeRoute] = [await keptAnswers(early.origin), await keptAnswers(second.origin)];
+		await Promise.all([answers(early.origin), answers(second.origin)]);
+		const [after, afterRoute] = [await keptAnswers(early.origin), await keptAnswers(second.origin)];
+		expect([after.node > before.node, after.route - before.route]).toEqual([true, 0]);
+		// The second server sends every one through the route.
+		expect([afterRoute.route > beforeRoute.route, afterRoute.node]).toEqual([true, 0]);
+		// A client that takes no kept coding: the route (the server's compression decides its bytes).
+		await expect
+			.poll(async () => {
+				const { node, route } = await keptAnswers(early.origin);
+				const { response } = await rawGet(`${early.origin}/en/pledges`, { 'x-test-client': client });
+				expect([response.statusCode, response.headers['content-encoding']]).toEqual([200, undefined]);
+				const after = await keptAnswers(early.origin);
+				return [after.node - node, after.route - route];
+			}, { timeout: 30_000 })
+			.toEqual([0, 1]);
+	} finally {
+		await early.stop();
+	}
 });

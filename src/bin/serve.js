@@ -6,6 +6,7 @@ import http from 'node:http';
 import { calendarHeadersForPath } from '../lib/calendar/http.js';
 import { ISLANDS_PATH } from '../lib/islands/path.js';
 import { compress } from '../lib/server/http/compress.js';
+import { earlyAnswer } from '../lib/server/http/early-answer.js';
 import { allowFraming, mayBeFramed } from '../lib/server/http/framing.js';
 import { securityHeaders } from '../lib/server/http/security-headers.js';
 import { clientTag, loggablePath, logger, requestId } from '../lib/server/log/logger.js';
@@ -30,6 +31,8 @@ const maxConnections = fileLimit - Math.max(64, Math.floor(fileLimit / 20));
 process.env.STREAM_LIMIT_TOTAL ??= String(maxConnections - Math.max(32, Math.floor(maxConnections / 10)));
 // Public streams on the socket, before this server's handler (src/lib/server/stream/socket-path.ts): half the memory per viewer.
 process.env.STREAM_ON_SOCKET ??= '1';
+// Pages kept per ledger version answered before SvelteKit's handling (src/lib/server/pledges/kept-on-node.ts), after the headers below.
+process.env.KEPT_ON_NODE ??= '1';
 
 // Imported by URL so that the type checker does not walk into the build output. Importing it opens
 // the store (hooks.server.ts `init`): a store that cannot be opened stops the server here, named.
@@ -113,13 +116,18 @@ const server = http.createServer(
 			res.removeHeader('x-frame-options');
 			res.setHeader('content-security-policy', allowFraming(headersOfEveryResponse['content-security-policy']));
 		}
-		compress(req, res, () =>
-			handler(req, res, () => {
-				res.statusCode = 404;
-				res.setHeader('content-type', 'text/plain; charset=utf-8');
-				res.end('Not found');
-			})
-		);
+		const route = () =>
+			compress(req, res, () =>
+				handler(req, res, () => {
+					res.statusCode = 404;
+					res.setHeader('content-type', 'text/plain; charset=utf-8');
+					res.end('Not found');
+				})
+			);
+		// A kept page, answered by the app without SvelteKit's handling; else (or should it fail) the route.
+		const early = earlyAnswer(req, res);
+		if (early) early.then((answered) => answered || route(), route);
+		else route();
 	}
 );
 server.maxConnections = maxConnections;

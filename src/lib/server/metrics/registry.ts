@@ -37,6 +37,13 @@ const writes = new Histogram({
 const storeFaults = new Counter({ name: 'imrf_store_faults_total', help: 'Requests answered 503 because the store could not be reached or written.', registers: [registry] });
 const signInRefusals = new Counter({ name: 'imrf_sign_in_refusals_total', help: 'Console sign-ins and API tokens refused, by reason.', labelNames: ['reason'], registers: [registry] });
 
+const keptAnswers = new Counter({
+	name: 'imrf_kept_answers_total',
+	help: 'Pages kept per ledger version sent without rendering, by where they were answered: on Node\'s request (node) or through the route (route).',
+	labelNames: ['by'],
+	registers: [registry]
+});
+
 /** What the hub tells (src/lib/server/stream/stream-hub.ts): counted, nothing else. */
 export const streamMetrics: StreamObserver = areMetricsOn
 	? {
@@ -48,6 +55,8 @@ export const streamMetrics: StreamObserver = areMetricsOn
 
 /** A write's time, by route and method; hooks.server.ts does not even time writes when metrics are off. */
 export const recordWrite: (kind: string, seconds: number) => void = areMetricsOn ? (kind, seconds) => writes.observe({ kind }, seconds) : ignored;
+/** A kept page sent (not rendered), by where: src/lib/server/pledges/kept-on-node.ts or the route. */
+export const recordKeptAnswer: (by: 'node' | 'route') => void = areMetricsOn ? (by) => keptAnswers.inc({ by }) : ignored;
 export const recordStoreFault: () => void = areMetricsOn ? () => storeFaults.inc() : ignored;
 export type SignInRefusal = 'wrong-credentials' | 'too-many-attempts' | 'busy' | 'invalid-token';
 export const recordSignInRefusal: (reason: SignInRefusal) => void = areMetricsOn ? (reason) => signInRefusals.inc({ reason }) : ignored;

@@ -8,5 +8,16 @@ export function staleAfterMonths(): number {
 	return Number.isInteger(months) && months > 0 ? months : DEFAULT_STALE_AFTER_MONTHS;
 }
 
-/** The first instant of the period in which a report is recent, in the event's zone, at `now`. */
-export const recentReportsSince = (now = new Date()) => recentSince(now, staleAfterMonths(), event.timeZone);
+let remembered: { minute: number; months: number; since: string } | undefined;
+
+/**
+ * The first instant of the period in which a report is recent, in the event's zone, at `now`. Asked by every
+ * request for a kept page (it is part of their keys): worked out once a minute, since a zone's days begin on a
+ * whole minute (offsets are whole minutes), so every instant of one minute has the same answer.
+ */
+export function recentReportsSince(now = new Date()): string {
+	const minute = Math.floor(now.getTime() / 60_000);
+	const months = staleAfterMonths();
+	if (remembered?.minute !== minute || remembered.months !== months) remembered = { minute, months, since: recentSince(now, months, event.timeZone) };
+	return remembered.since;
+}

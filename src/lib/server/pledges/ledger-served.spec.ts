@@ -125,4 +125,31 @@ describe('ledgerServed', () => {
 		expect([kept.status, kept.headers.get('etag')]).toEqual([304, validators.etag]);
 		expect(card.renderings).toBe(1);
 	});
+
+	it('gives from a kept page, without rendering, the answer the route sends: in the client’s coding, or 304', async () => {
+		const serve = ledgerServed(options('early'));
+		const page = counting(200, { 'content-type': 'text/html; charset=utf-8' });
+		const url = new URL('http://localhost/en/pledges/k');
+		const version = await store.version();
+		expect(serve.kept(version, url, { acceptEncoding: 'gzip', ifNoneMatch: null })).toBeUndefined();
+		await serve(request('/en/pledges/k'), page.render);
+		for (const acceptEncoding of ['gzip, deflate', 'gzip, deflate, br', null]) {
+			const routed = await serve(request('/en/pledges/k', { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }), page.render);
+			const kept = serve.kept(version, url, { acceptEncoding, ifNoneMatch: null })!;
+			expect([kept.status, kept.headers, Buffer.from(kept.body!)]).toEqual([routed.status, [...routed.headers], Buffer.from(await routed.arrayBuffer())]);
+			const revalidated = serve.kept(version, url, { acceptEncoding, ifNoneMatch: routed.headers.get('etag') })!;
+			const routedAgain = await serve(request('/en/pledges/k', { headers: { ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}), 'if-none-match': routed.headers.get('etag')! } }), page.render);
+			expect([revalidated.status, revalidated.headers, revalidated.body]).toEqual([304, [...routedAgain.headers], null]);
+		}
+		expect(page.renderings).toBe(1);
+		// Another version: nothing kept for it.
+		expect(serve.kept(version + 1, url, { acceptEncoding: 'gzip', ifNoneMatch: null })).toBeUndefined();
+	});
+
+	it('gives no early answer for answers with validators of their own: the route decides', async () => {
+		const serve = ledgerServed(options('own-early', 'own'));
+		const card = counting(200, { 'content-type': 'image/png', etag: '"card"', 'last-modified': new Date(0).toUTCString() });
+		await serve(request('/og/pledges/f/en.png'), card.render);
+		expect(serve.kept(await store.version(), new URL('http://localhost/og/pledges/f/en.png'), { acceptEncoding: 'gzip', ifNoneMatch: null })).toBeUndefined();
+	});
 });

@@ -4,6 +4,7 @@ import { clientAddress } from '$lib/server/http/client-address';
 import { compressedCopies, preferredCoding, type Coding } from '$lib/server/http/content-coding';
 import { overloadedAnswer } from '$lib/server/http/overloaded';
 import { REFUSED } from '$lib/server/http/render-gate';
+import { recordKeptAnswer } from '$lib/server/metrics/registry';
 import { isNotModified } from './open-data';
 import { pageRenders } from './page-renders';
 import { renderedPages, type RenderedPage } from './rendered-pages';
@@ -30,7 +31,25 @@ export interface LedgerServedOptions {
  */
 const KEPT_PER_ADDRESS = { limit: 30, windowMs: 60_000 };
 
-export type LedgerServe = (event: RequestEvent, render: () => Response | Promise<Response>) => Promise<Response>;
+/** A kept answer in plain parts: the route wraps them in a Response, the early path (kept-on-node.ts) writes them to Node's. */
+export interface KeptAnswer {
+	status: 200 | 304;
+	/** As a `Headers` lists them (lower-case names, one entry each): what adapter-node would set from the route's Response. */
+	headers: [string, string][];
+	body: Uint8Array | null;
+	/** The coding of the body, if any: a plain answer may still be compressed on its way out by the server's middleware. */
+	coding?: Coding;
+}
+
+export interface LedgerServe {
+	(event: RequestEvent, render: () => Response | Promise<Response>): Promise<Response>;
+	/**
+	 * What the route would answer from a page kept for `version` (read from the store for this request) at `url`,
+	 * without rendering, waiting or counting anything; undefined when no page is kept for it, or for answers with
+	 * validators of their own (the route decides).
+	 */
+	kept(version: number, url: URL, request: { acceptEncoding: string | null; ifNoneMatch: string | null }): KeptAnswer | undefined;
+}
 
 type Rendering = RenderedPage | Response | typeof REFUSED;
 
@@ -46,8 +65,38 @@ export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 	const pages = renderedPages(options);
 	const listening = new WeakSet<PledgeStore>();
 	const rendering = new Map<string, Promise<Rendering>>();
+	// A kept page's answer in each coding is the same for every request (its tag names its version and key): built once.
+	const answers = new WeakMap<RenderedPage, Map<string, KeptAnswer>>();
+	const tagOf = (version: number, key: string) => `${options.kind}-${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}`;
 
-	return async (event, render) => {
+	/** The 304 of a revalidation that names the tag of this version and key, in the client's coding or plain. */
+	function revalidated(tag: string, coding: Coding | undefined, ifNoneMatch: string | null): KeptAnswer | undefined {
+		if (options.validators !== 'ledger') return undefined;
+		// The tag of the coding this client is sent, or of the plain answer (a page sent for one request alone goes out under it).
+		const known = sentTags(ifNoneMatch);
+		const matched = [entityTag(tag, coding), entityTag(tag)].find((candidate) => known.includes(candidate));
+		return matched ? notModified([['etag', matched], ['cache-control', 'no-cache'], ['vary', 'Accept-Encoding']]) : undefined;
+	}
+
+	/** A kept page's answer in the client's coding, built once per page and coding (its tag names the version and key). */
+	function fromPage(page: RenderedPage, tag: string, coding: Coding | undefined): KeptAnswer {
+		let byCoding = answers.get(page);
+		if (!byCoding) answers.set(page, (byCoding = new Map()));
+		let answer = byCoding.get(coding ?? '');
+		if (!answer) byCoding.set(coding ?? '', (answer = sent(page, coding, tag)));
+		return answer;
+	}
+
+	/** A kept answer with validators of its own (a card): a 304 when the client's copy is current, else its bytes. */
+	function fromOwnValidators(page: RenderedPage, coding: Coding | undefined, request: Request): KeptAnswer {
+		const [ownTag, lastModified] = [headerOf(page, 'etag'), headerOf(page, 'last-modified')];
+		if (ownTag && lastModified && isNotModified(request, ownTag, lastModified)) {
+			return notModified(page.headers.filter(([name]) => ['etag', 'last-modified', 'cache-control'].includes(name)));
+		}
+		return sent(page, coding);
+	}
+
+	const serve = async (event: RequestEvent, render: () => Response | Promise<Response>): Promise<Response> => {
 		const store = event.locals.store;
 		if (!listening.has(store)) {
 			listening.add(store);
@@ -56,16 +105,17 @@ export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 		}
 		const version = await store.version();
 		const key = options.key(event.url);
-		const tag = `${options.kind}-${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 12)}`;
+		const tag = tagOf(version, key);
 		const coding = preferredCoding(event.request.headers.get('accept-encoding'));
-		if (options.validators === 'ledger') {
-			// The tag of the coding this client is sent, or of the plain answer (a page sent for one request alone goes out under it).
-			const known = sentTags(event.request);
-			const matched = [entityTag(tag, coding), entityTag(tag)].find((candidate) => known.includes(candidate));
-			if (matched) return notModified([['etag', matched], ['cache-control', 'no-cache'], ['vary', 'Accept-Encoding']]);
+		const ifNoneMatch = event.request.headers.get('if-none-match');
+		const notChanged = revalidated(tag, coding, ifNoneMatch);
+		if (notChanged) {
+			recordKeptAnswer('route');
+			return asResponse(notChanged);
 		}
 		let page = pages.get(version, key);
-		if (!page) {
+		if (page) recordKeptAnswer('route');
+		else {
 			const id = `${version}\n${key}`;
 			let renderedOnce = rendering.get(id);
 			const isFirst = !renderedOnce;
@@ -86,13 +136,21 @@ export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 			}
 			page = result;
 		}
-		if (options.validators === 'ledger') return sent(page, coding, tag);
-		const [ownTag, lastModified] = [headerOf(page, 'etag'), headerOf(page, 'last-modified')];
-		if (ownTag && lastModified && isNotModified(event.request, ownTag, lastModified)) {
-			return notModified(page.headers.filter(([name]) => ['etag', 'last-modified', 'cache-control'].includes(name)));
-		}
-		return sent(page, coding);
+		return asResponse(options.validators === 'ledger' ? fromPage(page, tag, coding) : fromOwnValidators(page, coding, event.request));
 	};
+
+	return Object.assign(serve, {
+		kept(version: number, url: URL, request: { acceptEncoding: string | null; ifNoneMatch: string | null }): KeptAnswer | undefined {
+			if (options.validators !== 'ledger') return undefined;
+			const key = options.key(url);
+			const page = pages.get(version, key);
+			// Only for a page the route kept under this key: proof that the route serves this address from it.
+			if (!page) return undefined;
+			const tag = tagOf(version, key);
+			const coding = preferredCoding(request.acceptEncoding);
+			return revalidated(tag, coding, request.ifNoneMatch) ?? fromPage(page, tag, coding);
+		}
+	});
 }
 
 /**
@@ -117,7 +175,7 @@ async function renderAndKeep(event: RequestEvent, render: () => Response | Promi
 }
 
 /** A kept answer as sent: its copy in the client's coding when there is one, else its plain bytes; `tag` names it in that coding. */
-function sent(page: RenderedPage, coding: Coding | undefined, tag?: string): Response {
+function sent(page: RenderedPage, coding: Coding | undefined, tag?: string): KeptAnswer {
 	const headers = new Headers(page.headers);
 	const copy = coding && page.encoded[coding];
 	if (tag) headers.set('etag', entityTag(tag, copy ? coding : undefined));
@@ -125,17 +183,19 @@ function sent(page: RenderedPage, coding: Coding | undefined, tag?: string): Res
 	if (copy) headers.set('content-encoding', coding);
 	const bytes = copy || page.body;
 	headers.set('content-length', String(bytes.byteLength));
-	return new Response(bytes as Uint8Array<ArrayBuffer>, { headers });
+	return { status: 200, headers: [...headers], body: bytes, ...(copy ? { coding } : {}) };
 }
+
+const asResponse = ({ status, headers, body }: KeptAnswer) => new Response(body as Uint8Array<ArrayBuffer> | null, { status, headers });
 
 /** An entity tag per coding: the compressed answer is another representation, with a tag of its own. */
 const entityTag = (tag: string, coding?: Coding) => `"${tag}${coding ? `-${coding}` : ''}"`;
 
 /** The tags an `If-None-Match` names (a weak one compares as its strong form). */
-const sentTags = (request: Request) => (request.headers.get('if-none-match') ?? '').split(',').map((part) => part.trim().replace(/^W\//, ''));
+const sentTags = (ifNoneMatch: string | null) => (ifNoneMatch ?? '').split(',').map((part) => part.trim().replace(/^W\//, ''));
 
 const headerOf = (page: RenderedPage, name: string) => page.headers.find(([header]) => header === name)?.[1];
 
-function notModified(headers: [string, string][]): Response {
-	return new Response(null, { status: 304, headers });
+function notModified(headers: [string, string][]): KeptAnswer {
+	return { status: 304, headers: [...new Headers(headers)], body: null };
 }

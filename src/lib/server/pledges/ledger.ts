@@ -106,6 +106,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 		return query.orderBy('seq', 'desc').limit(limit).execute();
 	}
 
+	// Read by every request for a kept page: compiled once.
+	const latestAuditSeq = compiledOnce(() => db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')));
 	// Read on every update of the live count: compiled once.
 	const latestPledges = compiledOnce(() => db.selectFrom('pledges').selectAll().where(matching({})).orderBy('seq', 'desc').limit(clampLimit(LATEST)));
 	const countAndUpdatedAt = compiledOnce(() =>
@@ -166,8 +168,8 @@ export function pledgeLedger(engine: Engine): PledgeStore {
 
 		async version() {
 			// The audit log's key: one index lookup. Moderating a question moves it too, which only costs a new render.
-			const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-			return Number(row?.seq ?? 0);
+			const { rows } = await latestAuditSeq(db, {});
+			return Number(rows[0]?.seq ?? 0);
 		},
 
 		list,

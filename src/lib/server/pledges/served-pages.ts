@@ -22,7 +22,7 @@ const list = ledgerServed({ kind: 'pledges', maxEntries: 256, maxBytes: 48 * 102
 const pledgePages = ledgerServed({ kind: 'pledge', maxEntries: 512, maxBytes: 32 * 1024 * 1024, key: pledgeKey, validators: 'ledger' });
 
 /** The pages rendered once per ledger version, by route: the list (per filter, page and language) and each pledge's pages. */
-const SERVED_PAGES: Record<string, LedgerServe> = {
+export const SERVED_PAGES: Record<string, LedgerServe> = {
 	'/[lang=lang]/pledges': list,
 	'/[lang=lang]/pledges/[id]': pledgePages,
 	'/[lang=lang]/embed/pledges/[id]': pledgePages

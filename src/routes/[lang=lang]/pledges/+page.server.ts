@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { countryName } from '$lib/i18n/format';
-import { countriesByName } from '$lib/pledges/countries';
 import { filterFromQuery, filterQuery, storeFilter } from '$lib/pledges/filter';
 import { isStale } from '$lib/pledges/freshness';
 import { decodeCursor, encodeCursor } from '$lib/server/pledges/cursor';
 import { recentReportsSince, staleAfterMonths } from '$lib/server/pledges/freshness';
+import { listSummary } from '$lib/server/pledges/list-summary';
 import { isQueryableText } from '$lib/server/store/input-rule';
-import { pledgeMap } from '$lib/server/world-map/pledge-map';
 import type { PageServerLoad } from './$types';
 
 // The ledger changes during the event: rendered on each request, never prerendered.
@@ -23,10 +22,9 @@ export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) 
 	// A cursor this site did not make (an edited link) shows the first page.
 	const after = decodeCursor(url.searchParams.get('cursor') ?? '');
 	const since = recentReportsSince();
-	const [{ count, updatedAt, latest }, page, countryCounts] = await Promise.all([
-		store.snapshot(),
-		store.listPage(storeFilter(filter, since), { limit: PAGE_SIZE, after }),
-		store.countryCounts()
+	const [{ snapshot: { count, updatedAt, latest }, countries, map }, page] = await Promise.all([
+		listSummary(store, params.lang),
+		store.listPage(storeFilter(filter, since), { limit: PAGE_SIZE, after })
 	]);
 	const pledges = page.pledges.map((pledge) => ({ ...pledge, countryName: countryName(pledge.country, params.lang), isStale: isStale(pledge, since) }));
 	setHeaders({ 'cache-control': 'no-cache' });
@@ -45,7 +43,7 @@ export const load: PageServerLoad = async ({ params, url, setHeaders, locals }) 
 			first: after === undefined ? null : `/${params.lang}/pledges${filterQuery(filter)}`,
 			next: page.next === null ? null : `/${params.lang}/pledges${filterQuery(filter, encodeCursor(page.next))}`
 		},
-		countries: countriesByName(params.lang, countryCounts.map(({ country }) => country)),
-		map: pledgeMap(countryCounts, params.lang)
+		countries,
+		map
 	};
 };
