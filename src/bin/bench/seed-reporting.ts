@@ -13,6 +13,7 @@ if (![pledges, notes].every((n) => Number.isInteger(n) && n > 0)) throw new Erro
 /** The reporter's government's own pledges (a city reports on a few, not thousands). */
 const OWN = 20;
 const BATCH = 1000;
+const WRITERS = 8;
 const PASSWORD = 'a bench reporter passphrase';
 
 const store = await openStore();
@@ -43,17 +44,17 @@ try {
 		own.push(submitted.id);
 	}
 	ids.push(...own);
-	// Every pledge gets its share; the city's own pledges are reported on by the city.
-	for (let first = 0; first < notes; first += BATCH) {
-		const batch = Array.from({ length: Math.min(BATCH, notes - first) }, (_, index) => first + index);
-		await Promise.all(
-			batch.map((index) => {
-				const id = ids[index % ids.length];
-				const day = `2025-${String((index % 12) + 1).padStart(2, '0')}-15`;
-				return store.addNote(id, { date: day, text: `Progress ${index}: classes held, advice given.`, lang: 'fr' }, own.includes(id) ? reporter : organizer);
-			})
-		);
-	}
+	// Every pledge gets its share; the city's own pledges are reported on by the city. A few writers at once: the
+	// store's pool has ten connections, and a thousand notes waiting for one time out on a busy machine (PostgreSQL).
+	let next = 0;
+	const addNext = async () => {
+		for (let index = next++; index < notes; index = next++) {
+			const id = ids[index % ids.length];
+			const day = `2025-${String((index % 12) + 1).padStart(2, '0')}-15`;
+			await store.addNote(id, { date: day, text: `Progress ${index}: classes held, advice given.`, lang: 'fr' }, own.includes(id) ? reporter : organizer);
+		}
+	};
+	await Promise.all(Array.from({ length: WRITERS }, addNext));
 	console.log(JSON.stringify({ email, password: PASSWORD, pledgeId: own[0] }));
 } finally {
 	await store.close();
