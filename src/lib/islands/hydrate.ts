@@ -5,8 +5,10 @@
 import { flushSync, hydrate, type Component } from 'svelte';
 import { translateContext } from '$lib/i18n/context';
 import type { Language } from '$lib/i18n/languages';
-import { speak, type Words } from '$lib/i18n/words';
-import { parseProps } from './props';
+import { speak } from '$lib/i18n/words';
+import { isDeferred, outermostIslands, whenNeeded } from './place';
+import { isPlainIsland } from './plain';
+import { parseProps, wordsOf } from './props';
 import { loadIsland } from './registry';
 import { yieldToBrowser } from './schedule';
 import { warmUpIntl } from './warm-intl';
@@ -29,31 +31,6 @@ function keepVisitorState(place: HTMLElement): () => void {
 	};
 }
 
-function wordsOf(place: HTMLElement): Words {
-	const words: unknown = JSON.parse(place.dataset.words ?? '{}');
-	return words !== null && typeof words === 'object' ? Object.fromEntries(Object.entries(words).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
-}
-
-/**
- * Resolves when an island deferred to its first view (`hydrate="when-visible"` in Island.svelte)
- * comes near the viewport, or when the focus moves into it (a keyboard user tabbing to its form).
- */
-function whenNeeded(place: HTMLElement): Promise<void> {
-	return new Promise((resolve) => {
-		// The island's wrapper takes no box (display: contents): its children are what can be seen.
-		const watched = [...place.children];
-		const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && done(), { rootMargin: '200px' });
-		const done = () => {
-			observer.disconnect();
-			place.removeEventListener('focusin', done);
-			resolve();
-		};
-		place.addEventListener('focusin', done);
-		if (watched.length === 0) done();
-		for (const element of watched) observer.observe(element);
-	});
-}
-
 function hydrateIsland(place: HTMLElement, component: Component<Record<string, unknown>> | undefined, lang: Language): void {
 	if (!component) return;
 	const restore = keepVisitorState(place);
@@ -68,10 +45,9 @@ function hydrateIsland(place: HTMLElement, component: Component<Record<string, u
 export async function hydrateIslands(lang: Language): Promise<void> {
 	// Evaluating this module (Svelte included) was a task of its own: start in the next one.
 	await yieldToBrowser();
-	// Outermost islands only: an island inside another is hydrated with it.
-	const places = [...document.querySelectorAll<HTMLElement>('[data-island]')].filter((place) => !place.parentElement?.closest('[data-island]'));
+	// Outermost islands only: an island inside another is hydrated with it. Plain islands need no Svelte (./plain.ts).
+	const places = outermostIslands().filter((place) => !isPlainIsland(place));
 	if (places.length === 0) return;
-	const isDeferred = (place: HTMLElement) => place.dataset.hydrate === 'when-visible';
 	const now = places.filter((place) => !isDeferred(place));
 	// Every chunk of the islands wanted now at once, while the locale data warms up; the others' only once they are needed.
 	const components = now.map((place) => loadIsland(place.dataset.island));

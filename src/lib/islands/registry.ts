@@ -55,6 +55,7 @@ export const islands = {
 		'live:reminder',
 		'live:status'
 	]),
+	// Rendered by Svelte, driven in the browser by a plain module (./plain.ts): no Svelte comes for it.
 	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter']),
 	QuestionOnScreen: island(() => import('$lib/components/questions/QuestionOnScreen.svelte'), ['questions:screen.heading']),
 	QuestionsPanel: island(() => import('$lib/components/questions/QuestionsPanel.svelte'), [

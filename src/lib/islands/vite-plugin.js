@@ -25,16 +25,24 @@ export const islandsRegisteredIn = (code) => [...code.matchAll(/import\(\s*['"](
 /** Groups of island chunks by how many islands share their code: more islands than this count as this many. */
 const MOST_SHARED = 32;
 
+
 /**
  * The islands' build: adds their client module (src/lib/islands/main.ts) to SvelteKit's client build
  * as `islands.js` at the site's root; bundles what every island shares (Svelte, the phase clock,
  * hydrate.ts) into one chunk, each island's own code into a chunk of its own and what some islands
  * share into a chunk for them, so a page fetches only the code of the islands it has; and stops the build (or shows the error in dev) when a page marks a
- * component as an island that src/lib/islands/registry.ts does not load.
- * @param {{ entry?: string, afterPaint?: string, registry?: string }} [modules]
+ * component as an island that src/lib/islands/registry.ts does not load. The plain islands' modules
+ * (plain.ts) count as islands, and what they share with hydrate.ts stays out of Svelte's chunk: a
+ * page whose islands are all plain loads no Svelte.
+ * @param {{ entry?: string, afterPaint?: string, registry?: string, plain?: string }} [modules]
  * @returns {import('vite').Plugin}
  */
-export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = 'src/lib/islands/hydrate.ts', registry = 'src/lib/islands/registry.ts' } = {}) {
+export function islandsEntry({
+	entry = 'src/lib/islands/main.ts',
+	afterPaint = 'src/lib/islands/hydrate.ts',
+	registry = 'src/lib/islands/registry.ts',
+	plain = 'src/lib/islands/plain.ts'
+} = {}) {
 	let isClientBuild = false;
 	let root = process.cwd();
 	/** @type {Set<string>} */
@@ -85,15 +93,24 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 			const isCode = (/** @type {string} */ id) => !id.includes('?') && /\.(svelte|ts|js|mjs)$/.test(id);
 			const loader = reachable(resolve(root, entry));
 			loaderModules = new Set([...loader].filter((id) => id !== resolve(root, entry)));
-			const shared = reachable(resolve(root, afterPaint), loader);
-			const islands = this.getModuleInfo(resolve(root, registry))?.dynamicallyImportedIds ?? [];
+			const plainIslands = this.getModuleInfo(resolve(root, plain))?.dynamicallyImportedIds ?? [];
+			const neededByPlain = new Set(plainIslands.flatMap((island) => [...reachable(island, loader)]));
+			const afterPaintModules = reachable(resolve(root, afterPaint), loader);
+			const islands = [...(this.getModuleInfo(resolve(root, registry))?.dynamicallyImportedIds ?? []), ...plainIslands];
 			/** @type {Map<string, Set<string>>} module → the islands that need it */
 			const needs = new Map();
 			for (const island of islands) for (const id of reachable(island, loader)) needs.set(id, (needs.get(id) ?? new Set()).add(island));
 			islandChunks = new Map();
 			islandsSharing = new Map();
-			for (const id of shared) {
-				if (!isCode(id)) continue;
+			// What plain islands share with hydrate.ts (an island's words and props): a chunk of its own, placed
+			// before Svelte's, which would otherwise take it along, and every plain island with it.
+			for (const id of afterPaintModules) {
+				if (!isCode(id) || !neededByPlain.has(id)) continue;
+				islandChunks.set(id, 'islands-plain');
+				islandsSharing.set(id, MOST_SHARED + 1);
+			}
+			for (const id of afterPaintModules) {
+				if (!isCode(id) || islandChunks.has(id)) continue;
 				islandChunks.set(id, 'islands');
 				islandsSharing.set(id, MOST_SHARED);
 			}
@@ -116,12 +133,12 @@ export function islandsEntry({ entry = 'src/lib/islands/main.ts', afterPaint = '
 						...(codeSplitting.groups ?? []),
 						// What islands.js needs before the first paint stays out of the islands' chunks (a group
 						// takes its modules' dependencies along, unless an earlier group holds them).
-						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: MOST_SHARED + 1 },
+						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: MOST_SHARED + 2 },
 						// Code more islands share is placed first, so that no chunk of fewer islands takes it along
 						// (the stream's connection, shared by the counter, the questions and the console, went into
 						// the console's chunk, and every page with a counter downloaded the console).
-						...Array.from({ length: MOST_SHARED }, (_, index) => {
-							const sharing = MOST_SHARED - index;
+						...Array.from({ length: MOST_SHARED + 1 }, (_, index) => {
+							const sharing = MOST_SHARED + 1 - index;
 							return { name: (/** @type {string} */ id) => (islandsSharing.get(id) === sharing ? (islandChunks.get(id) ?? null) : null), priority: sharing };
 						})
 					]
