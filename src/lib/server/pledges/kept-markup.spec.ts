@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { keptMarkup } from './kept-markup';
+import { insertKeptMarkup, KEPT_MARKUP_SLOT, keptMarkup } from './kept-markup';
 
 describe('markup kept per owner and key', () => {
 	it('is made once for an owner and key, and again for another key or owner', () => {
@@ -30,5 +30,22 @@ describe('markup kept per owner and key', () => {
 			})
 		).toThrow('no map');
 		expect(keptMarkup(owner, '', () => '<svg></svg>')).toBe('<svg></svg>');
+	});
+});
+
+describe('kept markup put in its slot', () => {
+	const page = (slot: string) => `<main><p>before</p><!---->${slot}<!----><p>after</p></main>`;
+
+	it('takes the place of the slot, with the markers around it as they are', () => {
+		expect(insertKeptMarkup(page(KEPT_MARKUP_SLOT), '<section>map</section>')).toBe(page('<section>map</section>'));
+	});
+
+	it('leaves a page without markup, or without a slot, as it is', () => {
+		expect(insertKeptMarkup(page(KEPT_MARKUP_SLOT), undefined)).toBe(page(KEPT_MARKUP_SLOT));
+		expect(insertKeptMarkup(page(''), '<section>map</section>')).toBe(page(''));
+	});
+
+	it('fills the first slot only, and takes the markup as it is (no replacement patterns)', () => {
+		expect(insertKeptMarkup(`${KEPT_MARKUP_SLOT}|${KEPT_MARKUP_SLOT}`, "$& $' $1")).toBe(`$& $' $1|${KEPT_MARKUP_SLOT}`);
 	});
 });

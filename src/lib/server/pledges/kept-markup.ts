@@ -13,3 +13,17 @@ export function keptMarkup(owner: object, key: string, make: () => string): stri
 	if (markup === undefined) markups.set(key, (markup = make()));
 	return markup;
 }
+
+/**
+ * Where a page asks for its kept markup (given as `{@html}`): the hooks put the markup the load kept
+ * (`locals.keptMarkup`) in its place once the page is rendered, so that the markup is not in the load's data,
+ * which SvelteKit serializes on every render although these pages ship no client-side router. No value of the
+ * page can spell it: Svelte escapes `<` in every text and attribute.
+ */
+export const KEPT_MARKUP_SLOT = '<!--kept-markup-->';
+
+/** The rendered page with the kept markup in its slot (the first; a page has one), or as it is without either. */
+export function insertKeptMarkup(html: string, markup: string | undefined): string {
+	const at = markup === undefined ? -1 : html.indexOf(KEPT_MARKUP_SLOT);
+	return at < 0 ? html : html.slice(0, at) + markup + html.slice(at + KEPT_MARKUP_SLOT.length);
+}
