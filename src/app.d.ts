@@ -23,6 +23,8 @@ declare global {
 			lang?: Language;
 			/** The store, opened at startup with the live count's hub (src/lib/server/site.ts); set for every request but prerendering. */
 			store: Store;
+			/** Markup the page's load kept (the list's map), put in the page's KEPT_MARKUP_SLOT by hooks.server.ts. */
+			keptMarkup?: string;
 			/** Set when handling the request met a store fault (hooks.server.ts answers 503). */
 			storeFault?: boolean;
 		}

@@ -13,6 +13,7 @@ import { reporterGuard } from '$lib/server/governments/reporter-session';
 import { logger } from '$lib/server/log/logger';
 import { areMetricsOn, recordStoreFault, recordWrite } from '$lib/server/metrics/registry';
 import { guard } from '$lib/server/organizers/guard';
+import { insertKeptMarkup } from '$lib/server/pledges/kept-markup';
 import { answerKeptUnderServe } from '$lib/server/pledges/kept-on-node';
 import { ledgerServedPage } from '$lib/server/pledges/served-pages';
 import { readinessResponse } from '$lib/server/readiness';
@@ -64,7 +65,7 @@ const answer: Handle = async ({ event, resolve }) => {
 			finished(
 				event,
 				await resolve(event, {
-					transformPageChunk: ({ html }) => html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE)
+					transformPageChunk: ({ html }) => insertKeptMarkup(html.replace('%lang%', languageOfPath(event.url.pathname) ?? event.locals.lang ?? DEFAULT_LANGUAGE), event.locals.keptMarkup)
 				})
 			);
 		// The public list and the pledges' pages change only with the ledger: served from what was rendered for its version.

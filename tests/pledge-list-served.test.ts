@@ -154,6 +154,30 @@ test('the kept list is sent compressed as kept: gzip and brotli decode to the pl
 	expect([revalidated.response.statusCode, revalidated.response.headers.etag]).toEqual([304, zipped.response.headers.etag]);
 });
 
+test('what the public wrote is shown as text beside the map, which the list inserts as rendered once per version', async ({ baseURL, page }) => {
+	// The map and its table are inserted as markup (PledgeMap.svelte, kept-markup.ts): a pledge's own words still are not.
+	// Tags are refused when a pledge is recorded (src/lib/text/plain-text.ts); what may come through must stay text:
+	// `<` before a space or a digit, `&`, quotes, and entities spelled out, which would be a tag if read as HTML.
+	const mark = randomUUID().slice(0, 8);
+	const title = `Rents < 30 % & "quoted" <3 &lt;b id="title-${mark}"&gt;bold&lt;/b&gt;`;
+	const government = `Council &amp; &lt;i id="government-${mark}"&gt; < 2`;
+	const response = await fetch(`${baseURL}/api/pledges`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ government, country: 'UG', title })
+	});
+	expect(response.status).toBe(201);
+	for (const path of ['/en/pledges', '/fr/pledges', '/en/pledges?country=UG']) {
+		await page.goto(path);
+		await expect(page.getByText(title).first()).toBeVisible();
+		await expect(page.getByText(government).first()).toBeVisible();
+		expect(await page.locator(`#title-${mark}, #government-${mark}`).count()).toBe(0);
+		// The kept markup is there: the map's drawing and its table.
+		await expect(page.locator('svg.world')).toHaveCount(1);
+		await expect(page.locator('table.country-counts')).toHaveCount(1);
+	}
+});
+
 test('a browser shows the kept list, a pledge’s page and its framed page without a policy violation', async ({ baseURL, page }) => {
 	const id = await addPledge(baseURL!, `Kept under its hashes ${randomUUID().slice(0, 8)}`);
 	const violations: string[] = [];

@@ -267,5 +267,9 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		updated_at timestamptz NOT NULL,
 		PRIMARY KEY (question_id, lang)
 	);
+	`,
+	// The public list's counts from the index alone, as SQLite's.
+	`
+	CREATE INDEX pledges_public ON pledges (verification, withdrawn_at, seq);
 	`
 ];

@@ -274,5 +274,10 @@ export const MIGRATIONS: readonly Migration[] = [
 		updated_at TEXT NOT NULL,
 		PRIMARY KEY (question_id, lang)
 	);
+	`,
+	// The public list's counts (issue 23): the pledges shown to the public, and those after a cursor, counted from
+	// this index alone; pledges_verification (verification, seq) left each row to read for its withdrawn_at.
+	`
+	CREATE INDEX pledges_public ON pledges (verification, withdrawn_at, seq);
 	`
 ];
