@@ -77,6 +77,8 @@ const originalMark = (written: Language, pageLang: Language) =>
 	t[pageLang]('pledges:public.original', { language: new Intl.DisplayNames(pageLang, { type: 'language' }).of(written)! });
 
 const publicCount = async (origin: string) => ((await (await api(origin, '/api/pledges?limit=1')).json()) as { count: number }).count;
+/** The public pledges a search finds: one title's own count, whatever other tests publish meanwhile. */
+const publicMatches = async (origin: string, q: string) => ((await (await api(origin, `/api/pledges?q=${encodeURIComponent(q)}`)).json()) as { matching: number }).matching;
 const pendingIds = async (origin: string) => ((await (await api(origin, '/api/pledges?verification=pending', { token })).json()) as { pledges: { id: string }[] }).pledges.map((p) => p.id);
 
 for (const lang of LANGUAGES) {
@@ -101,24 +103,25 @@ for (const lang of LANGUAGES) {
 		await expect(page).toHaveURL(new RegExp(`/${lang}/report$`));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(t[lang]('governments:area.title', { government: government.government }));
 
-		// A submission waits: not counted, not listed, no public page.
+		// A submission waits: not counted, not listed, no public page. The ledger's count is the site's: tests in other
+		// workers publish pledges meanwhile, so it only bounds from below what this one adds; its title counts for itself.
 		const before = await publicCount(origin);
 		const title = `Submitted ${randomUUID().slice(0, 8)}`;
 		await submit(page, lang, title);
 		const row = page.getByRole('row').filter({ hasText: title });
 		await expect(row).toContainText(t[lang]('governments:verification.pending'));
 		const id = (await row.getByRole('link').getAttribute('href'))!.split('/').at(-1)!;
-		expect(await publicCount(origin)).toBe(before);
+		expect(await publicMatches(origin, title)).toBe(0);
 		expect(await pendingIds(origin)).toContain(id);
 		expect((await api(origin, `/${lang}/pledges/${id}`)).status).toBe(404);
-		expect((await (await api(origin, `/api/pledges?q=${encodeURIComponent(title)}`)).json()).matching).toBe(0);
 		expect(await (await api(origin, '/api/pledges.csv')).text()).not.toContain(title);
 
 		// An organizer publishes it: public and counted.
 		const published = await api(origin, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'published' }, token });
 		expect(published.status).toBe(200);
 		expect(await published.json()).toMatchObject({ id, reportedBy: 'government', verifiedAt: expect.any(String) });
-		expect(await publicCount(origin)).toBe(before + 1);
+		expect(await publicMatches(origin, title)).toBe(1);
+		expect(await publicCount(origin)).toBeGreaterThanOrEqual(before + 1);
 		expect((await api(origin, `/${lang}/pledges/${id}`)).status).toBe(200);
 		expect((await api(origin, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'published' }, token })).status).toBe(409);
 
