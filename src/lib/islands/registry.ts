@@ -12,20 +12,13 @@ import type { Component } from 'svelte';
  */
 // An island speaks with its words alone (getTranslate in src/lib/i18n/context.ts): the server's
 // translator is out of its reach, in the browser as on the server (Island.svelte).
-function island<C extends Component<any, any>>(load: () => Promise<{ default: C }>, words: readonly string[]) {
-	return { load, words };
+// `plain`: the component only renders markup, kept live in the browser by a plain module (./plain.ts) instead of Svelte.
+function island<C extends Component<any, any>>(load: () => Promise<{ default: C }>, words: readonly string[], { plain = false } = {}) {
+	return { load, words, plain };
 }
 
 export const islands = {
-	AddToCalendar: island(() => import('$lib/components/AddToCalendar.svelte'), [
-		'calendar:description',
-		'calendar:menu',
-		'event:agenda',
-		'event:fullTitle',
-		'event:kind',
-		'event:when.placeName',
-		'live:channel'
-	]),
+	AddToCalendar: island(() => import('$lib/components/AddToCalendar.svelte'), ['calendar:menu']),
 	AfterEvent: island(() => import('$lib/livestream/AfterEvent.svelte'), ['event:follow.hashtagLabel', 'live:after']),
 	AgendaNow: island(() => import('$lib/components/AgendaNow.svelte'), ['live:agenda.onNow']),
 	BroadcastOverlay: island(() => import('$lib/components/broadcast/BroadcastOverlay.svelte'), [
@@ -56,7 +49,7 @@ export const islands = {
 		'live:status'
 	]),
 	// Rendered by Svelte, driven in the browser by a plain module (./plain.ts): no Svelte comes for it.
-	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter']),
+	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter'], { plain: true }),
 	QuestionOnScreen: island(() => import('$lib/components/questions/QuestionOnScreen.svelte'), ['questions:screen.heading']),
 	QuestionsPanel: island(() => import('$lib/components/questions/QuestionsPanel.svelte'), [
 		'questions:askAnother',
@@ -101,6 +94,9 @@ export function islandName(component: unknown): IslandName {
 
 /** The words an island speaks (key prefixes). */
 export const islandWords = (name: IslandName): readonly string[] => islands[name].words;
+
+/** Whether the island is driven in the browser by a plain module (./plain.ts), marked `data-plain` by Island.svelte. */
+export const isPlainIslandName = (name: IslandName): boolean => islands[name].plain;
 
 /** Loads the component an island's markup names, if it is one. */
 export async function loadIsland(name: string | undefined): Promise<Component<Record<string, unknown>> | undefined> {
