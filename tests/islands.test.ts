@@ -72,13 +72,6 @@ test('the browser gets no translator and no word files: each island brings the w
 
 
 
-test('only plain islands are marked plain (the pages’ script fetches plain.ts for them alone)', async ({ page }) => {
-	await page.goto('/fr/live');
-	// The counter is kept live by its plain module (src/lib/islands/plain.ts), the other islands by Svelte.
-	await expect(page.locator('[data-island="PledgeCounter"]:not([data-plain])')).toHaveCount(0);
-	await expect(page.locator('[data-island][data-plain]:not([data-island="PledgeCounter"])')).toHaveCount(0);
-});
-
 test("the islands' module is checked again on each visit (a deploy replaces it)", async ({ request }) => {
 	const response = await request.get('/islands.js');
 	expect(response.status()).toBe(200);

@@ -1,6 +1,7 @@
 import type { Language } from '$lib/i18n/languages';
 import type { Translate } from '$lib/i18n/translator';
-import { calendarEntry, calendarPath, subscriptionUrl } from './entry';
+import { calendarPath, subscriptionUrl } from './address';
+import { calendarEntry } from './entry';
 import type { CalendarChoice } from './choice';
 import { serviceLinks } from './links';
 

@@ -6,12 +6,12 @@ import { flushSync, hydrate, type Component } from 'svelte';
 import { translateContext } from '$lib/i18n/context';
 import type { Language } from '$lib/i18n/languages';
 import { speak } from '$lib/i18n/words';
-import { isPlain, outermostIslands } from './place';
+import { isDeferred, outermostIslands, whenNeeded } from './place';
+import { isPlainIsland } from './plain';
 import { parseProps, wordsOf } from './props';
 import { loadIsland } from './registry';
 import { yieldToBrowser } from './schedule';
 import { warmUpIntl } from './warm-intl';
-import { isDeferred, whenNeeded } from './when-needed';
 
 const FOCUSABLE = 'a[href], button, summary, input, select, textarea';
 
@@ -46,7 +46,7 @@ export async function hydrateIslands(lang: Language): Promise<void> {
 	// Evaluating this module (Svelte included) was a task of its own: start in the next one.
 	await yieldToBrowser();
 	// Outermost islands only: an island inside another is hydrated with it. Plain islands need no Svelte (./plain.ts).
-	const places = outermostIslands().filter((place) => !isPlain(place));
+	const places = outermostIslands().filter((place) => !isPlainIsland(place));
 	if (places.length === 0) return;
 	const now = places.filter((place) => !isDeferred(place));
 	// Every chunk of the islands wanted now at once, while the locale data warms up; the others' only once they are needed.

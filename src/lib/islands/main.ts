@@ -1,12 +1,13 @@
 // The only script of the public pages (they are rendered with csr = false), kept small: it remembers
 // the visitor's language choice, says when the browser is offline, installs the offline cache once the
-// page has loaded and, after the first paint, fetches the islands' code (./plain.ts where the page has a
-// plain island, ./hydrate.ts where it has another), so on a weak connection Svelte and the components never
-// compete with the page's own first render. Without it the pages read the same.
+// page has loaded and, after the first paint, fetches the islands' code (./plain.ts, ./hydrate.ts), so on a weak
+// connection Svelte and the components never compete with the page's own first render. Without it the
+// pages read the same.
 import { isLanguage, LANGUAGE_COOKIE } from '$lib/i18n/languages';
 import { showWhenOffline } from '$lib/offline/notice';
 import { registerServiceWorker } from '$lib/offline/register';
-import { isPlain, outermostIslands } from './place';
+import { outermostIslands } from './place';
+import { isPlainIsland, startPlainIslands } from './plain';
 import { afterFirstPaint } from './schedule';
 
 function rememberLanguageChoice(): void {
@@ -24,9 +25,8 @@ const islands = outermostIslands();
 if (isLanguage(lang) && islands.length > 0) {
 	const painted = afterFirstPaint();
 	// The live counter and its like are driven by small plain modules; Svelte only comes for the other islands.
-	const plain = islands.filter(isPlain);
-	if (plain.length > 0) void painted.then(() => import('./plain')).then(({ startPlainIslands }) => startPlainIslands(plain, lang));
-	if (plain.length < islands.length) {
+	void painted.then(() => startPlainIslands(islands, lang));
+	if (!islands.every(isPlainIsland)) {
 		void painted.then(() => import('./hydrate')).then(({ hydrateIslands }) => hydrateIslands(lang));
 	}
 }

@@ -5,8 +5,7 @@ import { LANGUAGES } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/event/translator';
 import { NAMESPACES } from '$lib/i18n/translator';
 import { DEFAULT_NAMESPACE } from '$lib/i18n/words';
-import { plainIslands } from './plain';
-import { islands, islandWords, isPlainIslandName, type IslandName } from './registry';
+import { islands, islandWords, type IslandName } from './registry';
 import { islandsRegisteredIn } from './vite-plugin.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -62,11 +61,6 @@ describe('the islands’ registry', () => {
 			expect(named.filter((key) => !islandWords(name).some((prefix) => covers(prefix, key)))).toEqual([]);
 		});
 	}
-
-	it('marks plain the islands that have a plain module in the browser, and no other', () => {
-		const names = Object.keys(islands) as IslandName[];
-		expect(names.filter(isPlainIslandName)).toEqual(names.filter((name) => Object.hasOwn(plainIslands, name)));
-	});
 
 	for (const lang of LANGUAGES) {
 		it(`every prefix of every island’s words has words in ${lang}`, async () => {

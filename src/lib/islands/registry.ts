@@ -12,9 +12,8 @@ import type { Component } from 'svelte';
  */
 // An island speaks with its words alone (getTranslate in src/lib/i18n/context.ts): the server's
 // translator is out of its reach, in the browser as on the server (Island.svelte).
-// `plain`: the component only renders markup, kept live in the browser by a plain module (./plain.ts) instead of Svelte.
-function island<C extends Component<any, any>>(load: () => Promise<{ default: C }>, words: readonly string[], { plain = false } = {}) {
-	return { load, words, plain };
+function island<C extends Component<any, any>>(load: () => Promise<{ default: C }>, words: readonly string[]) {
+	return { load, words };
 }
 
 export const islands = {
@@ -36,12 +35,7 @@ export const islands = {
 	ModerationQueue: island(() => import('$lib/components/questions/ModerationQueue.svelte'), ['organizers:questions', 'questions:list']),
 	NowOnAir: island(() => import('$lib/components/NowOnAir.svelte'), ['event:agenda', 'stream:screen']),
 	PhaseNow: island(() => import('$lib/components/PhaseNow.svelte'), [
-		'calendar:description',
 		'event:agenda',
-		'event:fullTitle',
-		'event:kind',
-		'event:when.placeName',
-		'live:channel',
 		'live:countdown',
 		'live:endsAt',
 		'live:next',
@@ -49,7 +43,7 @@ export const islands = {
 		'live:status'
 	]),
 	// Rendered by Svelte, driven in the browser by a plain module (./plain.ts): no Svelte comes for it.
-	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter'], { plain: true }),
+	PledgeCounter: island(() => import('$lib/components/PledgeCounter.svelte'), ['stream:counter']),
 	QuestionOnScreen: island(() => import('$lib/components/questions/QuestionOnScreen.svelte'), ['questions:screen.heading']),
 	QuestionsPanel: island(() => import('$lib/components/questions/QuestionsPanel.svelte'), [
 		'questions:askAnother',
@@ -94,9 +88,6 @@ export function islandName(component: unknown): IslandName {
 
 /** The words an island speaks (key prefixes). */
 export const islandWords = (name: IslandName): readonly string[] => islands[name].words;
-
-/** Whether the island is driven in the browser by a plain module (./plain.ts), marked `data-plain` by Island.svelte. */
-export const isPlainIslandName = (name: IslandName): boolean => islands[name].plain;
 
 /** Loads the component an island's markup names, if it is one. */
 export async function loadIsland(name: string | undefined): Promise<Component<Record<string, unknown>> | undefined> {

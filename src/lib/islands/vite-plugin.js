@@ -94,9 +94,7 @@ export function islandsEntry({
 			const loader = reachable(resolve(root, entry));
 			loaderModules = new Set([...loader].filter((id) => id !== resolve(root, entry)));
 			const plainIslands = this.getModuleInfo(resolve(root, plain))?.dynamicallyImportedIds ?? [];
-			// plain.ts itself comes after the paint, only to pages with a plain island (main.ts imports it then).
-			const plainLoader = reachable(resolve(root, plain), loader);
-			const neededByPlain = new Set([...plainLoader, ...plainIslands.flatMap((island) => [...reachable(island, loader)])]);
+			const neededByPlain = new Set(plainIslands.flatMap((island) => [...reachable(island, loader)]));
 			const afterPaintModules = reachable(resolve(root, afterPaint), loader);
 			const islands = [...(this.getModuleInfo(resolve(root, registry))?.dynamicallyImportedIds ?? []), ...plainIslands];
 			/** @type {Map<string, Set<string>>} module → the islands that need it */
@@ -104,10 +102,9 @@ export function islandsEntry({
 			for (const island of islands) for (const id of reachable(island, loader)) needs.set(id, (needs.get(id) ?? new Set()).add(island));
 			islandChunks = new Map();
 			islandsSharing = new Map();
-			// plain.ts and what plain islands share with hydrate.ts (an island's words and props, when a deferred
-			// island is needed): a chunk of its own, placed before Svelte's, which would otherwise take it along,
-			// and every plain island with it.
-			for (const id of new Set([...plainLoader, ...afterPaintModules])) {
+			// What plain islands share with hydrate.ts (an island's words and props): a chunk of its own, placed
+			// before Svelte's, which would otherwise take it along, and every plain island with it.
+			for (const id of afterPaintModules) {
 				if (!isCode(id) || !neededByPlain.has(id)) continue;
 				islandChunks.set(id, 'islands-plain');
 				islandsSharing.set(id, MOST_SHARED + 1);
