@@ -1,16 +1,9 @@
 import type { Language } from '$lib/i18n/languages';
 import type { Translate } from '$lib/i18n/translator';
-import { calendarEntry, calendarPath, subscriptionUrl } from './entry';
+import { calendarPath, subscriptionUrl } from './address';
+import { calendarEntry } from './entry';
+import type { CalendarChoice } from './choice';
 import { serviceLinks } from './links';
-
-export type CalendarChoiceId = 'ics' | 'google' | 'outlookCom' | 'office365' | 'yahoo' | 'subscribe';
-
-/** One way to add the session to a calendar: a file, a service's form, or a subscription. */
-export interface CalendarChoice {
-	id: CalendarChoiceId;
-	href: string;
-	type?: string;
-}
 
 /** Every way to add the session to a calendar, in the menu's order (computed where the page is rendered). */
 export function calendarChoices(lang: Language, t: Translate): CalendarChoice[] {

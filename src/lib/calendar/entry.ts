@@ -48,12 +48,3 @@ export function calendarEntry(lang: Language, t: Translate): CalendarEntry {
 		url
 	};
 }
-
-/** Where the .ics file of a language is served, as a path and as a `webcal://` subscription. */
-export function calendarPath(lang: Language): string {
-	return `/${lang}/calendar.ics`;
-}
-
-export function subscriptionUrl(lang: Language): string {
-	return `${settings.origin.replace(/^https?:\/\//, 'webcal://')}${calendarPath(lang)}`;
-}

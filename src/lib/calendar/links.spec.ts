@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { event } from '$lib/event/event';
 import { LANGUAGES } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/event/translator';
-import { calendarEntry, subscriptionUrl } from './entry';
+import { subscriptionUrl } from './address';
+import { calendarEntry } from './entry';
 import { serviceLinks, type CalendarService } from './links';
 
 /** 20220518T173000Z → the instant it names. */

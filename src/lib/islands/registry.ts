@@ -17,15 +17,7 @@ function island<C extends Component<any, any>>(load: () => Promise<{ default: C 
 }
 
 export const islands = {
-	AddToCalendar: island(() => import('$lib/components/AddToCalendar.svelte'), [
-		'calendar:description',
-		'calendar:menu',
-		'event:agenda',
-		'event:fullTitle',
-		'event:kind',
-		'event:when.placeName',
-		'live:channel'
-	]),
+	AddToCalendar: island(() => import('$lib/components/AddToCalendar.svelte'), ['calendar:menu']),
 	AfterEvent: island(() => import('$lib/livestream/AfterEvent.svelte'), ['event:follow.hashtagLabel', 'live:after']),
 	AgendaNow: island(() => import('$lib/components/AgendaNow.svelte'), ['live:agenda.onNow']),
 	BroadcastOverlay: island(() => import('$lib/components/broadcast/BroadcastOverlay.svelte'), [
@@ -43,12 +35,7 @@ export const islands = {
 	ModerationQueue: island(() => import('$lib/components/questions/ModerationQueue.svelte'), ['organizers:questions', 'questions:list']),
 	NowOnAir: island(() => import('$lib/components/NowOnAir.svelte'), ['event:agenda', 'stream:screen']),
 	PhaseNow: island(() => import('$lib/components/PhaseNow.svelte'), [
-		'calendar:description',
 		'event:agenda',
-		'event:fullTitle',
-		'event:kind',
-		'event:when.placeName',
-		'live:channel',
 		'live:countdown',
 		'live:endsAt',
 		'live:next',

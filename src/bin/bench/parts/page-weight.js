@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import languages from '../../../lib/i18n/languages.json' with { type: 'json' };
 import { chromiumPath } from '../../chromium-path.js';
 import { seedPledges } from '../seed.js';
 import { startServer } from '../server.js';
@@ -21,22 +22,20 @@ export const name = 'page weight (first view, gzip)';
 
 const PLEDGES = Number(process.env.BENCH_WEIGHT_PLEDGES ?? 300);
 // `{pledge}`: the newest pledge's id, read from the list.
+// Every public page in every language of the site (the budget holds for each).
 const PATHS = [
-	'/en/',
-	'/fr/',
-	'/en/live',
-	'/fr/live',
-	'/en/live/questions',
-	'/en/live/captions',
-	'/en/transcript',
-	'/en/pledges',
-	'/fr/pledges',
-	'/en/pledges/{pledge}',
-	'/en/embed/pledges/{pledge}',
-	'/en/embed/counter',
-	'/en/screen',
-	'/en/report/sign-in'
-];
+	'/',
+	'/live',
+	'/live/questions',
+	'/live/captions',
+	'/transcript',
+	'/pledges',
+	'/pledges/{pledge}',
+	'/embed/pledges/{pledge}',
+	'/embed/counter',
+	'/screen',
+	'/report/sign-in'
+].flatMap((path) => languages.map(({ code }) => `/${code}${path}`));
 // The first view's budget (issue 12): 50 KB in all, 40 KB of it JavaScript.
 const BUDGET = { total: 50 * 1024, js: 40 * 1024 };
 const DETAIL = process.env.BENCH_WEIGHT_DETAIL === '1';
