@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { env } from '$env/dynamic/private';
+import { LANGUAGES } from '$lib/i18n/languages';
 import { answerEarly } from '../http/early-answer.js';
 import { recordKeptAnswer } from '../metrics/registry';
 import { openedSite } from '../site';
@@ -44,6 +45,12 @@ export async function answerKept(request: IncomingMessage, response: ServerRespo
 	return true;
 }
 
+/**
+ * The addresses of the routes that keep their pages (served-pages.ts): the list, a pledge's page and its embed. Checked
+ * before the store is asked its version, so that the site's other requests (prerendered pages, assets) cost no query.
+ */
+const KEPT_PATH = new RegExp(`^/(?:${LANGUAGES.join('|')})/(?:embed/)?pledges(?:/[^/?]+)?(?:\\?|$)`);
+
 let isListening = false;
 
 /**
@@ -57,6 +64,6 @@ export function answerKeptUnderServe(): void {
 	answerEarly((request, response) => {
 		const store = openedSite()?.store;
 		// Not yet open (PostgreSQL down at start): the route opens it, or answers why not.
-		return request.method === 'GET' && store ? answerKept(request, response, () => store.version(), served) : undefined;
+		return request.method === 'GET' && store && KEPT_PATH.test(request.url ?? '') ? answerKept(request, response, () => store.version(), served) : undefined;
 	});
 }
