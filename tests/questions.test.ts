@@ -123,6 +123,36 @@ for (const lang of ['en', 'fr'] as const) {
 	});
 }
 
+test('what a visitor types stays in the form when the list arrives after it, and is sent', async ({ page, browser, baseURL }) => {
+	const organizer = await signInToConsole(page, 'en');
+	await questionsApi(baseURL!, organizer.token).setOpen(true);
+	const visitor = await (await browser.newContext()).newPage();
+	// The list comes late (a slow connection): the stream and the poll wait until the visitor has typed.
+	let release!: () => void;
+	const typed = new Promise<void>((resolve) => (release = resolve));
+	await visitor.route(
+		(url) => ['/api/pledges/stream', '/api/questions'].includes(url.pathname),
+		async (route) => {
+			if (route.request().method() === 'GET') await typed;
+			await route.continue();
+		}
+	);
+	await visitor.goto('/en/live');
+	await waitForIslands(visitor);
+	const loading = visitor.getByText(t.en('questions:loading'));
+	await expect(loading).toBeVisible();
+	const text = uniqueQuestion('Typed before the list came');
+	await visitor.getByLabel(WORDS.en.field).fill(text);
+	await visitor.getByLabel(WORDS.en.name).fill('Ana Pérez');
+	release();
+	await expect(loading).toHaveCount(0, { timeout: 15_000 });
+	await expect(visitor.getByLabel(WORDS.en.field)).toHaveValue(text);
+	await expect(visitor.getByLabel(WORDS.en.name)).toHaveValue('Ana Pérez');
+	await visitor.getByRole('button', { name: WORDS.en.send }).click();
+	await expect(visitor.getByText(WORDS.en.awaiting).first()).toBeVisible();
+	await visitor.context().close();
+});
+
 test('the moderation view applies what the stream sends, without fetching the page again', BOTH_ENGINES, async ({ page, baseURL }) => {
 	const organizer = await signInToConsole(page, 'en');
 	const api = questionsApi(baseURL!, organizer.token);
