@@ -36,6 +36,8 @@ export default defineConfig({
 	retries: 0,
 	// Long journeys (the console, axe on several pages) need room on a loaded 2-core machine.
 	timeout: 60_000,
+	// A condition a loaded 2-core machine meets late is still met: an assertion waits up to 10 s (5 by default).
+	expect: { timeout: 10_000 },
 	reporter: 'list',
 	// A PostgreSQL for the tests that run several instances (tests/instances.test.ts).
 	globalSetup: './tests/support/postgres-setup.ts',

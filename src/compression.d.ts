@@ -10,3 +10,9 @@ declare module 'compression' {
 	const compression: Compression;
 	export default compression;
 }
+
+// `on-headers` (compression's own dependency, used beside it in src/lib/server/http/compress.js).
+declare module 'on-headers' {
+	import type { ServerResponse } from 'node:http';
+	export default function onHeaders(res: ServerResponse, listener: (this: ServerResponse) => void): void;
+}

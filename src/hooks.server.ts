@@ -3,6 +3,7 @@ import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, languageOfPath, negotiateLanguage, type Language } from '$lib/i18n/languages';
 import { translatorFor } from '$lib/event/translator';
+import { loadIslandNames } from '$lib/islands/registry';
 import { guardApiWrite } from '$lib/server/http/api-guard';
 import { isApiRoute, isUnknownApiAddress } from '$lib/server/http/api-route';
 import { apiError } from '$lib/server/http/api-error';
@@ -121,6 +122,8 @@ export const handleError: HandleServerError = ({ error, event, message, status }
  * request, pages that need no store answering meanwhile.
  */
 export const init: ServerInit = async () => {
+	// Island.svelte names the islands a page renders, prerendered ones included.
+	await loadIslandNames();
 	if (building) return;
 	answerKeptUnderServe();
 	try {

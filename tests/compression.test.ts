@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { rawGet } from './support/raw-get';
+import { ownServer } from './support/server-process';
 
 test('a rendered page is sent gzipped to a client that accepts it, and plain to one that does not', async ({ baseURL }) => {
 	const zipped = await rawGet(`${baseURL}/en/pledges`, { 'accept-encoding': 'gzip' });
@@ -19,4 +23,29 @@ test('the live stream is never compressed: its first event arrives as it is sent
 	const { response, body } = await rawGet(`${baseURL}/api/pledges/stream`, { 'accept-encoding': 'gzip' });
 	expect(response.headers['content-encoding']).toBeUndefined();
 	expect(body.toString('utf8')).toMatch(/^(:|retry:|event:|id:)/m);
+});
+
+test('an answer compressed on its way out carries the weak form of its tag: a cache never takes one coding for the other, and both revalidate', async () => {
+	// A store of its own: the open data's tag stays the same while the test reads it.
+	const dir = mkdtempSync(join(tmpdir(), 'imrf-compressed-tags-'));
+	const server = await ownServer(join(dir, 'site.db'));
+	try {
+		const url = `${server.origin}/api/pledges`;
+		const zipped = await rawGet(url, { 'accept-encoding': 'gzip' });
+		const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+		expect(zipped.response.headers['content-encoding']).toBe('gzip');
+		expect(plain.response.headers['content-encoding']).toBeUndefined();
+		const strong = String(plain.response.headers.etag);
+		expect(strong).toMatch(/^"/);
+		expect(zipped.response.headers.etag).toBe(`W/${strong}`);
+
+		// Each client revalidates with the tag it holds, and is answered 304 under that same tag.
+		for (const [coding, held] of [['gzip', `W/${strong}`], ['identity', strong]]) {
+			const again = await rawGet(url, { 'accept-encoding': coding, 'if-none-match': held });
+			expect([again.response.statusCode, again.response.headers.etag, again.body.length], coding).toEqual([304, held, 0]);
+		}
+	} finally {
+		await server.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
 });

@@ -1,4 +1,5 @@
 import type { Component } from 'svelte';
+import { knowIslands } from './names';
 
 /**
  * Every component a page may mark as an island (Island.svelte), with the words it speaks: i18next
@@ -64,26 +65,17 @@ export type IslandComponent = Awaited<ReturnType<(typeof islands)[IslandName]['l
 
 const isIslandName = (name: string | undefined): name is IslandName => name !== undefined && Object.hasOwn(islands, name);
 
-let names: Map<unknown, IslandName> | undefined;
 let loading: Promise<void> | undefined;
 
 /**
  * Loads every island's module once, so the server can name the component a page passes
- * (src/routes/+layout.ts awaits it before any page renders).
+ * (names.ts; src/hooks.server.ts awaits it before any page renders).
  */
 export function loadIslandNames(): Promise<void> {
-	loading ??= Promise.all(Object.entries(islands).map(async ([name, { load }]) => [(await load()).default, name] as const)).then((entries) => {
-		names = new Map(entries.map(([component, name]) => [component, name as IslandName]));
-	});
+	loading ??= Promise.all(
+		Object.entries(islands).map(async ([name, { load, words }]) => [(await load()).default, { name: name as IslandName, words }] as const)
+	).then(knowIslands);
 	return loading;
-}
-
-/** The name an island is marked with in the markup; throws for a component not registered above. */
-export function islandName(component: unknown): IslandName {
-	if (!names) throw new Error('Island.svelte: the islands are not loaded yet (loadIslandNames, src/routes/+layout.ts)');
-	const name = names.get(component);
-	if (!name) throw new Error('Island.svelte: this component is not in src/lib/islands/registry.ts');
-	return name;
 }
 
 /** The words an island speaks (key prefixes). */

@@ -24,6 +24,13 @@ export const islandsRegisteredIn = (code) => [...code.matchAll(/import\(\s*['"](
 
 /** Groups of island chunks by how many islands share their code: more islands than this count as this many. */
 const MOST_SHARED = 32;
+/**
+ * A chunk group's priority: the more islands share a module, the earlier its group takes it; at one
+ * level, what pages also use goes before the islands' own code, which would otherwise take it along.
+ * @param {number} sharing @param {boolean} [isPagesToo]
+ */
+const rankOf = (sharing, isPagesToo = false) => 2 * sharing + (isPagesToo ? 1 : 0);
+const TOP_RANK = rankOf(MOST_SHARED + 1, true);
 
 
 /**
@@ -92,11 +99,24 @@ export function islandsEntry({
 			};
 			const isCode = (/** @type {string} */ id) => !id.includes('?') && /\.(svelte|ts|js|mjs)$/.test(id);
 			const loader = reachable(resolve(root, entry));
-			loaderModules = new Set([...loader].filter((id) => id !== resolve(root, entry)));
+			// The modules that import islands dynamically (the registry, its hydrate.ts and plain.ts) stay out of
+			// every group: in a chunk a page also uses, the build would count each island's styles as loaded
+			// later, and SvelteKit would leave them out of the page that renders the island (unstyled without
+			// JavaScript). Alone, they go with islands.js and hydrate.ts's chunk, which no page imports.
+			const loadsIslands = new Set([resolve(root, entry), resolve(root, plain), resolve(root, afterPaint), resolve(root, registry)]);
+			loaderModules = new Set([...loader].filter((id) => !loadsIslands.has(id)));
 			const plainIslands = this.getModuleInfo(resolve(root, plain))?.dynamicallyImportedIds ?? [];
 			const neededByPlain = new Set(plainIslands.flatMap((island) => [...reachable(island, loader)]));
 			const afterPaintModules = reachable(resolve(root, afterPaint), loader);
 			const islands = [...(this.getModuleInfo(resolve(root, registry))?.dynamicallyImportedIds ?? []), ...plainIslands];
+			// What the pages use themselves, short of an island (SvelteKit's client nodes, built though csr is off):
+			// a page imports the chunk of each, and SvelteKit puts that chunk's styles into the page. In an island's
+			// chunk, such a module would bring that island's styles into every page that uses it.
+			const pagesOwn = new Set(
+				[...this.getModuleIds()]
+					.filter((id) => id.includes('/generated/client-optimized/nodes/'))
+					.flatMap((page) => [...reachable(page, new Set([...islands, ...loader]))])
+			);
 			/** @type {Map<string, Set<string>>} module → the islands that need it */
 			const needs = new Map();
 			for (const island of islands) for (const id of reachable(island, loader)) needs.set(id, (needs.get(id) ?? new Set()).add(island));
@@ -105,20 +125,22 @@ export function islandsEntry({
 			// What plain islands share with hydrate.ts (an island's words and props): a chunk of its own, placed
 			// before Svelte's, which would otherwise take it along, and every plain island with it.
 			for (const id of afterPaintModules) {
-				if (!isCode(id) || !neededByPlain.has(id)) continue;
+				if (!isCode(id) || !neededByPlain.has(id) || loadsIslands.has(id)) continue;
 				islandChunks.set(id, 'islands-plain');
-				islandsSharing.set(id, MOST_SHARED + 1);
+				islandsSharing.set(id, rankOf(MOST_SHARED + 1));
 			}
 			for (const id of afterPaintModules) {
-				if (!isCode(id) || islandChunks.has(id)) continue;
+				if (!isCode(id) || islandChunks.has(id) || loadsIslands.has(id)) continue;
 				islandChunks.set(id, 'islands');
-				islandsSharing.set(id, MOST_SHARED);
+				islandsSharing.set(id, rankOf(MOST_SHARED));
 			}
 			for (const [id, owners] of needs) {
 				if (!isCode(id) || islandChunks.has(id)) continue;
-				// Code two islands share goes with neither: into a chunk for the islands that need it.
-				islandChunks.set(id, `island-${[...owners].map((owner) => basename(owner).replace(/\.\w+$/, '')).sort().join('-')}`);
-				islandsSharing.set(id, Math.min(owners.size, MOST_SHARED - 1));
+				// Code two islands share goes with neither: into a chunk for the islands that need it; what pages use
+				// too, into a chunk of its own beside it.
+				const chunk = `island-${[...owners].map((owner) => basename(owner).replace(/\.\w+$/, '')).sort().join('-')}`;
+				islandChunks.set(id, pagesOwn.has(id) ? `${chunk}-shared` : chunk);
+				islandsSharing.set(id, rankOf(Math.min(owners.size, MOST_SHARED - 1), pagesOwn.has(id)));
 			}
 		},
 		outputOptions(options) {
@@ -133,13 +155,13 @@ export function islandsEntry({
 						...(codeSplitting.groups ?? []),
 						// What islands.js needs before the first paint stays out of the islands' chunks (a group
 						// takes its modules' dependencies along, unless an earlier group holds them).
-						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: MOST_SHARED + 2 },
+						{ name: 'islands-loader', test: (/** @type {string} */ id) => loaderModules.has(id), priority: TOP_RANK + 1 },
 						// Code more islands share is placed first, so that no chunk of fewer islands takes it along
 						// (the stream's connection, shared by the counter, the questions and the console, went into
 						// the console's chunk, and every page with a counter downloaded the console).
-						...Array.from({ length: MOST_SHARED + 1 }, (_, index) => {
-							const sharing = MOST_SHARED + 1 - index;
-							return { name: (/** @type {string} */ id) => (islandsSharing.get(id) === sharing ? (islandChunks.get(id) ?? null) : null), priority: sharing };
+						...Array.from({ length: TOP_RANK }, (_, index) => {
+							const rank = TOP_RANK - index;
+							return { name: (/** @type {string} */ id) => (islandsSharing.get(id) === rank ? (islandChunks.get(id) ?? null) : null), priority: rank };
 						})
 					]
 				}

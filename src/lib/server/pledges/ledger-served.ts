@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import { clientAddress } from '$lib/server/http/client-address';
 import { compressedCopies, preferredCoding, type Coding } from '$lib/server/http/content-coding';
+import { heldTag } from '$lib/server/http/entity-tags';
 import { overloadedAnswer } from '$lib/server/http/overloaded';
 import { REFUSED } from '$lib/server/http/render-gate';
 import { recordKeptAnswer } from '$lib/server/metrics/registry';
@@ -73,8 +74,7 @@ export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 	function revalidated(tag: string, coding: Coding | undefined, ifNoneMatch: string | null): KeptAnswer | undefined {
 		if (options.validators !== 'ledger') return undefined;
 		// The tag of the coding this client is sent, or of the plain answer (a page sent for one request alone goes out under it).
-		const known = sentTags(ifNoneMatch);
-		const matched = [entityTag(tag, coding), entityTag(tag)].find((candidate) => known.includes(candidate));
+		const matched = heldTag(ifNoneMatch, [entityTag(tag, coding), entityTag(tag)]);
 		return matched ? notModified([['etag', matched], ['cache-control', 'no-cache'], ['vary', 'Accept-Encoding']]) : undefined;
 	}
 
@@ -190,9 +190,6 @@ const asResponse = ({ status, headers, body }: KeptAnswer) => new Response(body 
 
 /** An entity tag per coding: the compressed answer is another representation, with a tag of its own. */
 const entityTag = (tag: string, coding?: Coding) => `"${tag}${coding ? `-${coding}` : ''}"`;
-
-/** The tags an `If-None-Match` names (a weak one compares as its strong form). */
-const sentTags = (ifNoneMatch: string | null) => (ifNoneMatch ?? '').split(',').map((part) => part.trim().replace(/^W\//, ''));
 
 const headerOf = (page: RenderedPage, name: string) => page.headers.find(([header]) => header === name)?.[1];
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pledgesCsv } from '$lib/pledges/csv-export';
+import { heldTag } from '$lib/server/http/entity-tags';
 import { PUBLIC_READ_HEADERS } from '$lib/server/http/public-read';
 import type { Pledge } from '$lib/pledges/types';
 import type { Store } from '$lib/server/store/types';
@@ -17,7 +18,7 @@ export function validators(updatedAt: string, count: number, url: URL, kind: str
 /** Whether the client's copy is current (If-None-Match wins over If-Modified-Since, RFC 9110 13.2.2). */
 export function isNotModified(request: Request, etag: string, lastModified: string): boolean {
 	const ifNoneMatch = request.headers.get('if-none-match');
-	if (ifNoneMatch !== null) return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+	if (ifNoneMatch !== null) return heldTag(ifNoneMatch, [etag]) !== undefined;
 	const since = Date.parse(request.headers.get('if-modified-since') ?? '');
 	return !Number.isNaN(since) && Math.floor(Date.parse(lastModified) / 1000) <= Math.floor(since / 1000);
 }
