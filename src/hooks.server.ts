@@ -51,6 +51,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 const answer: Handle = async ({ event, resolve }) => {
 	// Before the store is awaited: readiness answers at once, ready or not.
 	if (event.url.pathname === '/readyz' && !building) return readinessResponse();
+	// A page's data alone (`…/__data.json`) is for SvelteKit's client router, which no page runs (csr = false): not
+	// an address of the site (it would run a page's load outside the bound on renderings, and came under the page's
+	// own route and address).
+	if (event.isDataRequest && !building) return apiError(event.request, 404, 'not-found', 'common:api.notFound');
 	try {
 		// Every request to the running server gets the store (prerendering needs none).
 		if (!building) {

@@ -41,6 +41,26 @@ for (const path of PAGES) {
 	});
 }
 
+test('the newest pledges the server rendered stay in place when the stream takes over: only a new one comes in', async ({ page, baseURL }) => {
+	await recordPledge(baseURL!, token, `E2E shown first ${Date.now()}`);
+	// Every item the page came with, and any of them put back into the list later (which replays its arrival).
+	await page.addInitScript(() => {
+		document.addEventListener('DOMContentLoaded', () => {
+			const list = document.querySelector('.pledge-counter .latest');
+			const first = new Set(list ? [...list.children] : []);
+			const moved: string[] = [];
+			Object.assign(window, { firstItems: first.size, movedItems: moved });
+			if (list) new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach((node) => first.has(node as Element) && moved.push((node as HTMLElement).dataset.id ?? '')))).observe(list, { childList: true });
+		});
+	});
+	await openLive(page, '/en/pledges');
+	expect(await page.evaluate(() => (window as unknown as { firstItems: number }).firstItems)).toBeGreaterThan(0);
+	const title = `E2E comes in ${Date.now()}`;
+	await recordPledge(baseURL!, token, title);
+	await expect(page.locator('.pledge-counter .latest')).toContainText(title);
+	expect(await page.evaluate(() => (window as unknown as { movedItems: string[] }).movedItems)).toEqual([]);
+});
+
 test('the count sits in a polite live region that announces a burst of pledges once', async ({ page, baseURL }) => {
 	// The page's timers run on a clock the test holds, so the burst is a burst however slowly this machine
 	// (or another worker's pledges) makes the updates arrive.

@@ -164,7 +164,12 @@ function closeServer(reason) {
 	for (const res of responsesInFlight) if (String(res.getHeader('content-type')).startsWith('text/event-stream')) res.socket?.end();
 	for (const socket of socketStreams) socket.end();
 	server.closeIdleConnections();
-	setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs).unref();
+	setTimeout(() => {
+		server.closeAllConnections();
+		// A stream whose exchange was let go (released-exchange.ts) is no longer on Node's list of the
+		// server's connections: a viewer that reads nothing more (its end never sent) is cut here too.
+		for (const socket of socketStreams) socket.destroy();
+	}, shutdownTimeoutMs).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

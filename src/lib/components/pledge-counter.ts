@@ -52,18 +52,22 @@ function pledgeItem(pledge: Pledge, lang: Language): HTMLLIElement {
 	return item;
 }
 
-/** The list in the given order, keeping the items already shown in place (only new ones animate in). */
+/**
+ * The list in the given order, keeping the items already shown in place (only new ones animate in: an
+ * item put back into the list would replay its arrival). Elements only: the server's render leaves
+ * Svelte's comments around the items, which stay where they are.
+ */
 function showLatest(list: HTMLUListElement, pledges: readonly Pledge[], lang: Language): void {
 	const shown = new Map([...list.querySelectorAll<HTMLLIElement>(':scope > li[data-id]')].map((item) => [item.dataset.id, item]));
-	let next: ChildNode | null = list.firstChild;
+	let next: Element | null = list.firstElementChild;
 	for (const pledge of pledges) {
 		const item = shown.get(pledge.id) ?? pledgeItem(pledge, lang);
-		if (item === next) next = next.nextSibling;
+		if (item === next) next = next.nextElementSibling;
 		else list.insertBefore(item, next);
 	}
 	while (next) {
-		const stale: ChildNode = next;
-		next = next.nextSibling;
+		const stale: Element = next;
+		next = next.nextElementSibling;
 		stale.remove();
 	}
 }

@@ -160,9 +160,15 @@ export function ledgerServed(options: LedgerServedOptions): LedgerServe {
 async function renderAndKeep(event: RequestEvent, render: () => Response | Promise<Response>, keep: (page: RenderedPage) => void, kind: string): Promise<Rendering> {
 	const response = await pageRenders().run(render);
 	if (response === REFUSED) return response;
-	// Only an answer for everyone: never an error, never one that sets a cookie, never one whose policy names a
-	// nonce (kept, it would give every visitor the same one).
-	if (response.status !== 200 || event.locals.storeFault || response.headers.has('set-cookie') || /'nonce-/.test(response.headers.get('content-security-policy') ?? '')) return response;
+	// Only an answer for everyone: never an error, never one that sets a cookie or says it is private or not to
+	// be stored, never one whose policy names a nonce (kept, it would give every visitor the same one).
+	const isForEveryone =
+		response.status === 200 &&
+		!event.locals.storeFault &&
+		!response.headers.has('set-cookie') &&
+		!/\b(private|no-store)\b/.test(response.headers.get('cache-control') ?? '') &&
+		!/'nonce-/.test(response.headers.get('content-security-policy') ?? '');
+	if (!isForEveryone) return response;
 	const body = new Uint8Array(await response.arrayBuffer());
 	const headers = [...response.headers].filter(([name]) => name !== 'content-length');
 	const address = clientAddress(event) ?? 'unknown';

@@ -19,6 +19,15 @@ describe('a value worked out once per ledger version', () => {
 		expect(await valueAt(1, 'en')).toBe(3);
 	});
 
+	it('keeps the newest version when an older one is asked for after it: that one is worked out for its caller alone', async () => {
+		let calls = 0;
+		const valueAt = oncePerVersion(async (_key: string, version: number) => `${version}:${++calls}`);
+		expect(await valueAt(2, 'en')).toBe('2:1');
+		expect(await valueAt(1, 'en')).toBe('1:2');
+		expect(await valueAt(1, 'en')).toBe('1:3');
+		expect(await valueAt(2, 'en')).toBe('2:1');
+	});
+
 	it('forgets a failure: the next request works it out again', async () => {
 		let calls = 0;
 		const valueAt = oncePerVersion(async () => {

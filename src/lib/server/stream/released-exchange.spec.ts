@@ -51,7 +51,7 @@ describe('an event stream lets go of its HTTP exchange once its head is sent', (
 		server = createServer((request, response) => {
 			response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'close' });
 			const socket = response.socket!;
-			const release = exchangeRelease(response, socket);
+			const release = exchangeRelease(request, response, socket);
 			const closed = closeOf(socket);
 			response.flushHeaders();
 			setImmediate(() => {
@@ -119,12 +119,42 @@ describe('an event stream lets go of its HTTP exchange once its head is sent', (
 		});
 	}
 
+	it('lets nothing go when the client sent another request behind it in one write: that answer still closes with the connection', async () => {
+		let behind: ServerResponse | undefined;
+		let isBehindClosed = false;
+		const releasedOnSocket = new Promise<Socket>((resolve) => {
+			server.removeAllListeners('request');
+			server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+				if (request.url !== '/stream') {
+					behind = response;
+					response.on('close', () => (isBehindClosed = true));
+					response.end('another answer');
+					return;
+				}
+				response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'close' });
+				const socket = response.socket!;
+				const release = exchangeRelease(request, response, socket);
+				response.flushHeaders();
+				setImmediate(() => {
+					release();
+					resolve(socket);
+				});
+			});
+		});
+		const client = rawClient(port, `${STREAM_REQUEST}GET /another HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+		const socket = await releasedOnSocket;
+		await until(() => behind !== undefined, 'the request behind the stream');
+		expect((socket as Socket & { parser?: unknown }).parser).not.toBeNull();
+		client.socket.destroy();
+		await until(() => isBehindClosed, 'the answer behind the stream to close with the connection');
+	});
+
 	it('does nothing once the connection has closed', async () => {
 		const closedFirst = new Promise<() => void>((resolve) => {
 			server.removeAllListeners('request');
 			server.on('request', (request: IncomingMessage, response: ServerResponse) => {
 				response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'close' });
-				const release = exchangeRelease(response, response.socket!);
+				const release = exchangeRelease(request, response, response.socket!);
 				response.socket!.on('close', () => resolve(release));
 				response.socket!.destroy();
 			});

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 
 /** Node's HTTP parser pool (`node:_http_common`, not typed by @types/node): frees a parser the way Node's own upgrade path does. */
@@ -9,7 +9,8 @@ const httpCommon = process.getBuiltinModule('_http_common') as HttpCommon | unde
 
 /** The socket's fields Node's HTTP server sets on it (node/lib/_http_server.js, `connectionListenerInternal`). */
 interface ServerSocket extends Socket {
-	parser?: unknown;
+	/** `incoming`: the request the parser read last. */
+	parser?: { incoming?: IncomingMessage | null } | null;
 	_httpMessage?: ServerResponse | null;
 }
 
@@ -31,13 +32,17 @@ const ignoreError = () => {};
  * Node's listeners (they are identified by who put them, not by name), and returns the release, to
  * call once the head is written and Node's parser has returned from the request (it announces
  * requests from inside it). The release does nothing once the connection has closed (nor on a Node
- * without its parser pool: the exchange is then kept, as before).
+ * without its parser pool: the exchange is then kept, as before), nor when the parser has read
+ * another request after this one (a client that sent two in one packet): Node holds that one's
+ * answer until the stream's ends, and closes it with the connection only while its own listeners
+ * are there.
  */
-export function exchangeRelease(response: ServerResponse, socket: Socket): () => void {
+export function exchangeRelease(request: IncomingMessage, response: ServerResponse, socket: Socket): () => void {
 	const nodeListeners = SERVER_EVENTS.map((event) => [event, socket.listeners(event)] as const);
 	return () => {
 		const serverSocket = socket as ServerSocket;
 		if (!httpCommon || socket.destroyed || serverSocket._httpMessage !== response) return;
+		if (serverSocket.parser && serverSocket.parser.incoming !== request) return;
 		response.detachSocket(socket);
 		for (const [event, listeners] of nodeListeners) for (const listener of listeners) socket.removeListener(event, listener as (...args: unknown[]) => void);
 		if (serverSocket.parser) httpCommon.freeParser(serverSocket.parser, null, socket);

@@ -46,7 +46,7 @@ export function answerOnSocket(request: IncomingMessage, response: ServerRespons
 	response.writeHead(200);
 	const { socket } = request;
 	// Before this stream's own listener, which the release keeps.
-	const releaseExchange = exchangeRelease(response, socket);
+	const releaseExchange = exchangeRelease(request, response, socket);
 	const streamStarted = givenBackOnClose(socket, admitted.release);
 	onceSocketIsAssigned(response, () => {
 		response.flushHeaders();
