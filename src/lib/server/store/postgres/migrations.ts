@@ -268,7 +268,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
 		PRIMARY KEY (question_id, lang)
 	);
 	`,
-	// The public list's counts from the index alone, as SQLite's.
+	// The public list's counts from this index, as SQLite's: an index-only scan where the visibility map allows (after a vacuum).
 	`
 	CREATE INDEX pledges_public ON pledges (verification, withdrawn_at, seq);
 	`
