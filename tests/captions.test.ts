@@ -184,8 +184,15 @@ test.describe('live captions', () => {
 		// The final version replaced the partial one: one line holds the words.
 		await expect(lines.locator('p', { hasText: partial })).toHaveText(`${partial} et messieurs.`);
 		const before = await lines.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
-		await panel.getByRole('button', { name: t.fr('captions:panel.larger') }).click();
+		const larger = panel.getByRole('button', { name: t.fr('captions:panel.larger') });
+		await larger.click();
 		expect(await lines.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThan(before);
+		// Pressed up to the largest size: the button says it can do no more, and keeps the focus.
+		while ((await larger.getAttribute('aria-disabled')) !== 'true') await larger.press('Enter');
+		const largest = await lines.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+		await larger.press('Enter');
+		await expect(larger).toBeFocused();
+		expect(await lines.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBe(largest);
 		await panel.getByLabel(t.fr('captions:panel.language')).selectOption('en');
 		const english = unique('Welcome');
 		await post({ lang: 'en', text: english });

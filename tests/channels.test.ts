@@ -123,6 +123,30 @@ test.describe('with JavaScript', () => {
 		}
 	});
 
+	test('a channel link focused before the island runs keeps the focus when the remembered channel moves first', async ({ page }) => {
+		await stubOtherSites(page);
+		await page.clock.setFixedTime(BEFORE);
+		// The site remembers the channel chosen last.
+		await page.goto(`${site.origin}/en/live`);
+		await page.locator('#join .channels a', { hasText: channel('en', 'fr') }).click();
+		await expect(page).toHaveURL('https://stream.example.org/fr');
+		// The islands' script waits until the visitor has tabbed to the first link of the server's order.
+		let release!: () => void;
+		const focused = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/islands\.js$/, async (route) => {
+			await focused;
+			await route.continue();
+		});
+		await page.goto(`${site.origin}/en/live`, { waitUntil: 'commit' });
+		const first = page.locator('#join .channels a').first();
+		const channels = await first.getAttribute('data-channels');
+		await first.focus();
+		release();
+		await hydrated(page);
+		await expect(page.locator('#join .channels a').first()).toHaveText(channel('en', 'fr'));
+		await expect(page.locator(`#join .channels a[data-channels="${channels}"]`)).toBeFocused();
+	});
+
 	test('the player loads only when the visitor asks for it', async ({ page }) => {
 		const asked = await stubOtherSites(page);
 		await page.clock.setFixedTime(LIVE);
@@ -134,6 +158,22 @@ test.describe('with JavaScript', () => {
 		await expect(page.locator('#join iframe')).toBeVisible();
 		await expect.poll(() => asked.filter((url) => url.startsWith('https://player.example.org/'))).toEqual(['https://player.example.org/embed/en']);
 		await expect(page.locator('#join details.player summary')).toHaveText(`${t.en('live:join.player')} (${channel('en', 'en')})`);
+	});
+
+	test('a visitor watching when the scheduled end passes keeps the player, with the recordings below it', async ({ page }) => {
+		await stubOtherSites(page);
+		await page.clock.install({ time: shifted(event.end, -MINUTE) });
+		await page.goto(`${site.origin}/en/live`);
+		await hydrated(page);
+		await page.locator('#join details.player summary').click();
+		await expect(page.locator('#join iframe')).toBeVisible();
+		// Marked, to tell this player from one made anew.
+		await page.locator('#join iframe').evaluate((frame) => frame.setAttribute('data-watched', ''));
+		await page.clock.runFor(2 * MINUTE);
+		await expect(page.locator('#join').getByRole('heading', { name: t.en('live:recording.heading') })).toBeVisible();
+		await expect(page.locator('#join a.button', { hasText: t.en('live:recording.link') })).toHaveCount(2);
+		await expect(page.locator('#join iframe[data-watched]')).toBeVisible();
+		await expect(page.locator('#join details.player')).toHaveAttribute('open', '');
 	});
 
 	test('after the end, exactly the recordings that are set, and no captions any more', async ({ page }) => {

@@ -161,8 +161,7 @@ test('markup stored in the ledger shows as text on the public pages and runs not
 	const marker = randomUUID().slice(0, 8);
 	const title = `<img src=x onerror="window.pwned=1"> ${marker}`;
 	const government = `<script>window.pwned=2</script>`;
-	const db = new DatabaseSync(process.env.E2E_DATABASE_URL!);
-	db.exec('PRAGMA busy_timeout = 5000');
+	const db = new DatabaseSync(process.env.E2E_DATABASE_URL!, { timeout: 30_000 });
 	const now = new Date().toISOString();
 	db.prepare(
 		`INSERT INTO pledges (id, government, country, title, description, compacts, url, created_at, updated_at)

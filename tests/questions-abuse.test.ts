@@ -203,7 +203,7 @@ test('cross-site posts are refused, by form and by script, and store nothing', a
 
 test('markup that reached the store shows as text and runs nothing', async ({ page }) => {
 	const text = `<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> ${Date.now()}`;
-	const db = new DatabaseSync(databaseFile);
+	const db = new DatabaseSync(databaseFile, { timeout: 30_000 });
 	db.prepare(
 		`INSERT INTO questions (id, text, name, lang, status, browser_hash, address_hash, created_at, updated_at)
 		 VALUES ('stored-markup', ?, '<b>Mallory</b>', 'en', 'approved', 'b', 'a', ?, ?)`

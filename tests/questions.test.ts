@@ -153,6 +153,31 @@ test('what a visitor types stays in the form when the list arrives after it, and
 	await visitor.context().close();
 });
 
+test('a vote button keeps the focus when others’ votes move its question up the list', async ({ page, browser, baseURL }) => {
+	const organizer = await signInToConsole(page, 'en');
+	const api = questionsApi(baseURL!, organizer.token);
+	await api.setOpen(true);
+	const texts = [1, 2, 3].map((n) => uniqueQuestion(`Moved up by votes ${n}`));
+	const ids: string[] = [];
+	for (const text of texts) {
+		const id = await askAsViewer(baseURL!, text);
+		await api.moderate(id, { status: 'approved' });
+		ids.push(id);
+	}
+	const reader = await viewer(browser, '/en/live/questions');
+	const position = async () => (await approvedTexts(reader)).indexOf(texts[2]);
+	await expect.poll(position).toBeGreaterThanOrEqual(0);
+	const before = await position();
+	const button = reader.locator(`#vote-${ids[2]}`);
+	await button.focus();
+	// Another browser's vote: the newest of the three goes up, past the two without one.
+	const vote = await fetch(`${baseURL}/api/questions/${ids[2]}/vote`, { method: 'POST', headers: { origin: baseURL!, accept: 'application/json' } });
+	expect(vote.status).toBe(200);
+	await expect.poll(position).toBeLessThan(before);
+	await expect(button).toBeFocused();
+	await expectNotReloaded(reader);
+});
+
 test('the moderation view applies what the stream sends, without fetching the page again', BOTH_ENGINES, async ({ page, baseURL }) => {
 	const organizer = await signInToConsole(page, 'en');
 	const api = questionsApi(baseURL!, organizer.token);

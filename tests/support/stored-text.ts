@@ -14,7 +14,8 @@ async function updateStore(statement: string, values: string[], databaseUrl: str
 		}
 		return;
 	}
-	const db = new DatabaseSync(databaseUrl);
+	// The test server writes to the same file meanwhile: wait for its lock (a busy machine holds it longer).
+	const db = new DatabaseSync(databaseUrl, { timeout: 30_000 });
 	try {
 		// SQLite numbers its parameters the same way: ?1, ?2…
 		db.prepare(statement.replace(/\$(\d+)/g, '?$1')).run(...values);

@@ -22,12 +22,17 @@ const FOCUSABLE = 'a[href], button, summary, input, select, textarea';
  */
 function keepVisitorState(place: HTMLElement): () => void {
 	const open = [...place.querySelectorAll('details')].map((details) => details.open);
-	const focused = [...place.querySelectorAll(FOCUSABLE)].indexOf(document.activeElement as Element);
+	const active = document.activeElement instanceof HTMLElement && place.contains(document.activeElement) ? document.activeElement : undefined;
+	const focused = active ? [...place.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
 	return () => {
 		place.querySelectorAll('details').forEach((details, index) => {
 			if (open[index]) details.open = true;
 		});
-		if (focused >= 0 && !place.contains(document.activeElement)) place.querySelectorAll<HTMLElement>(FOCUSABLE)[focused]?.focus();
+		if (!active || place.contains(document.activeElement)) return;
+		// The same element where hydrating kept it (a list re-ordered by what only the browser knows moves it, and
+		// moving it takes its focus); by its place where the island was rendered afresh.
+		if (place.contains(active)) active.focus();
+		else place.querySelectorAll<HTMLElement>(FOCUSABLE)[focused]?.focus();
 	};
 }
 
