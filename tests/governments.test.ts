@@ -1,14 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { WRITES_PER_HOUR } from '$lib/server/governments/desk';
 import { INVITATION_DAYS } from '$lib/server/governments/invitations';
+import { DEFAULT_STATUS, STATUSES } from '$lib/pledges/status';
 import { LANGUAGE_NAMES, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
 import { openStore } from '../src/lib/server/store/open.ts';
 import { BOTH_ENGINES, testDatabaseUrl } from './support/engine';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
 import { signIn } from './support/organizers';
 import { validateHtml } from './support/nu-validator';
-import { exactly, t } from './support/words';
+import { exactly, matching, t } from './support/words';
 
 // Local governments report their own pledges (issue 22): invited by an organizer, a reporter accepts,
 // signs in, submits, reports progress; organizers verify. Every page works without JavaScript.
@@ -319,4 +321,152 @@ test('organizers invite, see the count of submissions to verify, publish and ret
 	expect(await axeViolations(browser, page)).toEqual([]);
 	expect(await validateHtml({ governments: await (await page.request.get('/organizers/governments')).text() })).toEqual([]);
 	await reporter.close();
+});
+
+/** A published pledge of a newly invited, signed-in reporter: its id, its title and the reporter's email. */
+async function publishedOfNewReporter(page: Page, origin: string, lang: Language) {
+	const government = aGovernment(lang);
+	await accept(page, (await invite(origin, government)).url, lang);
+	const title = `Refusals ${randomUUID().slice(0, 8)}`;
+	await submit(page, lang, title);
+	const id = (await page.getByRole('row').filter({ hasText: title }).getByRole('link').getAttribute('href'))!.split('/').at(-1)!;
+	expect((await api(origin, `/api/pledges/${id}`, { method: 'PATCH', body: { verification: 'published' }, token })).status).toBe(200);
+	return { id, title, email: government.email };
+}
+
+/** A day after the latest the report form allows (its `max`, today in the event's zone): refused as not come yet. */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+test('a refused progress report or translation shows again what the reporter typed and chose, and the corrected one keeps the status change', BOTH_ENGINES, async ({ page, baseURL }) => {
+	test.slow();
+	const lang: Language = 'en';
+	const [other] = otherLanguages(lang);
+	const { id } = await publishedOfNewReporter(page, baseURL!, lang);
+	await page.goto(`/${lang}/report/pledges/${id}`);
+
+	// The report: a day not come yet, with a status chosen, a note and evidence.
+	const status = page.getByLabel(t[lang]('governments:report.status'), { exact: true });
+	const date = page.getByLabel(t[lang]('governments:report.date'));
+	const text = page.getByLabel(t[lang]('governments:report.note', { max: 1000 }));
+	const evidence = page.getByLabel(t[lang]('governments:report.evidence'));
+	const chosen = STATUSES.find((code) => code !== DEFAULT_STATUS)!;
+	const note = `Progress kept ${randomUUID().slice(0, 8)}`;
+	const late = dayAfter((await date.getAttribute('max'))!);
+	await status.selectOption(chosen);
+	await date.fill(late);
+	await text.fill(note);
+	await evidence.fill('https://example.org/kept');
+	await page.getByRole('button', { name: t[lang]('governments:report.submit') }).click();
+	await expect(page.getByRole('alert').filter({ hasText: exactly(t[lang]('pledges:errors.summary')) })).toBeVisible();
+	await expect(page.getByText(exactly(t[lang]('pledges:errors.future')))).toBeVisible();
+	await expect(date).toHaveAttribute('aria-invalid', 'true');
+	await expect(status).toHaveValue(chosen);
+	await expect(date).toHaveValue(late);
+	await expect(text).toHaveValue(note);
+	await expect(evidence).toHaveValue('https://example.org/kept');
+	// Corrected (blank: today) and sent again as it stands: the status change is stored with the note.
+	await date.fill('');
+	await page.getByRole('button', { name: t[lang]('governments:report.submit') }).click();
+	await notice(page, t[lang]('governments:report.done'));
+	await expect(page.getByText(t[lang]('pledges:public.statusLine', { status: t[lang](`pledges:statuses.${chosen}`) }))).toBeVisible();
+	await page.goto(`/${lang}/pledges/${id}`);
+	await expect(page.getByText(exactly(note))).toBeVisible();
+	await expect(page.getByText(t[lang](`pledges:statuses.${chosen}`)).first()).toBeVisible();
+	await page.goto(`/${lang}/report/pledges/${id}`);
+
+	// The translation: a title left empty refuses it; the description typed stays.
+	const titleField = page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] }));
+	const descriptionField = page.getByLabel(t[lang]('governments:report.descriptionField', { language: LANGUAGE_NAMES[other] }));
+	const description = `Description kept ${randomUUID()} `.repeat(8).trim();
+	await descriptionField.fill(description);
+	await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
+	await expect(page.getByRole('alert').filter({ hasText: exactly(t[lang]('governments:errors.required')) })).toBeVisible();
+	await expect(titleField).toHaveAttribute('aria-invalid', 'true');
+	await expect(descriptionField).toHaveValue(description);
+	const translated = `Translated ${randomUUID().slice(0, 8)}`;
+	await titleField.fill(translated);
+	await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
+	await notice(page, t[lang]('governments:report.translated', { language: '' }));
+	await page.goto(`/${lang}/report/pledges/${id}`);
+	await expect(titleField).toHaveValue(translated);
+	await expect(descriptionField).toHaveValue(description);
+});
+
+test('when the rate limit refuses a report, a translation, a resubmission or a submission, what was typed and chosen stays', async ({ page, baseURL }) => {
+	test.slow();
+	const lang: Language = 'fr';
+	const [other] = otherLanguages(lang);
+	const { id, email } = await publishedOfNewReporter(page, baseURL!, lang);
+	const returnedTitle = `Returned ${randomUUID().slice(0, 8)}`;
+	await submit(page, lang, returnedTitle);
+	const returnedId = (await page.getByRole('row').filter({ hasText: returnedTitle }).getByRole('link').getAttribute('href'))!.split('/').at(-1)!;
+	expect((await api(baseURL!, `/api/pledges/${returnedId}`, { method: 'PATCH', body: { verification: 'returned', reason: `Reason ${randomUUID().slice(0, 8)}` }, token })).status).toBe(200);
+
+	// The reporter's writes for the hour, spent.
+	const store = await openStore(testDatabaseUrl());
+	try {
+		const reporter = (await store.reporters.checkPassword(email, PASSWORD))!;
+		const rule = { key: `report:reporter:${reporter.id}`, limit: WRITES_PER_HOUR.reporter, windowMs: 3_600_000 };
+		while ((await store.limits.take([rule])).allowed);
+	} finally {
+		await store.close();
+	}
+	const refusal = (page: Page) => expect(page.getByRole('alert').filter({ hasText: matching(t[lang], 'governments:api.tooMany', { wait: '.+' }) })).toBeVisible();
+
+	await page.goto(`/${lang}/report/pledges/${id}`);
+	const chosen = STATUSES.find((code) => code !== DEFAULT_STATUS)!;
+	const note = `Refused ${randomUUID().slice(0, 8)}`;
+	await page.getByLabel(t[lang]('governments:report.status'), { exact: true }).selectOption(chosen);
+	await page.getByLabel(t[lang]('governments:report.note', { max: 1000 })).fill(note);
+	await page.getByLabel(t[lang]('governments:report.evidence')).fill('https://example.org/refused');
+	await page.getByRole('button', { name: t[lang]('governments:report.submit') }).click();
+	await refusal(page);
+	await expect(page.getByLabel(t[lang]('governments:report.status'), { exact: true })).toHaveValue(chosen);
+	await expect(page.getByLabel(t[lang]('governments:report.note', { max: 1000 }))).toHaveValue(note);
+	await expect(page.getByLabel(t[lang]('governments:report.evidence'))).toHaveValue('https://example.org/refused');
+
+	const titleField = page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] }));
+	const descriptionField = page.getByLabel(t[lang]('governments:report.descriptionField', { language: LANGUAGE_NAMES[other] }));
+	const [title, description] = [`Title ${randomUUID().slice(0, 8)}`, `Description ${randomUUID()}`];
+	await titleField.fill(title);
+	await descriptionField.fill(description);
+	await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
+	await refusal(page);
+	await expect(titleField).toHaveValue(title);
+	await expect(descriptionField).toHaveValue(description);
+
+	await page.goto(`/${lang}/report/pledges/${returnedId}`);
+	const resubmitted = `Resubmitted ${randomUUID().slice(0, 8)}`;
+	await page.getByLabel(t[lang]('organizers:fields.title')).fill(resubmitted);
+	await page.getByRole('button', { name: t[lang]('governments:report.resubmit') }).click();
+	await refusal(page);
+	await expect(page.getByLabel(t[lang]('organizers:fields.title'))).toHaveValue(resubmitted);
+
+	await page.goto(`/${lang}/report`);
+	const submitted = `Submitted ${randomUUID().slice(0, 8)}`;
+	await page.getByLabel(t[lang]('organizers:fields.title')).fill(submitted);
+	await page.getByRole('button', { name: t[lang]('governments:area.submitButton') }).click();
+	await refusal(page);
+	await expect(page.getByLabel(t[lang]('organizers:fields.title'))).toHaveValue(submitted);
+});
+
+test('a refused hiding of a note shows the reason typed under that note, and the corrected one hides it', async ({ page, baseURL }) => {
+	await signIn(page);
+	const { id } = await recordPledge(baseURL!, token, `Hide a note ${randomUUID().slice(0, 8)}`);
+	await page.goto(`/organizers/pledges/${id}`);
+	const note = `Note to hide ${randomUUID().slice(0, 8)}`;
+	await page.getByLabel(t.en('organizers:progress.text', { max: 1000 })).fill(note);
+	await page.getByRole('button', { name: t.en('organizers:progress.submitNote') }).click();
+	const item = page.getByRole('listitem').filter({ hasText: note });
+	const reasonField = item.getByLabel(t.en('governments:console.hideReason'));
+	const reason = `Off topic <b>${randomUUID().slice(0, 8)}</b>`;
+	await reasonField.fill(reason);
+	await item.getByRole('button', { name: t.en('governments:console.hide') }).click();
+	await expect(item.getByRole('alert')).toHaveText(t.en('governments:errors.markup'));
+	await expect(reasonField).toHaveAttribute('aria-invalid', 'true');
+	await expect(reasonField).toHaveValue(reason);
+	const plain = reason.replace(/<\/?b>/g, '');
+	await reasonField.fill(plain);
+	await item.getByRole('button', { name: t.en('governments:console.hide') }).click();
+	await expect(item.getByText(exactly(t.en('governments:console.hidden', { reason: plain })))).toBeVisible();
 });

@@ -55,9 +55,12 @@ export const actions: Actions = {
 	hideNote: async (event) => {
 		const actor = actorOf(event);
 		const form = await event.request.formData();
-		const reason = validateReason({ reason: form.get('reason') ?? '' });
-		if (!reason.success) return fail(400, { hideError: reason.errors.reason ?? 'required' });
-		if (!(await event.locals.store.reporting.hideNote(String(form.get('noteId') ?? ''), reason.value.reason, actor))) error(404, 'No such note.');
+		const noteId = String(form.get('noteId') ?? '');
+		const typed = form.get('reason');
+		const reason = validateReason({ reason: typed ?? '' });
+		// The refusal names the note and gives back the reason typed, for that note's form to show them.
+		if (!reason.success) return fail(400, { hideError: reason.errors.reason ?? 'required', hideNoteId: noteId, hideReason: typeof typed === 'string' ? typed : '' });
+		if (!(await event.locals.store.reporting.hideNote(noteId, reason.value.reason, actor))) error(404, 'No such note.');
 		redirect(303, `/organizers/pledges/${event.params.id}`);
 	}
 };

@@ -17,12 +17,12 @@ async function own(event: Pick<RequestEvent, 'locals' | 'params'>) {
 	return { reporter, pledge };
 }
 
-/** One write counted for the reporter and the address, or the refusal to show. */
-async function mayWrite(event: RequestEvent, reporter: Parameters<typeof takeReporterWrite>[1]) {
+/** One write counted for the reporter and the address, or the refusal to show, with what the form sent (`sent`) to fill it again. */
+async function mayWrite<Sent extends object>(event: RequestEvent, reporter: Parameters<typeof takeReporterWrite>[1], sent: Sent) {
 	const decision = await takeReporterWrite(event.locals.store, reporter, event);
 	if (decision.allowed) return undefined;
 	event.setHeaders({ 'retry-after': String(retryAfterSeconds(decision.retryAfterMs)) });
-	return fail(429, { limit: 'tooMany' as const, retryAfterMs: decision.retryAfterMs });
+	return fail(429, { limit: 'tooMany' as const, retryAfterMs: decision.retryAfterMs, ...sent });
 }
 
 const field = (form: FormData, name: string) => {
@@ -49,19 +49,21 @@ export const actions: Actions = {
 	report: async (event) => {
 		const { reporter, pledge } = await own(event);
 		const form = await event.request.formData();
-		const values = noteFromForm(form);
-		if (pledge.verification) return fail(409, { reportValues: values });
+		const note = noteFromForm(form);
 		const status = field(form, 'status');
 		const newStatus = isStatus(status) && status !== pledge.status ? status : undefined;
-		const hasNote = [values.date, values.text, values.evidence].some((value) => typeof value === 'string' && value.trim() !== '');
+		// Every refusal gives back the note and the status chosen, for the form to show them again.
+		const values = { ...note, status: newStatus ?? '' };
+		if (pledge.verification) return fail(409, { reportValues: values });
+		const hasNote = [note.date, note.text, note.evidence].some((value) => typeof value === 'string' && value.trim() !== '');
 		if (!newStatus && !hasNote) return fail(400, { nothing: true, reportValues: values });
-		const note = hasNote ? validateNote(values) : undefined;
-		if (note && !note.success) return fail(400, { noteErrors: note.errors, reportValues: values });
-		const refused = await mayWrite(event, reporter);
+		const checked = hasNote ? validateNote(note) : undefined;
+		if (checked && !checked.success) return fail(400, { noteErrors: checked.errors, reportValues: values });
+		const refused = await mayWrite(event, reporter, { reportValues: values });
 		if (refused) return refused;
 		const actor = reporterActor(reporter);
 		if (newStatus) await event.locals.store.setStatus(pledge.id, newStatus, actor);
-		if (note?.success) await event.locals.store.addNote(pledge.id, { ...note.note, lang: event.params.lang }, actor);
+		if (checked?.success) await event.locals.store.addNote(pledge.id, { ...checked.note, lang: event.params.lang }, actor);
 		redirect(303, `/${event.params.lang}/report/pledges/${pledge.id}?saved=report`);
 	},
 
@@ -73,7 +75,7 @@ export const actions: Actions = {
 		if (!isLanguage(lang) || lang === pledge.lang) return fail(400, { translationErrors: { body: 'type' as const }, translationValues: values });
 		const result = validateTranslation(values);
 		if (!result.success) return fail(400, { translationErrors: result.errors, translationValues: values, translationLang: lang });
-		const refused = await mayWrite(event, reporter);
+		const refused = await mayWrite(event, reporter, { translationValues: values, translationLang: lang });
 		if (refused) return refused;
 		const { title, description } = result.value;
 		await event.locals.store.reporting.translate(pledge.id, { lang, title, ...(description ? { description } : {}) }, reporterActor(reporter));
@@ -85,7 +87,7 @@ export const actions: Actions = {
 		const submission = submissionFromForm(await event.request.formData(), reporter);
 		if (!submission.ok) return fail(400, { errors: submission.errors, values: submission.values });
 		const { fields } = submission;
-		const refused = await mayWrite(event, reporter);
+		const refused = await mayWrite(event, reporter, { values: fields });
 		if (refused) return refused;
 		if (!(await event.locals.store.reporting.resubmit(pledge.id, fields, reporter, reporterActor(reporter)))) return fail(409, { values: fields });
 		redirect(303, `/${event.params.lang}/report/pledges/${pledge.id}?saved=resubmitted`);
