@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { WRITES_PER_HOUR } from '$lib/server/governments/desk';
 import { INVITATION_DAYS } from '$lib/server/governments/invitations';
 import { DEFAULT_STATUS, STATUSES } from '$lib/pledges/status';
-import { LANGUAGE_NAMES, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
+import { languageNameIn, LANGUAGES, otherLanguages, type Language } from '$lib/i18n/languages';
 import { openStore } from '../src/lib/server/store/open.ts';
 import { BOTH_ENGINES, testDatabaseUrl } from './support/engine';
 import { createOrganizerToken, recordPledge } from './support/organizer-token';
@@ -162,9 +162,9 @@ for (const lang of LANGUAGES) {
 		// And gives its title in the other language: the other language's page shows it, unmarked.
 		await page.goto(`/${lang}/report/pledges/${id}`);
 		const translated = `Translated ${randomUUID().slice(0, 8)}`;
-		await page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] })).fill(translated);
+		await page.getByLabel(t[lang]('governments:report.titleField', { language: languageNameIn(lang, other) })).fill(translated);
 		await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
-		await expect(page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] }))).toHaveValue(translated);
+		await expect(page.getByLabel(t[lang]('governments:report.titleField', { language: languageNameIn(lang, other) }))).toHaveValue(translated);
 		await page.goto(`/${other}/pledges/${id}`);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(translated);
 		await expect(page.getByRole('heading', { level: 1 }).locator('[lang]')).toHaveCount(0);
@@ -375,8 +375,8 @@ test('a refused progress report or translation shows again what the reporter typ
 	await page.goto(`/${lang}/report/pledges/${id}`);
 
 	// The translation: a title left empty refuses it; the description typed stays.
-	const titleField = page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] }));
-	const descriptionField = page.getByLabel(t[lang]('governments:report.descriptionField', { language: LANGUAGE_NAMES[other] }));
+	const titleField = page.getByLabel(t[lang]('governments:report.titleField', { language: languageNameIn(lang, other) }));
+	const descriptionField = page.getByLabel(t[lang]('governments:report.descriptionField', { language: languageNameIn(lang, other) }));
 	const description = `Description kept ${randomUUID()} `.repeat(8).trim();
 	await descriptionField.fill(description);
 	await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
@@ -386,7 +386,7 @@ test('a refused progress report or translation shows again what the reporter typ
 	const translated = `Translated ${randomUUID().slice(0, 8)}`;
 	await titleField.fill(translated);
 	await page.getByRole('button', { name: t[lang]('governments:report.saveTranslation') }).click();
-	await notice(page, t[lang]('governments:report.translated', { language: '' }));
+	await notice(page, t[lang]('governments:report.translated', { language: languageNameIn(lang, other) }));
 	await page.goto(`/${lang}/report/pledges/${id}`);
 	await expect(titleField).toHaveValue(translated);
 	await expect(descriptionField).toHaveValue(description);
@@ -425,8 +425,8 @@ test('when the rate limit refuses a report, a translation, a resubmission or a s
 	await expect(page.getByLabel(t[lang]('governments:report.note', { max: 1000 }))).toHaveValue(note);
 	await expect(page.getByLabel(t[lang]('governments:report.evidence'))).toHaveValue('https://example.org/refused');
 
-	const titleField = page.getByLabel(t[lang]('governments:report.titleField', { language: LANGUAGE_NAMES[other] }));
-	const descriptionField = page.getByLabel(t[lang]('governments:report.descriptionField', { language: LANGUAGE_NAMES[other] }));
+	const titleField = page.getByLabel(t[lang]('governments:report.titleField', { language: languageNameIn(lang, other) }));
+	const descriptionField = page.getByLabel(t[lang]('governments:report.descriptionField', { language: languageNameIn(lang, other) }));
 	const [title, description] = [`Title ${randomUUID().slice(0, 8)}`, `Description ${randomUUID()}`];
 	await titleField.fill(title);
 	await descriptionField.fill(description);

@@ -36,6 +36,9 @@ export const LOCALE_TAGS = table((language) => language.openGraphLocale);
 /** Locale each language's dates, times and numbers are formatted in (Intl). */
 export const INTL_LOCALES = table((language) => language.intlLocale);
 
+/** A language named in a sentence of another (`in`): "anglais" in French, "French" in English (Intl's names). */
+export const languageNameIn = (lang: Language, named: Language): string => new Intl.DisplayNames([INTL_LOCALES[lang]], { type: 'language' }).of(named) ?? LANGUAGE_NAMES[named];
+
 /** How each language's clock writes the hour. */
 export const HOUR_STYLES = table((language) => language.hour);
 

@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 	const { pledge } = await own(event);
 	const lang = event.params.lang as Language;
 	const saved = event.url.searchParams.get('saved');
+	const savedIn = event.url.searchParams.get('in') ?? '';
 	return {
 		pledge,
 		notes: await event.locals.store.notes(pledge.id),
@@ -41,7 +42,9 @@ export const load: PageServerLoad = async (event) => {
 		// The languages it may be given in besides its original one.
 		otherLanguages: otherLanguages((isLanguage(pledge.lang) ? pledge.lang : undefined) ?? lang),
 		today: todayInEventZone(),
-		saved: saved === 'report' || saved === 'translation' || saved === 'resubmitted' ? saved : undefined
+		saved: saved === 'report' || saved === 'translation' || saved === 'resubmitted' ? saved : undefined,
+		// The language of the version just saved, which its notice names.
+		savedIn: isLanguage(savedIn) ? savedIn : undefined
 	};
 };
 
@@ -79,7 +82,7 @@ export const actions: Actions = {
 		if (refused) return refused;
 		const { title, description } = result.value;
 		await event.locals.store.reporting.translate(pledge.id, { lang, title, ...(description ? { description } : {}) }, reporterActor(reporter));
-		redirect(303, `/${event.params.lang}/report/pledges/${pledge.id}?saved=translation`);
+		redirect(303, `/${event.params.lang}/report/pledges/${pledge.id}?saved=translation&in=${lang}`);
 	},
 
 	resubmit: async (event) => {
