@@ -379,11 +379,16 @@ async function openConsole(page: Page) {
 	await expect(page.locator('[data-island="ModerationQueue"][data-hydrated]')).toBeAttached({ timeout: 15_000 });
 }
 
-test('a translation draft stays typed and focused when another moderator approves the question, and follows it into the approved list', async ({ page, baseURL }) => {
+/** A signed-in moderator (English console), the Q&A open, and a viewer's pending question asked in English: the API and its id. */
+async function moderatorWithQuestion(page: Page, origin: string, label: string) {
 	const organizer = await signInToConsole(page, 'en');
-	const api = questionsApi(baseURL!, organizer.token);
+	const api = questionsApi(origin, organizer.token);
 	await api.setOpen(true);
-	const id = await askAsViewer(baseURL!, uniqueQuestion('Who funds the local plans'), 'en');
+	return { api, id: await askAsViewer(origin, uniqueQuestion(label), 'en') };
+}
+
+test('a translation draft stays typed and focused when another moderator approves the question, and follows it into the approved list', async ({ page, baseURL }) => {
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'Who funds the local plans');
 	await openConsole(page);
 	const question = consoleQuestion(page, id);
 	const draft = uniqueQuestion('Qui finance les plans locaux');
@@ -409,10 +414,7 @@ test('a translation draft stays typed and focused when another moderator approve
 });
 
 test('a translation draft is not overwritten when another moderator saves a translation of the same question; an untouched field follows it', async ({ page, baseURL }) => {
-	const organizer = await signInToConsole(page, 'en');
-	const api = questionsApi(baseURL!, organizer.token);
-	await api.setOpen(true);
-	const id = await askAsViewer(baseURL!, uniqueQuestion('How are pledges checked'), 'en');
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'How are pledges checked');
 	const other = await askAsViewer(baseURL!, uniqueQuestion('Where are the pledges listed'), 'en');
 	await api.moderate(id, { status: 'approved' });
 	await api.moderate(other, { status: 'approved' });
@@ -436,10 +438,7 @@ test('a translation draft is not overwritten when another moderator saves a tran
 });
 
 test('a translation typed before the console’s island runs (a slow connection) is kept when it hydrates and when the question moves', async ({ page, baseURL }) => {
-	const organizer = await signInToConsole(page, 'en');
-	const api = questionsApi(baseURL!, organizer.token);
-	await api.setOpen(true);
-	const id = await askAsViewer(baseURL!, uniqueQuestion('When do the pledges close'), 'en');
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'When do the pledges close');
 	// The page's scripts wait until the moderator has typed.
 	let release!: () => void;
 	const typed = new Promise<void>((resolve) => (release = resolve));
@@ -487,4 +486,17 @@ test('a keyboard moderator on a question’s "Translations" keeps the focus when
 	await expect(summary).toBeFocused();
 	await expect(consoleQuestion(page, id).field('FR')).toBeVisible();
 	await visitor.context().close();
+});
+
+test('a moderator on a button its question’s new list does not have keeps the focus on that question', async ({ page, baseURL }) => {
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'Who reports the pledges');
+	await openConsole(page);
+	const question = consoleQuestion(page, id);
+	await question.inGroup('pending').getByRole('button', { name: WORDS.en.approve }).focus();
+	await api.moderate(id, { status: 'approved' });
+	await expect(question.inGroup('approved')).toBeVisible();
+	await expect(question.item).toBeFocused();
+	// From there the keyboard goes on through that question's controls.
+	await page.keyboard.press('Tab');
+	await expect(question.item.getByRole('button').first()).toBeFocused();
 });
