@@ -391,3 +391,137 @@ test('a translation follows the question’s text rules and must be in another l
 	};
 	expect(pending.questions.find((q) => q.id === id)?.translations).toEqual({});
 });
+
+/** The console on a question: its translation field into `code` in whichever list holds it, and that list. */
+function consoleQuestion(page: Page, id: string) {
+	const item = page.locator(`#q-${id}`);
+	const inGroup = (group: string) => page.locator('section', { has: page.locator(`#${group}-heading`) }).locator(`#q-${id}`);
+	return { item, inGroup, field: (code: string) => item.getByLabel(t.en('organizers:questions.translation', { code })) };
+}
+
+async function openConsole(page: Page) {
+	await page.goto('/organizers/questions?lang=en');
+	await expect(page.locator('[data-island="ModerationQueue"][data-hydrated]')).toBeAttached({ timeout: 15_000 });
+}
+
+/** A signed-in moderator (English console), the Q&A open, and a viewer's pending question asked in English: the API and its id. */
+async function moderatorWithQuestion(page: Page, origin: string, label: string) {
+	const organizer = await signInToConsole(page, 'en');
+	const api = questionsApi(origin, organizer.token);
+	await api.setOpen(true);
+	return { api, id: await askAsViewer(origin, uniqueQuestion(label), 'en') };
+}
+
+test('a translation draft stays typed and focused when another moderator approves the question, and follows it into the approved list', async ({ page, baseURL }) => {
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'Who funds the local plans');
+	await openConsole(page);
+	const question = consoleQuestion(page, id);
+	const draft = uniqueQuestion('Qui finance les plans locaux');
+	await question.inGroup('pending').getByLabel(t.en('organizers:questions.translation', { code: 'FR' })).fill(draft);
+
+	await api.moderate(id, { status: 'approved' });
+	const approved = question.inGroup('approved');
+	await expect(approved).toBeVisible();
+	const field = approved.getByLabel(t.en('organizers:questions.translation', { code: 'FR' }));
+	// The "Translations" that holds it is open, the draft in it, the caret where it was.
+	await expect(field).toBeVisible();
+	await expect(field).toHaveValue(draft);
+	await expect(field).toBeFocused();
+	await page.keyboard.type('!');
+	await expect(field).toHaveValue(`${draft}!`);
+
+	// Answered by another moderator: still open, still there.
+	await api.moderate(id, { status: 'answered' });
+	const answered = question.inGroup('answered').getByLabel(t.en('organizers:questions.translation', { code: 'FR' }));
+	await expect(answered).toHaveValue(`${draft}!`);
+	await expect(answered).toBeFocused();
+	await expectNoAxeFindings(page);
+});
+
+test('a translation draft is not overwritten when another moderator saves a translation of the same question; an untouched field follows it', async ({ page, baseURL }) => {
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'How are pledges checked');
+	const other = await askAsViewer(baseURL!, uniqueQuestion('Where are the pledges listed'), 'en');
+	await api.moderate(id, { status: 'approved' });
+	await api.moderate(other, { status: 'approved' });
+	await openConsole(page);
+	const question = consoleQuestion(page, id);
+	await question.item.getByText(t.en('organizers:questions.translations')).click();
+	const draft = uniqueQuestion('Comment les engagements sont-ils vérifiés');
+	await question.field('FR').fill(draft);
+
+	const theirs = uniqueQuestion('Comment vérifie-t-on les engagements');
+	await api.moderate(id, { translations: { fr: theirs } });
+	await expect(question.item.locator('p.translation')).toContainText(theirs);
+	await expect(question.field('FR')).toHaveValue(draft);
+	await expect(question.field('FR')).toBeFocused();
+
+	// A field nobody typed in shows the translation saved since.
+	const saved = uniqueQuestion('Où les engagements sont-ils listés');
+	await api.moderate(other, { translations: { fr: saved } });
+	await expect(consoleQuestion(page, other).item.locator('p.translation')).toContainText(saved);
+	await expect(consoleQuestion(page, other).field('FR')).toHaveValue(saved);
+});
+
+test('a translation typed before the console’s island runs (a slow connection) is kept when it hydrates and when the question moves', async ({ page, baseURL }) => {
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'When do the pledges close');
+	// The page's scripts wait until the moderator has typed.
+	let release!: () => void;
+	const typed = new Promise<void>((resolve) => (release = resolve));
+	await page.route(
+		(url) => url.pathname.endsWith('.js'),
+		async (route) => {
+			await typed;
+			await route.continue();
+		}
+	);
+	await page.goto('/organizers/questions?lang=en', { waitUntil: 'commit' });
+	const question = consoleQuestion(page, id);
+	const draft = uniqueQuestion('Quand les engagements ferment-ils');
+	await question.field('FR').fill(draft);
+	await expect(page.locator('[data-island="ModerationQueue"][data-hydrated]')).toHaveCount(0);
+	release();
+	await expect(page.locator('[data-island="ModerationQueue"][data-hydrated]')).toBeAttached({ timeout: 15_000 });
+	await expect(question.field('FR')).toHaveValue(draft);
+
+	await api.moderate(id, { status: 'approved' });
+	await expect(question.inGroup('approved').getByLabel(t.en('organizers:questions.translation', { code: 'FR' }))).toHaveValue(draft);
+});
+
+test('a keyboard moderator on a question’s "Translations" keeps the focus when votes move the question up', async ({ page, browser, baseURL }) => {
+	const organizer = await signInToConsole(page, 'en');
+	const api = questionsApi(baseURL!, organizer.token);
+	await api.setOpen(true);
+	const first = await askAsViewer(baseURL!, uniqueQuestion('Which cities pledged first'), 'en');
+	const second = uniqueQuestion('Which cities pledged last');
+	const id = await askAsViewer(baseURL!, second, 'en');
+	for (const question of [first, id]) await api.moderate(question, { status: 'approved' });
+	await openConsole(page);
+	const summary = consoleQuestion(page, id).item.getByText(t.en('organizers:questions.translations'));
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	await expect(consoleQuestion(page, id).field('FR')).toBeVisible();
+
+	const visitor = await viewer(browser, '/en/live/questions');
+	await visitor.locator('li', { hasText: second }).getByRole('button', { name: WORDS.en.vote }).click();
+	const approved = page.locator('section', { has: page.locator('#approved-heading') }).locator('li');
+	await expect(async () => {
+		const order = await approved.evaluateAll((items) => items.map((item) => item.id));
+		expect(order.indexOf(`q-${id}`)).toBeLessThan(order.indexOf(`q-${first}`));
+	}).toPass({ timeout: 10_000 });
+	await expect(summary).toBeFocused();
+	await expect(consoleQuestion(page, id).field('FR')).toBeVisible();
+	await visitor.context().close();
+});
+
+test('a moderator on a button its question’s new list does not have keeps the focus on that question', async ({ page, baseURL }) => {
+	const { api, id } = await moderatorWithQuestion(page, baseURL!, 'Who reports the pledges');
+	await openConsole(page);
+	const question = consoleQuestion(page, id);
+	await question.inGroup('pending').getByRole('button', { name: WORDS.en.approve }).focus();
+	await api.moderate(id, { status: 'approved' });
+	await expect(question.inGroup('approved')).toBeVisible();
+	await expect(question.item).toBeFocused();
+	// From there the keyboard goes on through that question's controls.
+	await page.keyboard.press('Tab');
+	await expect(question.item.getByRole('button').first()).toBeFocused();
+});
