@@ -19,7 +19,9 @@ let token: string;
 const METRICS_TOKEN = 'kept-answers-metrics';
 
 test.beforeAll(async () => {
-	second = await ownServer(testDatabaseUrl(), { env: { KEPT_ON_NODE: '0', METRICS_TOKEN } });
+	// ADDRESS_HEADER: a test may give its requests an address of their own (their own share of kept pages); the
+	// others share one, as they shared the socket's.
+	second = await ownServer(testDatabaseUrl(), { env: { KEPT_ON_NODE: '0', METRICS_TOKEN, ADDRESS_HEADER: 'x-test-client' } });
 	token = sharedOrganizer().token;
 });
 test.afterAll(async () => {
